@@ -145,7 +145,7 @@ internal sealed class RecordParser(IReadOnlyList<YamlLine> lines)
     private string Text(int indent, string key, bool startsItem = false)
     {
         var line = Next(indent, key, $"'{key}:'", startsItem);
-        return YamlValue.Scalar(line) ?? throw new RecordFormatException(line.Number, $"expected a value for '{key}:'");
+        return YamlValue.Scalar(line) ?? throw new RecordFormatException(line.Number, $"expected a value for '{key}:' on the same line");
     }
 
     private string? OptionalText(int indent, string key) => Has(indent, key) ? Text(indent, key) : null;
@@ -191,7 +191,11 @@ internal sealed class RecordParser(IReadOnlyList<YamlLine> lines)
 
     private bool Has(int indent, string key) => Peek() is { StartsItem: false } line && line.Indent == indent && line.Key == key;
 
-    private YamlLine? Peek() => _pos < lines.Count ? lines[_pos] : null;
+    private YamlLine? Peek()
+    {
+        var line = _pos < lines.Count ? lines[_pos] : null;
+        return line?.Error is { } error ? throw new RecordFormatException(line.Number, error) : line;
+    }
 
     /// <summary>Takes the next line, which must be <paramref name="key"/> at <paramref name="indent"/>.</summary>
     private YamlLine Next(int indent, string? key, string expected, bool startsItem = false)

@@ -101,7 +101,8 @@ public static class RecordReader
 
         if (line[indent] == '\t')
         {
-            throw new RecordFormatException(number, "expected spaces for indentation, found a tab");
+            lines.Add(new YamlLine(number, indent, false, null, "", "expected spaces for indentation, found a tab"));
+            return;
         }
 
         var content = line[indent..];
@@ -125,7 +126,7 @@ public static class RecordReader
         }
         else
         {
-            throw new RecordFormatException(number, $"expected 'key: value', found '{Shorten(content)}'");
+            lines.Add(new YamlLine(number, indent, false, null, content, $"expected 'key: value', found '{Shorten(content)}'"));
         }
     }
 
