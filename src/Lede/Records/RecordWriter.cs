@@ -72,9 +72,11 @@ public static class RecordWriter
     /// <summary>The record as UTF-8 bytes, without a byte order mark.</summary>
     public static byte[] WriteBytes(ArticleRecord record) => Encoding.UTF8.GetBytes(Write(record));
 
-    internal static string FormatTime(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>A time as records write it: UTC, whole seconds, <c>Z</c>.</summary>
+    public static string FormatTime(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    internal static string FormatType(ArticleType type) => type == ArticleType.Video ? "video" : "article";
+    /// <summary>The type as records write it.</summary>
+    public static string FormatType(ArticleType type) => type == ArticleType.Video ? "video" : "article";
 
     private static string FormatInt(int value) => value.ToString(CultureInfo.InvariantCulture);
 

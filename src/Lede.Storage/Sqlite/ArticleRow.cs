@@ -1,0 +1,52 @@
+using Lede.Records;
+
+namespace Lede.Storage.Sqlite;
+
+/// <summary>A row of <c>article</c>, as Dapper fills it.</summary>
+internal sealed class ArticleRow
+{
+    public const string Select = """
+        SELECT id, seq, category, title, excerpt, published_at, original_url, web_url, amp_web_url, cdn_amp_web_url,
+               type, quality, heat, published, provider_domain, provider_name, secured_ciphertext, secured_iv, body
+        FROM article
+        """;
+
+    public long Id { get; init; }
+    public long Seq { get; init; }
+    public string Category { get; init; } = "";
+    public string Title { get; init; } = "";
+    public string Excerpt { get; init; } = "";
+    public string PublishedAt { get; init; } = "";
+    public string OriginalUrl { get; init; } = "";
+    public string WebUrl { get; init; } = "";
+    public string? AmpWebUrl { get; init; }
+    public string? CdnAmpWebUrl { get; init; }
+    public string Type { get; init; } = "";
+    public int Quality { get; init; }
+    public int Heat { get; init; }
+    public bool Published { get; init; }
+    public string ProviderDomain { get; init; } = "";
+    public string ProviderName { get; init; } = "";
+    public string? SecuredCiphertext { get; init; }
+    public string? SecuredIv { get; init; }
+    public string Body { get; init; } = "";
+
+    public ArticleRecord ToRecord() => new()
+    {
+        Category = Category,
+        Title = Title,
+        Excerpt = Excerpt,
+        PublishedDateTime = StoredTime.Parse(PublishedAt),
+        OriginalUrl = OriginalUrl,
+        WebUrl = WebUrl,
+        AmpWebUrl = AmpWebUrl,
+        CdnAmpWebUrl = CdnAmpWebUrl,
+        Type = StoredType.Parse(Type),
+        Quality = Quality,
+        Heat = Heat,
+        Published = Published,
+        Provider = new ProviderRef(ProviderName, ProviderDomain),
+        Secured = SecuredCiphertext is null ? null : new SecuredValue(SecuredCiphertext, SecuredIv!),
+        Body = Body,
+    };
+}

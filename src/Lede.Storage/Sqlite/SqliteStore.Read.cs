@@ -1,0 +1,82 @@
+using System.Runtime.CompilerServices;
+using Dapper;
+using Lede.Normalize;
+using Lede.Store;
+
+namespace Lede.Storage.Sqlite;
+
+public sealed partial class SqliteStore
+{
+    /// <value>Default: 500 articles per read.</value>
+    private const int ReadBatch = 500;
+
+    public Task<int> CountArticlesAsync(CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult(_connection.ExecuteScalar<int>("SELECT COUNT(*) FROM article"));
+    }
+
+    public Task<StoredRecord?> FindRecordAsync(ArticleId id, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var rows = _connection.Query<ArticleRow>($"{ArticleRow.Select} WHERE id = @Id", new { Id = id.ToInt64() }).AsList();
+        return Task.FromResult(Assemble(rows).FirstOrDefault());
+    }
+
+    public async IAsyncEnumerable<StoredRecord> ReadRecordsAsync(RecordOrder order, [EnumeratorCancellation] CancellationToken ct)
+    {
+        // Keyset pages: memory stays flat however many articles there are.
+        var (where, orderBy) = order == RecordOrder.Published
+            ? ("(published_at, seq) > (@At, @Seq)", "published_at, seq")
+            : ("seq > @Seq", "seq");
+        var after = new { At = "", Seq = 0L };
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            var rows = _connection.Query<ArticleRow>(
+                $"{ArticleRow.Select} WHERE {where} ORDER BY {orderBy} LIMIT {ReadBatch}", after).AsList();
+            foreach (var record in Assemble(rows))
+            {
+                yield return record;
+            }
+
+            if (rows.Count < ReadBatch)
+            {
+                yield break;
+            }
+
+            after = new { At = rows[^1].PublishedAt, Seq = rows[^1].Seq };
+            await Task.Yield();
+        }
+    }
+
+    /// <summary>Turns article rows into records, loading the children of all of them at once.</summary>
+    private List<StoredRecord> Assemble(List<ArticleRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = new { Ids = rows.Select(r => r.Id).ToArray() };
+        var topics = _connection.Query<(long ArticleId, string Name)>(
+            "SELECT t.article_id, p.name FROM article_topic t JOIN topic p ON p.id = t.topic_id WHERE t.article_id IN @Ids ORDER BY t.article_id, t.position", ids)
+            .ToLookup(t => t.ArticleId, t => t.Name);
+        var images = _connection.Query<ImageRow>(
+            $"SELECT article_id, -1 AS related_position, {ImageRow.Columns} FROM article_image WHERE article_id IN @Ids ORDER BY article_id, position", ids)
+            .ToLookup(i => i.ArticleId, i => i.ToImage());
+        var relatedImages = _connection.Query<ImageRow>(
+            $"SELECT article_id, related_position, {ImageRow.Columns} FROM related_snapshot_image WHERE article_id IN @Ids ORDER BY article_id, related_position, position", ids)
+            .ToLookup(i => (i.ArticleId, i.RelatedPosition), i => i.ToImage());
+        var related = _connection.Query<RelatedRow>(
+            $"{RelatedRow.Select} WHERE article_id IN @Ids ORDER BY article_id, position", ids)
+            .ToLookup(r => r.ArticleId, r => r.ToEntry(relatedImages[(r.ArticleId, r.Position)].ToList()));
+
+        return rows.ConvertAll(row => new StoredRecord(ArticleId.FromInt64(row.Id), row.ToRecord() with
+        {
+            Topics = topics[row.Id].ToList(),
+            Images = images[row.Id].ToList(),
+            Related = related[row.Id].ToList(),
+        }));
+    }
+}

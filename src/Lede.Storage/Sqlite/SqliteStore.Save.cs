@@ -1,0 +1,128 @@
+using Dapper;
+using Lede.Normalize;
+using Lede.Records;
+using Lede.Store;
+using Microsoft.Data.Sqlite;
+
+namespace Lede.Storage.Sqlite;
+
+public sealed partial class SqliteStore
+{
+    public Task<SaveOutcome> SaveRecordAsync(ArticleId id, ArticleRecord record, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        // IMMEDIATE takes the write lock up front, so the read-compare-write below cannot interleave with another writer.
+        using var tx = _connection.BeginTransaction(deferred: false);
+        var key = id.ToInt64();
+        var holder = _connection.ExecuteScalar<long?>("SELECT id FROM article WHERE web_url = @WebUrl AND id <> @Id", new { record.WebUrl, Id = key }, tx);
+        if (holder is { } other)
+        {
+            throw new ArticleConflictException(id, ArticleId.FromInt64(other), record.WebUrl);
+        }
+
+        var existing = _connection.Query<ArticleRow>($"{ArticleRow.Select} WHERE id = @Id", new { Id = key }, tx).AsList();
+        if (existing.Count > 0 && RecordWriter.Write(Assemble(existing)[0].Record) == RecordWriter.Write(record))
+        {
+            return Task.FromResult(SaveOutcome.Unchanged);
+        }
+
+        var now = StoredTime.Format(DateTime.UtcNow);
+        _connection.Execute(
+            "INSERT INTO provider (domain, name) VALUES (@Domain, @Name) ON CONFLICT (domain) DO NOTHING",
+            record.Provider, tx);
+        _connection.Execute(UpsertArticle, ArticleParameters(key, record, now), tx);
+        ReplaceChildren(key, record, tx);
+        tx.Commit();
+        return Task.FromResult(existing.Count > 0 ? SaveOutcome.Updated : SaveOutcome.Inserted);
+    }
+
+    private const string UpsertArticle = """
+        INSERT INTO article (id, seq, category, title, excerpt, published_at, original_url, web_url, amp_web_url, cdn_amp_web_url,
+                             type, quality, heat, published, provider_domain, provider_name, secured_ciphertext, secured_iv, body,
+                             first_seen_at, updated_at)
+        VALUES (@Id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM article), @Category, @Title, @Excerpt, @PublishedAt, @OriginalUrl, @WebUrl,
+                @AmpWebUrl, @CdnAmpWebUrl, @Type, @Quality, @Heat, @Published, @ProviderDomain, @ProviderName, @SecuredCiphertext,
+                @SecuredIv, @Body, @Now, @Now)
+        ON CONFLICT (id) DO UPDATE SET
+            category = excluded.category, title = excluded.title, excerpt = excluded.excerpt, published_at = excluded.published_at,
+            original_url = excluded.original_url, web_url = excluded.web_url, amp_web_url = excluded.amp_web_url,
+            cdn_amp_web_url = excluded.cdn_amp_web_url, type = excluded.type, quality = excluded.quality, heat = excluded.heat,
+            published = excluded.published, provider_domain = excluded.provider_domain, provider_name = excluded.provider_name,
+            secured_ciphertext = excluded.secured_ciphertext, secured_iv = excluded.secured_iv,
+            secured_key_id = NULL, secured_mac = NULL, secured_verified = 0,
+            body = excluded.body, updated_at = excluded.updated_at
+        """;
+
+    private static object ArticleParameters(long key, ArticleRecord r, string now) => new
+    {
+        Id = key,
+        r.Category,
+        r.Title,
+        r.Excerpt,
+        PublishedAt = StoredTime.Format(r.PublishedDateTime),
+        r.OriginalUrl,
+        r.WebUrl,
+        r.AmpWebUrl,
+        r.CdnAmpWebUrl,
+        Type = StoredType.Format(r.Type),
+        r.Quality,
+        r.Heat,
+        r.Published,
+        ProviderDomain = r.Provider.Domain,
+        ProviderName = r.Provider.Name,
+        SecuredCiphertext = r.Secured?.Ciphertext,
+        SecuredIv = r.Secured?.Iv,
+        r.Body,
+        Now = now,
+    };
+
+    private void ReplaceChildren(long key, ArticleRecord record, SqliteTransaction tx)
+    {
+        var article = new { Id = key };
+        _connection.Execute("DELETE FROM article_topic WHERE article_id = @Id", article, tx);
+        _connection.Execute("DELETE FROM article_image WHERE article_id = @Id", article, tx);
+        _connection.Execute("DELETE FROM related_snapshot WHERE article_id = @Id", article, tx);
+
+        for (var i = 0; i < record.Topics.Count; i++)
+        {
+            _connection.Execute("INSERT INTO topic (name) VALUES (@Name) ON CONFLICT (name) DO NOTHING", new { Name = record.Topics[i] }, tx);
+            _connection.Execute(
+                "INSERT INTO article_topic (article_id, position, topic_id) SELECT @Id, @Position, id FROM topic WHERE name = @Name",
+                new { Id = key, Position = i, Name = record.Topics[i] }, tx);
+        }
+
+        InsertImages("INSERT INTO article_image (article_id, position, url, width, height, is_cached) VALUES (@Id, @Position, @Url, @Width, @Height, @IsCached)",
+            new { Id = key }, record.Images, tx);
+
+        for (var i = 0; i < record.Related.Count; i++)
+        {
+            var r = record.Related[i];
+            _connection.Execute("""
+                INSERT INTO related_snapshot (article_id, position, title, excerpt, published_at, web_url, amp_web_url, cdn_amp_web_url,
+                                              type, provider_name, provider_domain, quality)
+                VALUES (@Id, @Position, @Title, @Excerpt, @PublishedAt, @WebUrl, @AmpWebUrl, @CdnAmpWebUrl, @Type, @ProviderName, @ProviderDomain, @Quality)
+                """,
+                new
+                {
+                    Id = key, Position = i, r.Title, r.Excerpt, PublishedAt = StoredTime.Format(r.PublishedDateTime), r.WebUrl,
+                    r.AmpWebUrl, r.CdnAmpWebUrl, Type = StoredType.Format(r.Type), ProviderName = r.Provider.Name,
+                    ProviderDomain = r.Provider.Domain, r.Quality,
+                },
+                tx);
+            InsertImages("""
+                INSERT INTO related_snapshot_image (article_id, related_position, position, url, width, height, is_cached)
+                VALUES (@Id, @Related, @Position, @Url, @Width, @Height, @IsCached)
+                """, new { Id = key, Related = i }, r.Images, tx);
+        }
+    }
+
+    private void InsertImages(string sql, object owner, IReadOnlyList<RecordImage> images, SqliteTransaction tx)
+    {
+        for (var i = 0; i < images.Count; i++)
+        {
+            var parameters = new DynamicParameters(owner);
+            parameters.AddDynamicParams(new { Position = i, images[i].Url, images[i].Width, images[i].Height, images[i].IsCached });
+            _connection.Execute(sql, parameters, tx);
+        }
+    }
+}
