@@ -1,0 +1,56 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Lede.Cli;
+
+/// <summary>Settings from <c>lede.yml</c>; command-line options override them.</summary>
+/// <param name="Db">The database, as <c>--db</c> takes it.</param>
+internal sealed record LedeConfig(string? Db)
+{
+    /// <value>Default: ./lede.yml, read only when present.</value>
+    public const string DefaultPath = "./lede.yml";
+
+    private static readonly string[] Known = ["db"];
+
+    /// <summary>Reads the configuration file; a missing default file means no settings, a missing named one is an error.</summary>
+    /// <exception cref="CliException">The file cannot be read or is not a YAML mapping of known settings.</exception>
+    public static LedeConfig Load(string? path)
+    {
+        var file = path ?? DefaultPath;
+        if (!File.Exists(file))
+        {
+            return path is null ? new LedeConfig((string?)null) : throw new CliException($"config file {file} does not exist");
+        }
+
+        var yaml = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(file);
+            yaml.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            throw new CliException($"{file}:{e.Start.Line}: {e.Message}");
+        }
+
+        if (yaml.Documents.Count == 0)
+        {
+            return new LedeConfig((string?)null);
+        }
+
+        if (yaml.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new CliException($"{file}: expected a mapping of settings (key: value)");
+        }
+
+        foreach (var key in root.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? ""))
+        {
+            if (!Known.Contains(key, StringComparer.Ordinal))
+            {
+                throw new CliException($"{file}: unknown setting '{key}' (known: {string.Join(", ", Known)})");
+            }
+        }
+
+        return new LedeConfig(root.Children.TryGetValue(new YamlScalarNode("db"), out var db) ? (db as YamlScalarNode)?.Value : null);
+    }
+}
