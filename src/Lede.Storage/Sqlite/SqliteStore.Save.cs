@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Lede.Storage.Sqlite;
 
+// Every text parameter below is written CAST(@P AS TEXT): see SqliteText for why.
 public sealed partial class SqliteStore
 {
     public Task<SaveOutcome> SaveRecordAsync(ArticleId id, ArticleRecord record, CancellationToken ct)
@@ -14,7 +15,9 @@ public sealed partial class SqliteStore
         // IMMEDIATE takes the write lock up front, so the read-compare-write below cannot interleave with another writer.
         using var tx = _connection.BeginTransaction(deferred: false);
         var key = id.ToInt64();
-        var holder = _connection.ExecuteScalar<long?>("SELECT id FROM article WHERE web_url = @WebUrl AND id <> @Id", new { record.WebUrl, Id = key }, tx);
+        var holder = _connection.ExecuteScalar<long?>(
+            "SELECT id FROM article WHERE web_url = CAST(@WebUrl AS TEXT) AND id <> @Id",
+            SqliteText.Parameters(new { record.WebUrl, Id = key }), tx);
         if (holder is { } other)
         {
             throw new ArticleConflictException(id, ArticleId.FromInt64(other), record.WebUrl);
@@ -27,10 +30,10 @@ public sealed partial class SqliteStore
         }
 
         var now = StoredTime.Format(DateTime.UtcNow);
-        _connection.Execute(
-            "INSERT INTO provider (domain, name) VALUES (@Domain, @Name) ON CONFLICT (domain) DO NOTHING",
-            record.Provider, tx);
-        _connection.Execute(UpsertArticle, ArticleParameters(key, record, now), tx);
+        Execute(
+            "INSERT INTO provider (domain, name) VALUES (CAST(@Domain AS TEXT), CAST(@Name AS TEXT)) ON CONFLICT (domain) DO NOTHING",
+            new { record.Provider.Domain, record.Provider.Name }, tx);
+        Execute(UpsertArticle, ArticleParameters(key, record, now), tx);
         ReplaceChildren(key, record, tx);
         tx.Commit();
         return Task.FromResult(existing.Count > 0 ? SaveOutcome.Updated : SaveOutcome.Inserted);
@@ -40,9 +43,10 @@ public sealed partial class SqliteStore
         INSERT INTO article (id, seq, category, title, excerpt, published_at, original_url, web_url, amp_web_url, cdn_amp_web_url,
                              type, quality, heat, published, provider_domain, provider_name, secured_ciphertext, secured_iv, body,
                              first_seen_at, updated_at)
-        VALUES (@Id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM article), @Category, @Title, @Excerpt, @PublishedAt, @OriginalUrl, @WebUrl,
-                @AmpWebUrl, @CdnAmpWebUrl, @Type, @Quality, @Heat, @Published, @ProviderDomain, @ProviderName, @SecuredCiphertext,
-                @SecuredIv, @Body, @Now, @Now)
+        VALUES (@Id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM article), CAST(@Category AS TEXT), CAST(@Title AS TEXT),
+                CAST(@Excerpt AS TEXT), @PublishedAt, CAST(@OriginalUrl AS TEXT), CAST(@WebUrl AS TEXT), CAST(@AmpWebUrl AS TEXT),
+                CAST(@CdnAmpWebUrl AS TEXT), @Type, @Quality, @Heat, @Published, CAST(@ProviderDomain AS TEXT),
+                CAST(@ProviderName AS TEXT), @SecuredCiphertext, @SecuredIv, CAST(@Body AS TEXT), @Now, @Now)
         ON CONFLICT (id) DO UPDATE SET
             category = excluded.category, title = excluded.title, excerpt = excluded.excerpt, published_at = excluded.published_at,
             original_url = excluded.original_url, web_url = excluded.web_url, amp_web_url = excluded.amp_web_url,
@@ -85,44 +89,54 @@ public sealed partial class SqliteStore
 
         for (var i = 0; i < record.Topics.Count; i++)
         {
-            _connection.Execute("INSERT INTO topic (name) VALUES (@Name) ON CONFLICT (name) DO NOTHING", new { Name = record.Topics[i] }, tx);
-            _connection.Execute(
-                "INSERT INTO article_topic (article_id, position, topic_id) SELECT @Id, @Position, id FROM topic WHERE name = @Name",
-                new { Id = key, Position = i, Name = record.Topics[i] }, tx);
+            var topic = new { Id = key, Position = i, Name = record.Topics[i] };
+            Execute("INSERT INTO topic (name) VALUES (CAST(@Name AS TEXT)) ON CONFLICT (name) DO NOTHING", topic, tx);
+            Execute(
+                "INSERT INTO article_topic (article_id, position, topic_id) SELECT @Id, @Position, id FROM topic WHERE name = CAST(@Name AS TEXT)",
+                topic, tx);
         }
 
-        InsertImages("INSERT INTO article_image (article_id, position, url, width, height, is_cached) VALUES (@Id, @Position, @Url, @Width, @Height, @IsCached)",
-            new { Id = key }, record.Images, tx);
+        for (var i = 0; i < record.Images.Count; i++)
+        {
+            var image = record.Images[i];
+            Execute(
+                "INSERT INTO article_image (article_id, position, url, width, height, is_cached) VALUES (@Id, @Position, CAST(@Url AS TEXT), @Width, @Height, @IsCached)",
+                new { Id = key, Position = i, image.Url, image.Width, image.Height, image.IsCached }, tx);
+        }
 
         for (var i = 0; i < record.Related.Count; i++)
         {
-            var r = record.Related[i];
-            _connection.Execute("""
-                INSERT INTO related_snapshot (article_id, position, title, excerpt, published_at, web_url, amp_web_url, cdn_amp_web_url,
-                                              type, provider_name, provider_domain, quality)
-                VALUES (@Id, @Position, @Title, @Excerpt, @PublishedAt, @WebUrl, @AmpWebUrl, @CdnAmpWebUrl, @Type, @ProviderName, @ProviderDomain, @Quality)
-                """,
-                new
-                {
-                    Id = key, Position = i, r.Title, r.Excerpt, PublishedAt = StoredTime.Format(r.PublishedDateTime), r.WebUrl,
-                    r.AmpWebUrl, r.CdnAmpWebUrl, Type = StoredType.Format(r.Type), ProviderName = r.Provider.Name,
-                    ProviderDomain = r.Provider.Domain, r.Quality,
-                },
-                tx);
-            InsertImages("""
-                INSERT INTO related_snapshot_image (article_id, related_position, position, url, width, height, is_cached)
-                VALUES (@Id, @Related, @Position, @Url, @Width, @Height, @IsCached)
-                """, new { Id = key, Related = i }, r.Images, tx);
+            InsertRelated(key, i, record.Related[i], tx);
         }
     }
 
-    private void InsertImages(string sql, object owner, IReadOnlyList<RecordImage> images, SqliteTransaction tx)
+    private void InsertRelated(long key, int position, RelatedEntry r, SqliteTransaction tx)
     {
-        for (var i = 0; i < images.Count; i++)
+        Execute("""
+            INSERT INTO related_snapshot (article_id, position, title, excerpt, published_at, web_url, amp_web_url, cdn_amp_web_url,
+                                          type, provider_name, provider_domain, quality)
+            VALUES (@Id, @Position, CAST(@Title AS TEXT), CAST(@Excerpt AS TEXT), @PublishedAt, CAST(@WebUrl AS TEXT),
+                    CAST(@AmpWebUrl AS TEXT), CAST(@CdnAmpWebUrl AS TEXT), @Type, CAST(@ProviderName AS TEXT),
+                    CAST(@ProviderDomain AS TEXT), @Quality)
+            """,
+            new
+            {
+                Id = key, Position = position, r.Title, r.Excerpt, PublishedAt = StoredTime.Format(r.PublishedDateTime), r.WebUrl,
+                r.AmpWebUrl, r.CdnAmpWebUrl, Type = StoredType.Format(r.Type), ProviderName = r.Provider.Name,
+                ProviderDomain = r.Provider.Domain, r.Quality,
+            },
+            tx);
+        for (var i = 0; i < r.Images.Count; i++)
         {
-            var parameters = new DynamicParameters(owner);
-            parameters.AddDynamicParams(new { Position = i, images[i].Url, images[i].Width, images[i].Height, images[i].IsCached });
-            _connection.Execute(sql, parameters, tx);
+            var image = r.Images[i];
+            Execute("""
+                INSERT INTO related_snapshot_image (article_id, related_position, position, url, width, height, is_cached)
+                VALUES (@Id, @Related, @Position, CAST(@Url AS TEXT), @Width, @Height, @IsCached)
+                """,
+                new { Id = key, Related = position, Position = i, image.Url, image.Width, image.Height, image.IsCached }, tx);
         }
     }
+
+    private void Execute(string sql, object values, SqliteTransaction tx)
+        => _connection.Execute(sql, SqliteText.Parameters(values), tx);
 }

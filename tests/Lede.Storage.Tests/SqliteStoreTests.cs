@@ -1,0 +1,96 @@
+using Dapper;
+using Lede.Normalize;
+using Lede.Storage.Sqlite;
+using Lede.Store;
+using Lede.Tests.Records;
+using Microsoft.Data.Sqlite;
+
+namespace Lede.Storage.Tests;
+
+public sealed class SqliteStoreTests : StoreContractTests, IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("lede-store-").FullName;
+
+    private string DbPath => Path.Combine(_folder, "lede.db");
+
+    protected override Task<IStore> OpenAsync() => Task.FromResult<IStore>(SqliteStore.Open(DbPath));
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    [Fact]
+    public void A_new_database_is_migrated_to_the_newest_schema_in_WAL_mode()
+    {
+        using var connection = Connect();
+
+        SqliteMigrator.CurrentVersion(connection).ShouldBe(SqliteMigrator.Scripts[^1].Version);
+        connection.ExecuteScalar<string>("PRAGMA journal_mode").ShouldBe("wal");
+        connection.ExecuteScalar<string>("PRAGMA integrity_check").ShouldBe("ok");
+        var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table'").ToHashSet(StringComparer.Ordinal);
+        string[] expected = ["schema_migrations", "provider", "source", "story", "story_heat", "article", "topic", "article_topic",
+                             "image", "article_image", "related_snapshot", "related_snapshot_image", "decision"];
+        expected.Where(t => !tables.Contains(t)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Opening_again_applies_no_migration_twice()
+    {
+        await Store.DisposeAsync();
+        await using var again = SqliteStore.Open(DbPath);
+
+        using var connection = Connect();
+        connection.ExecuteScalar<int>("SELECT COUNT(*) FROM schema_migrations").ShouldBe(SqliteMigrator.Scripts.Count);
+        SqliteMigrator.Migrate(connection).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_database_from_a_newer_Lede_is_refused_with_a_clear_error()
+    {
+        using (var connection = Connect())
+        {
+            connection.Execute("INSERT INTO schema_migrations VALUES (999, 'future', '2030-01-01T00:00:00Z')");
+        }
+
+        await Store.DisposeAsync();
+        var e = Should.Throw<InvalidOperationException>(() => SqliteStore.Open(DbPath));
+        e.Message.ShouldBe($"database schema version 999 is newer than this Lede knows ({SqliteMigrator.Scripts[^1].Version}); upgrade Lede");
+    }
+
+    [Fact]
+    public async Task An_article_that_fails_halfway_leaves_nothing_behind()
+    {
+        using (var connection = Connect())
+        {
+            // Fail the write after the article row and its images are in, at the first related entry.
+            connection.Execute("CREATE TRIGGER fail_related BEFORE INSERT ON related_snapshot BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+        }
+
+        var record = Samples.Minimal with
+        {
+            Images = [new Lede.Records.RecordImage("https://example.com/i.jpg", 1, 1, true)],
+            Related = [new Lede.Records.RelatedEntry
+            {
+                Title = "t", Excerpt = "e", PublishedDateTime = Samples.Minimal.PublishedDateTime, WebUrl = "https://example.org/r",
+                Provider = new Lede.Records.ProviderRef("Org", "example.org"),
+            }],
+        };
+
+        await Should.ThrowAsync<SqliteException>(() => Store.SaveRecordAsync(new ArticleId(7), record, default));
+
+        using var check = Connect();
+        check.ExecuteScalar<int>("SELECT COUNT(*) FROM article").ShouldBe(0);
+        check.ExecuteScalar<int>("SELECT COUNT(*) FROM article_image").ShouldBe(0);
+        check.ExecuteScalar<int>("SELECT COUNT(*) FROM provider").ShouldBe(0);
+        (await Store.SaveRecordAsync(new ArticleId(7), Samples.Minimal, default)).ShouldBe(SaveOutcome.Inserted);
+    }
+}
