@@ -8,11 +8,7 @@ internal static class RecordsCheckCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("PATH")
-        {
-            Description = "Record files, or folders searched for *.txt and *.md records",
-            Arity = ArgumentArity.OneOrMore,
-        };
+        var paths = PathArguments.Create();
         var command = new Command("check", """
             Validate record files: the format, the canonical layout, URLs, providers, file names, and that related
             articles list each other. Prints one line per problem; exits 1 if there is any.

@@ -9,11 +9,7 @@ internal static class RecordsImportCommand
 {
     public static Command Create(GlobalOptions global)
     {
-        var paths = new Argument<string[]>("PATH")
-        {
-            Description = "Record files, or folders searched for *.txt and *.md records",
-            Arity = ArgumentArity.OneOrMore,
-        };
+        var paths = PathArguments.Create();
         var command = new Command("import", """
             Import record files into the database. Importing the same files again changes nothing; the id in a
             NNN_<id>.txt file name is kept as the article id. Bad files are reported on stderr and skipped.
