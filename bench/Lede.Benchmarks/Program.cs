@@ -1,0 +1,11 @@
+using BenchmarkDotNet.Running;
+using Lede.Benchmarks;
+
+// 'import [N]' runs the plain store harness; anything else goes to BenchmarkDotNet (--filter '*').
+if (args is ["import", ..])
+{
+    await ImportThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5000);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(RecordBenchmarks).Assembly).Run(args);
