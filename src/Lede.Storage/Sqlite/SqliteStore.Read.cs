@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Dapper;
 using Lede.Normalize;
 using Lede.Store;
+using Microsoft.Data.Sqlite;
 
 namespace Lede.Storage.Sqlite;
 
@@ -13,14 +14,17 @@ public sealed partial class SqliteStore
     public Task<int> CountArticlesAsync(CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        return Task.FromResult(_connection.ExecuteScalar<int>("SELECT COUNT(*) FROM article"));
+        using var connection = Connect();
+        return Task.FromResult(connection.ExecuteScalar<int>("SELECT COUNT(*) FROM article"));
     }
 
     public Task<StoredRecord?> FindRecordAsync(ArticleId id, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var rows = _connection.Query<ArticleRow>($"{ArticleRow.Select} WHERE id = @Id", new { Id = id.ToInt64() }).AsList();
-        return Task.FromResult(Assemble(rows).FirstOrDefault());
+        using var connection = Connect();
+        using var tx = connection.BeginTransaction(deferred: true);
+        var rows = connection.Query<ArticleRow>($"{ArticleRow.Select} WHERE id = @Id", new { Id = id.ToInt64() }, tx).AsList();
+        return Task.FromResult(Assemble(connection, rows, tx).FirstOrDefault());
     }
 
     public async IAsyncEnumerable<StoredRecord> ReadRecordsAsync(RecordOrder order, [EnumeratorCancellation] CancellationToken ct)
@@ -33,9 +37,17 @@ public sealed partial class SqliteStore
         while (true)
         {
             ct.ThrowIfCancellationRequested();
-            var rows = _connection.Query<ArticleRow>(
-                $"{ArticleRow.Select} WHERE {where} ORDER BY {orderBy} LIMIT {ReadBatch}", after).AsList();
-            foreach (var record in Assemble(rows))
+            List<StoredRecord> page;
+            List<ArticleRow> rows;
+            // One read transaction per page, closed before the caller sees it: a slow consumer never holds the database.
+            using (var connection = Connect())
+            using (var tx = connection.BeginTransaction(deferred: true))
+            {
+                rows = connection.Query<ArticleRow>($"{ArticleRow.Select} WHERE {where} ORDER BY {orderBy} LIMIT {ReadBatch}", after, tx).AsList();
+                page = Assemble(connection, rows, tx);
+            }
+
+            foreach (var record in page)
             {
                 yield return record;
             }
@@ -51,7 +63,7 @@ public sealed partial class SqliteStore
     }
 
     /// <summary>Turns article rows into records, loading the children of all of them at once.</summary>
-    private List<StoredRecord> Assemble(List<ArticleRow> rows)
+    private static List<StoredRecord> Assemble(SqliteConnection connection, List<ArticleRow> rows, SqliteTransaction tx)
     {
         if (rows.Count == 0)
         {
@@ -59,17 +71,17 @@ public sealed partial class SqliteStore
         }
 
         var ids = new { Ids = rows.Select(r => r.Id).ToArray() };
-        var topics = _connection.Query<(long ArticleId, string Name)>(
-            "SELECT t.article_id, p.name FROM article_topic t JOIN topic p ON p.id = t.topic_id WHERE t.article_id IN @Ids ORDER BY t.article_id, t.position", ids)
+        var topics = connection.Query<(long ArticleId, string Name)>(
+            "SELECT t.article_id, p.name FROM article_topic t JOIN topic p ON p.id = t.topic_id WHERE t.article_id IN @Ids ORDER BY t.article_id, t.position", ids, tx)
             .ToLookup(t => t.ArticleId, t => t.Name);
-        var images = _connection.Query<ImageRow>(
-            $"SELECT article_id, -1 AS related_position, {ImageRow.Columns} FROM article_image WHERE article_id IN @Ids ORDER BY article_id, position", ids)
+        var images = connection.Query<ImageRow>(
+            $"SELECT article_id, -1 AS related_position, {ImageRow.Columns} FROM article_image WHERE article_id IN @Ids ORDER BY article_id, position", ids, tx)
             .ToLookup(i => i.ArticleId, i => i.ToImage());
-        var relatedImages = _connection.Query<ImageRow>(
-            $"SELECT article_id, related_position, {ImageRow.Columns} FROM related_snapshot_image WHERE article_id IN @Ids ORDER BY article_id, related_position, position", ids)
+        var relatedImages = connection.Query<ImageRow>(
+            $"SELECT article_id, related_position, {ImageRow.Columns} FROM related_snapshot_image WHERE article_id IN @Ids ORDER BY article_id, related_position, position", ids, tx)
             .ToLookup(i => (i.ArticleId, i.RelatedPosition), i => i.ToImage());
-        var related = _connection.Query<RelatedRow>(
-            $"{RelatedRow.Select} WHERE article_id IN @Ids ORDER BY article_id, position", ids)
+        var related = connection.Query<RelatedRow>(
+            $"{RelatedRow.Select} WHERE article_id IN @Ids ORDER BY article_id, position", ids, tx)
             .ToLookup(r => r.ArticleId, r => r.ToEntry(relatedImages[(r.ArticleId, r.Position)].ToList()));
 
         return rows.ConvertAll(row => new StoredRecord(ArticleId.FromInt64(row.Id), row.ToRecord() with

@@ -12,10 +12,11 @@ public sealed partial class SqliteStore
     public Task<SaveOutcome> SaveRecordAsync(ArticleId id, ArticleRecord record, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
+        using var connection = Connect();
         // IMMEDIATE takes the write lock up front, so the read-compare-write below cannot interleave with another writer.
-        using var tx = _connection.BeginTransaction(deferred: false);
+        using var tx = connection.BeginTransaction(deferred: false);
         var key = id.ToInt64();
-        var holder = _connection.ExecuteScalar<long?>(
+        var holder = connection.ExecuteScalar<long?>(
             "SELECT id FROM article WHERE web_url = CAST(@WebUrl AS TEXT) AND id <> @Id",
             SqliteText.Parameters(new { record.WebUrl, Id = key }), tx);
         if (holder is { } other)
@@ -23,8 +24,8 @@ public sealed partial class SqliteStore
             throw new ArticleConflictException(id, ArticleId.FromInt64(other), record.WebUrl);
         }
 
-        var existing = _connection.Query<ArticleRow>($"{ArticleRow.Select} WHERE id = @Id", new { Id = key }, tx).AsList();
-        if (existing.Count > 0 && RecordWriter.Write(Assemble(existing)[0].Record) == RecordWriter.Write(record))
+        var existing = connection.Query<ArticleRow>($"{ArticleRow.Select} WHERE id = @Id", new { Id = key }, tx).AsList();
+        if (existing.Count > 0 && RecordWriter.Write(Assemble(connection, existing, tx)[0].Record) == RecordWriter.Write(record))
         {
             return Task.FromResult(SaveOutcome.Unchanged);
         }
@@ -83,9 +84,9 @@ public sealed partial class SqliteStore
     private void ReplaceChildren(long key, ArticleRecord record, SqliteTransaction tx)
     {
         var article = new { Id = key };
-        _connection.Execute("DELETE FROM article_topic WHERE article_id = @Id", article, tx);
-        _connection.Execute("DELETE FROM article_image WHERE article_id = @Id", article, tx);
-        _connection.Execute("DELETE FROM related_snapshot WHERE article_id = @Id", article, tx);
+        tx.Connection!.Execute("DELETE FROM article_topic WHERE article_id = @Id", article, tx);
+        tx.Connection!.Execute("DELETE FROM article_image WHERE article_id = @Id", article, tx);
+        tx.Connection!.Execute("DELETE FROM related_snapshot WHERE article_id = @Id", article, tx);
 
         for (var i = 0; i < record.Topics.Count; i++)
         {
@@ -138,5 +139,5 @@ public sealed partial class SqliteStore
     }
 
     private void Execute(string sql, object values, SqliteTransaction tx)
-        => _connection.Execute(sql, SqliteText.Parameters(values), tx);
+        => tx.Connection!.Execute(sql, SqliteText.Parameters(values), tx);
 }

@@ -5,49 +5,62 @@ using Microsoft.Data.Sqlite;
 namespace Lede.Storage.Sqlite;
 
 /// <summary>The embedded store: one SQLite file in WAL mode, with foreign keys on and a busy timeout.</summary>
+/// <remarks>
+/// Safe to share between threads (the web server does): every operation takes its own pooled connection,
+/// and SQLite's WAL lets readers run beside the one writer.
+/// </remarks>
 public sealed partial class SqliteStore : IStore
 {
-    private readonly SqliteConnection _connection;
+    private readonly string _connectionString;
 
     static SqliteStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
-    private SqliteStore(SqliteConnection connection) => _connection = connection;
+    private SqliteStore(string connectionString) => _connectionString = connectionString;
 
     /// <summary>Opens (creating when missing) the database at <paramref name="path"/> and migrates it.</summary>
     public static SqliteStore Open(string path)
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        var store = new SqliteStore(new SqliteConnectionStringBuilder
         {
             DataSource = full,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
+            Pooling = true,
             DefaultTimeout = 30,
         }.ToString());
+        using var connection = store.Connect();
+        // WAL is a property of the file: set once, it holds for every later connection.
+        connection.Execute("PRAGMA journal_mode = WAL");
+        SqliteMigrator.Migrate(connection);
+        return store;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A pooled connection with this store's per-connection settings.</summary>
+    private SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
         try
         {
             connection.Open();
-            // WAL lets readers run beside the one writer; FULL sync means a commit survives power loss too.
-            connection.Execute("""
-                PRAGMA journal_mode = WAL;
-                PRAGMA synchronous = FULL;
-                PRAGMA foreign_keys = ON;
-                PRAGMA busy_timeout = 10000;
-                """);
-            SqliteMigrator.Migrate(connection);
-            return new SqliteStore(connection);
+            // FULL: a commit survives power loss too, not just a killed process.
+            connection.Execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL");
+            return connection;
         }
         catch
         {
             connection.Dispose();
             throw;
         }
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _connection.Dispose();
-        return ValueTask.CompletedTask;
     }
 }
