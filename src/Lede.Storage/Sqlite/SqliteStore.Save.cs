@@ -122,9 +122,18 @@ public sealed partial class SqliteStore
             """,
             new
             {
-                Id = key, Position = position, r.Title, r.Excerpt, PublishedAt = StoredTime.Format(r.PublishedDateTime), r.WebUrl,
-                r.AmpWebUrl, r.CdnAmpWebUrl, Type = StoredType.Format(r.Type), ProviderName = r.Provider.Name,
-                ProviderDomain = r.Provider.Domain, r.Quality,
+                Id = key,
+                Position = position,
+                r.Title,
+                r.Excerpt,
+                PublishedAt = StoredTime.Format(r.PublishedDateTime),
+                r.WebUrl,
+                r.AmpWebUrl,
+                r.CdnAmpWebUrl,
+                Type = StoredType.Format(r.Type),
+                ProviderName = r.Provider.Name,
+                ProviderDomain = r.Provider.Domain,
+                r.Quality,
             },
             tx);
         for (var i = 0; i < r.Images.Count; i++)

@@ -54,9 +54,16 @@ public static class RecordGenerators
         from images in Image.ListOf().Resize(3)
         select new RelatedEntry
         {
-            Title = title, Excerpt = excerpt, PublishedDateTime = time, WebUrl = urls.Item1,
-            AmpWebUrl = amp ? urls.Item2 : null, CdnAmpWebUrl = amp ? urls.Item3 : null,
-            Type = video ? ArticleType.Video : ArticleType.Article, Provider = provider, Quality = quality, Images = [.. images],
+            Title = title,
+            Excerpt = excerpt,
+            PublishedDateTime = time,
+            WebUrl = urls.Item1,
+            AmpWebUrl = amp ? urls.Item2 : null,
+            CdnAmpWebUrl = amp ? urls.Item3 : null,
+            Type = video ? ArticleType.Video : ArticleType.Article,
+            Provider = provider,
+            Quality = quality,
+            Images = [.. images],
         };
 
     public static Gen<SecuredValue?> Secured { get; } = Gen.OneOf(
@@ -83,11 +90,24 @@ public static class RecordGenerators
         from body in Gen.Elements("\n", "", "Body text.\n\n---\nmore\n", "no final newline")
         select new ArticleRecord
         {
-            Category = category, Title = title, Excerpt = excerpt, PublishedDateTime = time,
-            OriginalUrl = urls.Item1, WebUrl = urls.Item2,
-            AmpWebUrl = urls.Item3.Length == 0 ? null : urls.Item3, CdnAmpWebUrl = urls.Item4.Length % 2 == 0 ? null : urls.Item4,
-            Type = video ? ArticleType.Video : ArticleType.Article, Quality = quality, Heat = heat, Published = published,
-            Provider = provider, Topics = [.. topics], Images = [.. images], Related = [.. related], Secured = secured, Body = body,
+            Category = category,
+            Title = title,
+            Excerpt = excerpt,
+            PublishedDateTime = time,
+            OriginalUrl = urls.Item1,
+            WebUrl = urls.Item2,
+            AmpWebUrl = urls.Item3.Length == 0 ? null : urls.Item3,
+            CdnAmpWebUrl = urls.Item4.Length % 2 == 0 ? null : urls.Item4,
+            Type = video ? ArticleType.Video : ArticleType.Article,
+            Quality = quality,
+            Heat = heat,
+            Published = published,
+            Provider = provider,
+            Topics = [.. topics],
+            Images = [.. images],
+            Related = [.. related],
+            Secured = secured,
+            Body = body,
         };
 
     private static byte[] Bytes(int count, int seed)
