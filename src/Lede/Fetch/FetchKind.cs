@@ -1,0 +1,12 @@
+namespace Lede.Fetch;
+
+/// <summary>What is being fetched; each kind has its own size limit.</summary>
+public enum FetchKind
+{
+    /// <summary>A feed: at most 15 MiB after decompression.</summary>
+    Feed,
+    /// <summary>An article page: at most 5 MiB.</summary>
+    Page,
+    /// <summary>An image: at most 10 MiB.</summary>
+    Image,
+}
