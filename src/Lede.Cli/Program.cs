@@ -12,6 +12,7 @@ var root = new Command("lede", "Lede: follow news sources, keep what is on your 
     global.Db,
     global.Config,
     RecordsCommand.Create(global),
+    SourcesCommand.Create(global),
     ServeCommand.Create(global),
 };
 

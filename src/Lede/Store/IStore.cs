@@ -1,5 +1,6 @@
 using Lede.Normalize;
 using Lede.Records;
+using Lede.Sources;
 
 namespace Lede.Store;
 
@@ -19,4 +20,19 @@ public interface IStore : IAsyncDisposable
 
     /// <summary>One stored article as a record, or null.</summary>
     Task<StoredRecord?> FindRecordAsync(ArticleId id, CancellationToken ct);
+
+    /// <summary>Adds a source, or returns the one already following <paramref name="url"/> (Added false).</summary>
+    Task<(Source Source, bool Added)> AddSourceAsync(string url, string? title, IReadOnlyList<string> topics, CancellationToken ct);
+
+    /// <summary>Every source, in the order added.</summary>
+    Task<IReadOnlyList<Source>> ListSourcesAsync(CancellationToken ct);
+
+    /// <summary>Removes a source; false when there was none with that id. Its articles stay.</summary>
+    Task<bool> RemoveSourceAsync(long id, CancellationToken ct);
+
+    /// <summary>Sources not disabled whose next due time is at or before <paramref name="now"/> (or not set).</summary>
+    Task<IReadOnlyList<Source>> DueSourcesAsync(DateTime now, CancellationToken ct);
+
+    /// <summary>Records a source's state after a fetch; <paramref name="url"/> changes its URL (a permanent redirect).</summary>
+    Task SaveSourceStateAsync(long id, SourceState state, string? url, CancellationToken ct);
 }

@@ -1,0 +1,115 @@
+using Lede.Fetch;
+using Lede.Normalize;
+using Lede.Parse;
+using Lede.Sources;
+using Lede.Store;
+
+namespace Lede.Pipeline;
+
+/// <summary>One pass over the due sources: fetch, parse, store the new items, schedule the next fetch.</summary>
+/// <remarks>Re-running stores nothing twice: an article already held under its URL's id is left as it is.</remarks>
+public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, ParseResult> parse, SourceScheduler scheduler, TimeProvider clock)
+{
+    /// <value>Default: 8 sources at once; the fetcher still limits each host.</value>
+    public int Parallelism { get; init; } = 8;
+
+    public async Task<CrawlReport> CrawlAsync(Action<SourceReport>? onSource, CancellationToken ct)
+    {
+        var due = await store.DueSourcesAsync(clock.GetUtcNow().UtcDateTime, ct).ConfigureAwait(false);
+        var reports = new SourceReport[due.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, due.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+            async (i, token) =>
+            {
+                reports[i] = await CrawlSourceAsync(due[i], token).ConfigureAwait(false);
+                onSource?.Invoke(reports[i]);
+            }).ConfigureAwait(false);
+        return new CrawlReport(due.Count, reports.Sum(r => r.NewArticles), reports.Sum(r => r.Known), reports.Count(r => r.Failed), reports);
+    }
+
+    /// <summary>Fetches and stores one source; failures become its report and its backoff, never an exception.</summary>
+    public async Task<SourceReport> CrawlSourceAsync(Source source, CancellationToken ct)
+    {
+        var warnings = new List<string>();
+        var (outcome, stored) = await FetchAndStoreAsync(source, warnings, ct).ConfigureAwait(false);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var movedTo = outcome switch
+        {
+            FetchOutcome.Fetched f => f.Response.MovedTo,
+            FetchOutcome.NotModified n => n.Response.MovedTo,
+            _ => null,
+        };
+        await store.SaveSourceStateAsync(source.Id, scheduler.After(source.State, outcome, now), movedTo?.AbsoluteUri, ct).ConfigureAwait(false);
+        var error = outcome switch
+        {
+            FetchOutcome.FetchFailed f => f.Error.Message,
+            FetchOutcome.ParseFailed p => $"{source.Url} is not a feed Lede can read: {p.Error}",
+            _ => null,
+        };
+        return new SourceReport(source.Id, source.Url, stored.New, stored.Known, error, warnings);
+    }
+
+    private async Task<(FetchOutcome Outcome, (int New, int Known) Stored)> FetchAndStoreAsync(Source source, List<string> warnings, CancellationToken ct)
+    {
+        FetchResponse response;
+        try
+        {
+            var request = new FetchRequest(new Uri(source.Url), FetchKind.Feed, source.State.ETag, source.State.LastModified);
+            response = await fetcher.FetchAsync(request, ct).ConfigureAwait(false);
+        }
+        catch (FetchException e)
+        {
+            return (new FetchOutcome.FetchFailed(e), (0, 0));
+        }
+
+        if (response.NotModified)
+        {
+            return (new FetchOutcome.NotModified(response), (0, 0));
+        }
+
+        var parsed = parse(new FeedInput(response.Body, response.ContentType, response.FinalUrl));
+        warnings.AddRange(parsed.Warnings.Select(w => $"{w.Kind}: {w.Message}"));
+        if (parsed.Feed is not { } feed)
+        {
+            return (new FetchOutcome.ParseFailed(response, parsed.Error ?? "no feed found"), (0, 0));
+        }
+
+        var stored = await StoreItemsAsync(source, feed, warnings, ct).ConfigureAwait(false);
+        var times = feed.Items.Select(i => i.Published ?? i.Updated).OfType<DateTime>().ToList();
+        return (new FetchOutcome.Fetched(response, times), stored);
+    }
+
+    private async Task<(int New, int Known)> StoreItemsAsync(Source source, Feed feed, List<string> warnings, CancellationToken ct)
+    {
+        int added = 0, known = 0;
+        var seenAt = clock.GetUtcNow().UtcDateTime;
+        foreach (var item in feed.Items)
+        {
+            var (record, problem) = FeedItemNormalizer.ToRecord(item, feed, source.Title, seenAt);
+            if (record is null)
+            {
+                warnings.Add($"content: {problem}");
+                continue;
+            }
+
+            var id = ArticleId.FromUrl(record.WebUrl);
+            if (await store.FindRecordAsync(id, ct).ConfigureAwait(false) is not null)
+            {
+                known++;
+                continue;
+            }
+
+            try
+            {
+                await store.SaveRecordAsync(id, record, ct).ConfigureAwait(false);
+                added++;
+            }
+            catch (ArticleConflictException e)
+            {
+                // A bad item never stops the rest of the feed.
+                warnings.Add($"other: {e.Message}");
+            }
+        }
+
+        return (added, known);
+    }
+}
