@@ -13,10 +13,13 @@ public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, Pars
     /// <value>Default: 8 sources at once; the fetcher still limits each host.</value>
     public int Parallelism { get; init; } = 8;
 
-    /// <summary>Crawls the due sources (every enabled one when <paramref name="all"/>), reporting each as it finishes.</summary>
-    public async Task<CrawlReport> CrawlAsync(bool all, Action<SourceReport>? onSource, CancellationToken ct)
+    /// <summary>The sources due now, or every enabled one when <paramref name="all"/>.</summary>
+    public Task<IReadOnlyList<Source>> DueAsync(bool all, CancellationToken ct)
+        => store.DueSourcesAsync(all ? DateTime.MaxValue : clock.GetUtcNow().UtcDateTime, ct);
+
+    /// <summary>Crawls <paramref name="due"/>, reporting each source as it finishes.</summary>
+    public async Task<CrawlReport> CrawlAsync(IReadOnlyList<Source> due, Action<SourceReport>? onSource, CancellationToken ct)
     {
-        var due = await store.DueSourcesAsync(all ? DateTime.MaxValue : clock.GetUtcNow().UtcDateTime, ct).ConfigureAwait(false);
         var reports = new SourceReport[due.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, due.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
             async (i, token) =>
