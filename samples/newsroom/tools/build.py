@@ -444,6 +444,7 @@ def rss2(p, messy=False):
         x.append("    </item>")
         items.append("\n".join(x))
     feed_url = f"https://{p['host']}{p['feed'][1]}"
+    generator = "    <generator>https://wordpress.org/?v=5.8.1</generator>\n" if p.get("wordpress") else ""
     text = f"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" {ns}>
   <channel>
@@ -453,8 +454,7 @@ def rss2(p, messy=False):
     <description>{esc(p['tagline'])}</description>
     <lastBuildDate>{rfc822(p, newest(p))}</lastBuildDate>
     <language>en-US</language>
-    <generator>https://wordpress.org/?v=5.8.1</generator>
-    <image>
+{generator}    <image>
       <url>{logo_url(p)}</url>
       <title>{esc(p['name'])}</title>
       <link>https://{p['host']}/</link>
