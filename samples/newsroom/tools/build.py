@@ -254,17 +254,13 @@ def page(p, it):
              f'<meta name="twitter:description" content="{attr(desc)}">']
     if img:
         meta.append(f'<meta name="twitter:image" content="{attr(img[0])}">')
-    ld = {"@context": "https://schema.org", "@type": "VideoObject" if it["type"] == "video" else "NewsArticle",
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle",
           "mainEntityOfPage": {"@type": "WebPage", "@id": it["url"]},
           "headline": title, "description": desc, "datePublished": pub, "dateModified": mod,
           "author": {"@type": "Organization" if it["author"] in (site, "The Associated Press") or "Staff" in it["author"] else "Person", "name": it["author"]},
           "publisher": {"@type": "Organization", "name": site,
                         "logo": {"@type": "ImageObject", "url": logo_url(p), "width": 180, "height": 40}}}
     if it["type"] == "video":
-        ld["name"] = title
-        ld["uploadDate"] = pub
-        ld["thumbnailUrl"] = logo_url(p)
-        ld["@type"] = "NewsArticle"
         ld["video"] = {"@type": "VideoObject", "name": title, "description": it["excerpt"], "uploadDate": pub,
                        "thumbnailUrl": logo_url(p), "contentUrl": f"https://{p['host']}/video/media/{slug(it['url'])}.mp4"}
     if img:
