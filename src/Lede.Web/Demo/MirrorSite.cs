@@ -5,8 +5,9 @@ namespace Lede.Web.Demo;
 
 /// <summary>A loopback web server that plays many sites from one folder: <c>/{host}/{path}</c> serves <c>{folder}/{host}/{path}</c>.</summary>
 /// <remarks>
-/// The sample newsroom (samples/newsroom) is written this way. A trailing slash serves <c>index.html</c>; a file
-/// without an extension is HTML. Static files answer conditional requests (ETag, Last-Modified → 304) as real sites do.
+/// The sample newsroom (samples/newsroom, see its README) is written this way. A trailing slash serves <c>index.html</c>;
+/// a file without an extension is HTML; <c>path?q</c> serves <c>path@q.ext</c> when that file exists. Static files
+/// answer conditional requests (ETag, Last-Modified → 304) as real sites do.
 /// </remarks>
 public sealed class MirrorSite : IAsyncDisposable
 {
@@ -41,6 +42,24 @@ public sealed class MirrorSite : IAsyncDisposable
         types.Mappings[".atom"] = "application/atom+xml";
         types.Mappings[".json"] = "application/feed+json";
         types.Mappings[".opml"] = "text/x-opml";
+        types.Mappings[".amp"] = "text/html; charset=utf-8";
+        // Two URLs that differ only in their query (a page and its ?amp version) are two files: name@query.ext.
+        app.Use((context, next) =>
+        {
+            if (context.Request.QueryString is { HasValue: true } query)
+            {
+                var path = context.Request.Path.Value ?? "/";
+                var file = path.EndsWith('/') ? path + "index.html" : path;
+                var extension = Path.GetExtension(file);
+                var variant = $"{file[..^extension.Length]}@{query.Value![1..]}{extension}";
+                if (files.GetFileInfo(variant).Exists)
+                {
+                    context.Request.Path = variant;
+                }
+            }
+
+            return next(context);
+        });
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, DefaultFileNames = ["index.html"] });
         app.UseStaticFiles(new StaticFileOptions
         {
