@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 namespace Lede.Fetch;
 
 /// <summary>Politeness per host: at most N requests at once, and a least delay between the starts of two.</summary>
+/// <remarks>One small slot per host seen, kept for the life of the fetcher (a few hundred bytes per host).</remarks>
 internal sealed class HostGate(int concurrency, TimeSpan delay, TimeProvider time) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.OrdinalIgnoreCase);
@@ -11,20 +12,19 @@ internal sealed class HostGate(int concurrency, TimeSpan delay, TimeProvider tim
     public async Task<IDisposable> EnterAsync(string host, CancellationToken ct)
     {
         var slot = _slots.GetOrAdd(host, _ => new Slot(concurrency));
-        await slot.Semaphore.WaitAsync(ct).ConfigureAwait(false);
+        await slot.Running.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var wait = slot.Reserve(time.GetUtcNow(), delay);
-            if (wait > TimeSpan.Zero)
+            if (delay > TimeSpan.Zero)
             {
-                await Task.Delay(wait, time, ct).ConfigureAwait(false);
+                await PaceAsync(slot, ct).ConfigureAwait(false);
             }
 
-            return new Lease(slot.Semaphore);
+            return new Lease(slot.Running);
         }
         catch
         {
-            slot.Semaphore.Release();
+            slot.Running.Release();
             throw;
         }
     }
@@ -33,31 +33,48 @@ internal sealed class HostGate(int concurrency, TimeSpan delay, TimeProvider tim
     {
         foreach (var slot in _slots.Values)
         {
-            slot.Semaphore.Dispose();
+            slot.Running.Dispose();
+            slot.Pacing.Dispose();
+        }
+    }
+
+    // One request at a time passes here, and each waits from the moment the one before it actually left, so the
+    // spacing holds even when a predecessor was late (a busy thread pool), which booking start times ahead would not.
+    private async Task PaceAsync(Slot slot, CancellationToken ct)
+    {
+        await slot.Pacing.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (slot.LastStart is { } last)
+            {
+                var wait = delay - time.GetElapsedTime(last);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, ct).ConfigureAwait(false);
+                }
+            }
+
+            slot.LastStart = time.GetTimestamp();
+        }
+        finally
+        {
+            slot.Pacing.Release();
         }
     }
 
     private sealed class Slot(int concurrency)
     {
-        private readonly Lock _lock = new();
-        private DateTimeOffset _nextStart = DateTimeOffset.MinValue;
+        /// <summary>Requests to the host in flight.</summary>
+        public SemaphoreSlim Running { get; } = new(concurrency, concurrency);
 
-        public SemaphoreSlim Semaphore { get; } = new(concurrency, concurrency);
+        /// <summary>Admits one request at a time to the delay.</summary>
+        public SemaphoreSlim Pacing { get; } = new(1, 1);
 
-        /// <summary>Books the next start time and returns how long to wait for it.</summary>
-        /// <remarks>Booking under the lock spaces concurrent requests too, not only consecutive ones.</remarks>
-        public TimeSpan Reserve(DateTimeOffset now, TimeSpan delay)
-        {
-            lock (_lock)
-            {
-                var start = _nextStart > now ? _nextStart : now;
-                _nextStart = start + delay;
-                return start - now;
-            }
-        }
+        /// <summary>When the last request left the gate (a <see cref="TimeProvider"/> timestamp); only touched under <see cref="Pacing"/>.</summary>
+        public long? LastStart { get; set; }
     }
 
-    private sealed class Lease(SemaphoreSlim semaphore) : IDisposable
+    private sealed class Lease(SemaphoreSlim running) : IDisposable
     {
         private int _released;
 
@@ -65,7 +82,7 @@ internal sealed class HostGate(int concurrency, TimeSpan delay, TimeProvider tim
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                semaphore.Release();
+                running.Release();
             }
         }
     }

@@ -103,10 +103,12 @@ public sealed class HostileServer : IAsyncLifetime
                 await http.Response.Body.WriteAsync(Zeros, http.RequestAborted);
             }
         });
-        app.MapGet("/big-declared", (HttpContext http) =>
+        app.MapGet("/big-declared", async (HttpContext http) =>
         {
+            // Claims 10 MiB, sends 64 KiB and hangs up: a client that trusts the header stops before reading.
             http.Response.ContentLength = 10 * 1024 * 1024;
-            return Task.CompletedTask;
+            await http.Response.Body.WriteAsync(Zeros, http.RequestAborted);
+            await http.Response.Body.FlushAsync(http.RequestAborted);
         });
         app.MapGet("/count/{key}", async (HttpContext http, string key, int? hold) =>
         {
