@@ -55,12 +55,14 @@ public sealed partial class Fetcher : IFetcher, IDisposable
         {
             return await FollowAsync(request, deadline, linked.Token).ConfigureAwait(false);
         }
+        catch (Exception e) when (e is not FetchException && deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            // Whatever the deadline interrupted (a connect, a header wait, a body read) surfaces in its own way.
+            throw new FetchException(request.Url, FetchFailure.Timeout, $"no complete response within {Seconds(_options.TotalTimeout)}", inner: e);
+        }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
-            var detail = deadline.IsCancellationRequested
-                ? $"no complete response within {Seconds(_options.TotalTimeout)}"
-                : $"could not connect within {Seconds(_options.ConnectTimeout)}";
-            throw new FetchException(request.Url, FetchFailure.Timeout, detail, inner: e);
+            throw new FetchException(request.Url, FetchFailure.Timeout, $"could not connect within {Seconds(_options.ConnectTimeout)}", inner: e);
         }
         catch (HttpRequestException e) when (Find<AddressBlockedException>(e) is { } blocked)
         {
@@ -127,19 +129,23 @@ public sealed partial class Fetcher : IFetcher, IDisposable
         var message = new HttpRequestMessage(HttpMethod.Get, url);
         message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
         message.Headers.TryAddWithoutValidation("Accept", Accept(request.Kind));
-        // Validators go back exactly as the server sent them; some servers send ETags that are not strictly valid.
-        if (!string.IsNullOrEmpty(request.ETag))
+        // Validators go back exactly as the server sent them (some ETags are not strictly valid), unless they
+        // could break the header block: they were stored from an untrusted server.
+        if (IsSafeHeaderValue(request.ETag))
         {
             message.Headers.TryAddWithoutValidation("If-None-Match", request.ETag);
         }
 
-        if (!string.IsNullOrEmpty(request.LastModified))
+        if (IsSafeHeaderValue(request.LastModified))
         {
             message.Headers.TryAddWithoutValidation("If-Modified-Since", request.LastModified);
         }
 
         return message;
     }
+
+    private static bool IsSafeHeaderValue(string? value)
+        => !string.IsNullOrWhiteSpace(value) && !value.Any(c => c is '\r' or '\n' or '\0');
 
     private static FetchResponse Respond(FetchRequest request, RedirectTrail hops, HttpResponseMessage response, int status, byte[] body)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Lede.Fetch;
+using Xunit.Abstractions;
 
 namespace Lede.Tests.Fetch;
 
@@ -9,7 +10,7 @@ public sealed class AloneCollection;
 
 /// <summary>Hostile servers: slow headers, slow bodies, gzip bombs and endless bodies all end within the limits.</summary>
 [Collection(nameof(AloneCollection))]
-public sealed class FetcherLimitTests(HostileServer server) : IClassFixture<HostileServer>, IDisposable
+public sealed class FetcherLimitTests(HostileServer server, ITestOutputHelper output) : IClassFixture<HostileServer>, IDisposable
 {
     private const long Limit = 1024 * 1024;
 
@@ -51,10 +52,12 @@ public sealed class FetcherLimitTests(HostileServer server) : IClassFixture<Host
         // Warm up the connection pool and the JIT so the measured fetch allocates only what reading costs.
         await _fetcher.GetAsync(server.Url("/gzip"));
         var before = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
 
         var e = await _fetcher.FailAsync(server.Url("/bomb"));
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        output.WriteLine($"gzip bomb of {HostileServer.BombBytes:N0} bytes, limit {Limit:N0}: {allocated:N0} bytes allocated, {clock.ElapsedMilliseconds} ms");
         e.Failure.ShouldBe(FetchFailure.TooLarge);
         e.IsTransient.ShouldBeFalse();
         e.Message.ShouldEndWith("the body is larger than the 1 MiB limit");
@@ -71,6 +74,7 @@ public sealed class FetcherLimitTests(HostileServer server) : IClassFixture<Host
         var e = await _fetcher.FailAsync(server.Url("/endless"));
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        output.WriteLine($"endless body, limit {Limit:N0}: {allocated:N0} bytes allocated, {clock.ElapsedMilliseconds} ms");
         e.Failure.ShouldBe(FetchFailure.TooLarge);
         allocated.ShouldBeLessThan(8 * Limit, $"{allocated:N0} bytes allocated");
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1));

@@ -59,6 +59,28 @@ public sealed class FetcherResponseTests(HostileServer server) : IClassFixture<H
         Encoding.UTF8.GetString(response.Body).ShouldBe("<rss/>");
     }
 
+    [Fact]
+    public async Task Requests_name_lede_accept_the_kind_and_ask_for_compression()
+    {
+        var headers = Encoding.UTF8.GetString((await _fetcher.GetAsync(server.Url("/echo"), FetchKind.Page)).Body).Split('\n');
+
+        headers.ShouldContain(h => h == "User-Agent: Lede/0.1 (+https://github.com/lede-news/lede)");
+        headers.ShouldContain(h => h.StartsWith("Accept: text/html", StringComparison.Ordinal));
+        headers.ShouldContain(h => h.StartsWith("Accept-Encoding: ", StringComparison.Ordinal) && h.Contains("gzip") && h.Contains("br"));
+        headers.ShouldNotContain(h => h.StartsWith("If-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Validators_that_would_break_the_header_block_are_not_sent()
+    {
+        var request = new FetchRequest(server.Url("/echo"), FetchKind.Feed, ETag: "\"a\"\r\nX-Injected: 1", LastModified: "Tue\n");
+
+        var headers = Encoding.UTF8.GetString((await _fetcher.FetchAsync(request, default)).Body);
+
+        headers.ShouldNotContain("X-Injected");
+        headers.ShouldNotContain("If-");
+    }
+
     [Theory]
     [InlineData("/gzip")]
     [InlineData("/brotli")]

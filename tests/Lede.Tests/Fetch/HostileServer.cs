@@ -48,6 +48,8 @@ public sealed class HostileServer : IAsyncLifetime
     private void Map(WebApplication app)
     {
         app.MapGet("/ok", () => Results.Text("hello", "text/plain"));
+        app.MapGet("/echo", (HttpContext http) => Results.Text(
+            string.Join('\n', http.Request.Headers.Select(h => $"{h.Key}: {h.Value}").Order(StringComparer.Ordinal)), "text/plain"));
         app.MapGet("/etag", (HttpContext http) => Validated(http, http.Request.Headers.IfNoneMatch == ETag, "ETag", ETag));
         app.MapGet("/lastmod", (HttpContext http) => Validated(http, http.Request.Headers.IfModifiedSince == LastModified, "Last-Modified", LastModified));
         app.MapGet("/status/{code:int}", (HttpContext http, int code, int? retry, bool? date) =>
