@@ -58,4 +58,23 @@ public sealed class FetcherStatusTests(HostileServer server) : IClassFixture<Hos
         e.Failure.ShouldBe(FetchFailure.HttpStatus);
         e.Status.ShouldBe(300);
     }
+
+    [Fact]
+    public async Task A_body_cut_short_fails_as_a_network_error()
+    {
+        var e = await _fetcher.FailAsync(server.Url("/big-declared"));
+
+        e.Failure.ShouldBe(FetchFailure.Network);
+        e.IsTransient.ShouldBeTrue();
+        e.Message.ShouldContain("the connection broke while reading the body");
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_the_declared_encoding_fails()
+    {
+        var e = await _fetcher.FailAsync(server.Url("/bad-gzip"));
+
+        e.Failure.ShouldBe(FetchFailure.Network);
+        e.Message.ShouldContain("could not be decompressed");
+    }
 }

@@ -90,6 +90,11 @@ public sealed class HostileServer : IAsyncLifetime
         });
         app.MapGet("/gzip", (HttpContext http) => Encoded(http, "gzip", s => new GZipStream(s, CompressionLevel.Fastest)));
         app.MapGet("/brotli", (HttpContext http) => Encoded(http, "br", s => new BrotliStream(s, CompressionLevel.Fastest)));
+        app.MapGet("/bad-gzip", async (HttpContext http) =>
+        {
+            http.Response.Headers.ContentEncoding = "gzip";
+            await http.Response.Body.WriteAsync("this is not gzip at all, not even close"u8.ToArray(), http.RequestAborted);
+        });
         app.MapGet("/bomb", async (HttpContext http) =>
         {
             http.Response.Headers.ContentEncoding = "gzip";
