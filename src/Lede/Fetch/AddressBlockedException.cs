@@ -1,8 +1,5 @@
 namespace Lede.Fetch;
 
 /// <summary>Thrown inside the connection step when every address of a host is forbidden; the fetcher turns it into <see cref="FetchFailure.Blocked"/>.</summary>
-internal sealed class AddressBlockedException(string host, string reason) : Exception($"{host} is {reason}")
-{
-    public string Host { get; } = host;
-    public string Reason { get; } = reason;
-}
+/// <param name="what">What was refused and why: "10.0.0.1 is private (10.0.0.0/8)".</param>
+internal sealed class AddressBlockedException(string what) : Exception(what);

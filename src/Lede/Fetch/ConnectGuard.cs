@@ -20,12 +20,17 @@ internal sealed class ConnectGuard(Func<IPAddress, string?> whyForbidden)
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
     {
         var host = context.DnsEndPoint.Host;
-        var addresses = await ResolveAsync(host, ct).ConfigureAwait(false);
+        var (addresses, literal) = await ResolveAsync(host, ct).ConfigureAwait(false);
+        if (addresses.Length == 0)
+        {
+            throw new SocketException((int)SocketError.HostNotFound);
+        }
+
         var allowed = addresses.Where(a => whyForbidden(a) is null).ToArray();
         if (allowed.Length == 0)
         {
-            var reason = addresses.Length == 0 ? "not resolvable" : whyForbidden(addresses[0])!;
-            throw new AddressBlockedException(host, reason);
+            var why = whyForbidden(addresses[0]);
+            throw new AddressBlockedException(literal ? $"{host} is {why}" : $"{host} resolves to {addresses[0]}, which is {why}");
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -41,14 +46,14 @@ internal sealed class ConnectGuard(Func<IPAddress, string?> whyForbidden)
         }
     }
 
-    private static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct)
+    private static async Task<(IPAddress[] Addresses, bool Literal)> ResolveAsync(string host, CancellationToken ct)
     {
         // An IP literal is checked as written; brackets of an IPv6 literal may or may not be there.
         if (IPAddress.TryParse(host.Trim('[', ']'), out var literal))
         {
-            return [literal];
+            return ([literal], true);
         }
 
-        return await Dns.GetHostAddressesAsync(host, ct).ConfigureAwait(false);
+        return (await Dns.GetHostAddressesAsync(host, ct).ConfigureAwait(false), false);
     }
 }

@@ -40,7 +40,8 @@ public sealed class FetcherGuardTests(HostileServer server) : IClassFixture<Host
         var e = await _guarded.FailAsync(url);
 
         e.Failure.ShouldBe(FetchFailure.Blocked);
-        e.Message.ShouldContain("localhost is");
+        e.Message.ShouldContain("localhost resolves to ");
+        e.Message.ShouldContain(", which is loopback");
         server.ProbeFor("canary-localhost").Hits.ShouldBe(0);
     }
 
