@@ -8,7 +8,7 @@ namespace Lede.Fetch;
 /// Never retries: a transient <see cref="FetchException"/> goes back to the caller, which schedules the next
 /// try with <see cref="Backoff"/>. Thread-safe; make one per process and share it.
 /// </remarks>
-public sealed partial class Fetcher : IFetcher, IDisposable
+public sealed class Fetcher : IFetcher, IDisposable
 {
     private readonly FetchOptions _options;
     private readonly TimeProvider _time;
