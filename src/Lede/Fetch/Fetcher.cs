@@ -202,7 +202,9 @@ public sealed class Fetcher : IFetcher, IDisposable
     }
 
     private static string Describe(HttpRequestException e)
-        => e.InnerException is { } inner ? $"{e.Message} ({inner.Message})" : e.Message;
+        => e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal)
+            ? $"{e.Message} ({inner.Message})"
+            : e.Message;
 
     private static string Seconds(TimeSpan span) => $"{span.TotalSeconds:0.###} s";
 }

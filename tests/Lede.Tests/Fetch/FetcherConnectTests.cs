@@ -51,4 +51,23 @@ public sealed class FetcherConnectTests : IDisposable
         e.Message.ShouldEndWith("could not connect within 0.5 s");
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2));
     }
+
+    [Fact]
+    public async Task A_refused_connection_is_a_transient_network_failure()
+    {
+        int port;
+        using (var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
+        {
+            probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            port = ((IPEndPoint)probe.LocalEndPoint!).Port;
+        }
+
+        using var fetcher = Loopback.Fetcher();
+
+        var e = await fetcher.FailAsync(new Uri($"http://127.0.0.1:{port}/"));
+
+        e.Failure.ShouldBe(FetchFailure.Network);
+        e.IsTransient.ShouldBeTrue();
+        e.Message.ShouldContain("refused");
+    }
 }
