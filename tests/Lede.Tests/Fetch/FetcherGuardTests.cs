@@ -54,19 +54,24 @@ public sealed class FetcherGuardTests(HostileServer server) : IClassFixture<Host
     public async Task Private_literals_are_refused_before_connecting(string url)
         => (await _guarded.FailAsync(new Uri(url))).Failure.ShouldBe(FetchFailure.Blocked);
 
-    [Fact]
-    public async Task A_redirect_into_a_forbidden_address_is_refused_at_connect_time()
+    [Theory]
+    [InlineData("127.0.0.2", "127.0.0.2 is loopback")]
+    [InlineData("169.254.169.254", "169.254.169.254 is link-local (169.254.0.0/16)")]
+    [InlineData("10.0.0.1", "10.0.0.1 is private (10.0.0.0/8)")]
+    [InlineData("[::1]", "[::1] is loopback (::1)")]
+    [InlineData("[::ffff:192.168.1.1]", "is IPv4-mapped private (192.168.0.0/16)")]
+    public async Task A_redirect_into_a_forbidden_address_is_refused_at_connect_time(string host, string reason)
     {
         // 127.0.0.1 (the server) is let through; every other non-public address stays forbidden.
         var guard = new ConnectGuard(a => a.Equals(IPAddress.Loopback) ? null : AddressGuard.WhyNotPublic(a));
         using var fetcher = new Fetcher(Loopback.Options with { AllowPrivate = false }, TimeProvider.System, guard);
-        var target = $"http://127.0.0.2:{server.BaseUrl.Port}/count/canary-redirect";
+        var target = $"http://{host}:{server.BaseUrl.Port}/count/canary-redirect";
 
         var e = await fetcher.FailAsync(server.Url($"/redirect-to?url={Uri.EscapeDataString(target)}"));
 
-        // A connection attempt would have failed as Network (nothing listens on 127.0.0.2), not as Blocked.
+        // A connection attempt would have failed as Network or Timeout (nothing listens there), not as Blocked.
         e.Failure.ShouldBe(FetchFailure.Blocked);
-        e.Message.ShouldContain("127.0.0.2 is loopback");
+        e.Message.ShouldContain(reason);
     }
 
     [Theory]

@@ -53,6 +53,18 @@ public sealed class FetcherRedirectTests(HostileServer server) : IClassFixture<H
     }
 
     [Fact]
+    public async Task A_conditional_request_through_a_redirect_gets_304()
+    {
+        var target = Uri.EscapeDataString(server.Url("/etag").AbsoluteUri);
+        var request = new FetchRequest(server.Url($"/redirect-to?url={target}"), FetchKind.Feed, ETag: HostileServer.ETag);
+
+        var response = await _fetcher.FetchAsync(request, default);
+
+        response.NotModified.ShouldBeTrue();
+        response.FinalUrl.ShouldBe(server.Url("/etag"));
+    }
+
+    [Fact]
     public async Task Exactly_the_hop_limit_is_followed()
     {
         var response = await _fetcher.GetAsync(server.Url("/redirect/4?code=302"));
