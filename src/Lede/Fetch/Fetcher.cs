@@ -5,8 +5,12 @@ namespace Lede.Fetch;
 
 /// <summary>The one safe HTTP client of Lede: size and time limits, per-host politeness, the SSRF guard, conditional GET.</summary>
 /// <remarks>
+/// Refused without a request: schemes other than http and https, URLs with user:password@ (credentials would
+/// end up in logs and records, and user@host disguises the host), and unless <see cref="FetchOptions.AllowPrivate"/>
+/// any address that <see cref="AddressGuard"/> does not call public, checked when connecting, for every hop.
+/// Environment proxies are ignored, so the guard always sees the real destination.
 /// Never retries: a transient <see cref="FetchException"/> goes back to the caller, which schedules the next
-/// try with <see cref="Backoff"/>. Thread-safe; make one per process and share it.
+/// try with <see cref="Backoff"/>. Logs nothing. Thread-safe; make one per process and share it.
 /// </remarks>
 public sealed class Fetcher : IFetcher, IDisposable
 {
