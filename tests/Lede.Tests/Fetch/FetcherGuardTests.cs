@@ -51,6 +51,10 @@ public sealed class FetcherGuardTests(HostileServer server) : IClassFixture<Host
     [InlineData("http://169.254.169.254/latest/meta-data/")]
     [InlineData("http://10.0.0.1/")]
     [InlineData("http://0.0.0.0:9/")]
+    [InlineData("http://2130706433:9/")]
+    [InlineData("http://0x7f000001:9/")]
+    [InlineData("http://0177.0.0.1:9/")]
+    [InlineData("http://127.1:9/")]
     public async Task Private_literals_are_refused_before_connecting(string url)
         => (await _guarded.FailAsync(new Uri(url))).Failure.ShouldBe(FetchFailure.Blocked);
 
