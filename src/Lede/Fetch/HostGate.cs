@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+
+namespace Lede.Fetch;
+
+/// <summary>Politeness per host: at most N requests at once, and a least delay between the starts of two.</summary>
+/// <remarks>One small slot per host seen, kept for the life of the fetcher (a few hundred bytes per host).</remarks>
+internal sealed class HostGate(int concurrency, TimeSpan delay, TimeProvider time) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Waits for the host's turn; disposing the lease lets the next request in.</summary>
+    public async Task<IDisposable> EnterAsync(string host, CancellationToken ct)
+    {
+        var slot = _slots.GetOrAdd(host, _ => new Slot(concurrency));
+        await slot.Running.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (delay > TimeSpan.Zero)
+            {
+                await PaceAsync(slot, ct).ConfigureAwait(false);
+            }
+
+            return new Lease(slot.Running);
+        }
+        catch
+        {
+            slot.Running.Release();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var slot in _slots.Values)
+        {
+            slot.Running.Dispose();
+            slot.Pacing.Dispose();
+        }
+    }
+
+    // One request at a time passes here, and each waits from the moment the one before it actually left, so the
+    // spacing holds even when a predecessor was late (a busy thread pool), which booking start times ahead would not.
+    private async Task PaceAsync(Slot slot, CancellationToken ct)
+    {
+        await slot.Pacing.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (slot.LastStart is { } last)
+            {
+                var wait = delay - time.GetElapsedTime(last);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, ct).ConfigureAwait(false);
+                }
+            }
+
+            slot.LastStart = time.GetTimestamp();
+        }
+        finally
+        {
+            slot.Pacing.Release();
+        }
+    }
+
+    private sealed class Slot(int concurrency)
+    {
+        /// <summary>Requests to the host in flight.</summary>
+        public SemaphoreSlim Running { get; } = new(concurrency, concurrency);
+
+        /// <summary>Admits one request at a time to the delay.</summary>
+        public SemaphoreSlim Pacing { get; } = new(1, 1);
+
+        /// <summary>When the last request left the gate (a <see cref="TimeProvider"/> timestamp); only touched under <see cref="Pacing"/>.</summary>
+        public long? LastStart { get; set; }
+    }
+
+    private sealed class Lease(SemaphoreSlim running) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                running.Release();
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Lede.Fetch;
+
+namespace Lede.Tests.Fetch;
+
+/// <summary>Per-host concurrency and the least delay between requests, counted at the server.</summary>
+/// <remarks>Alone: a busy thread pool would delay the server's handlers and blur the gaps it measures.</remarks>
+[Collection(nameof(AloneCollection))]
+public sealed class FetcherPolitenessTests(HostileServer server) : IClassFixture<HostileServer>
+{
+    [Fact]
+    public async Task No_more_than_the_per_host_limit_run_at_once()
+    {
+        using var fetcher = Loopback.Fetcher(Loopback.Options with { PerHostConcurrency = 2 });
+        var url = server.Url("/count/concurrency?hold=150");
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => fetcher.GetAsync(url)));
+
+        var probe = server.ProbeFor("concurrency");
+        probe.Hits.ShouldBe(6);
+        probe.MostAtOnce.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Requests_to_one_host_start_at_least_the_delay_apart()
+    {
+        var delay = TimeSpan.FromMilliseconds(150);
+        using var fetcher = Loopback.Fetcher(Loopback.Options with { PerHostDelay = delay });
+        var url = server.Url("/count/delay");
+        // Warm up: a first connection's cost would delay the first request and shrink the gap after it.
+        await fetcher.GetAsync(server.Url("/ok"));
+
+        // Concurrent callers are spaced too, not only consecutive ones.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => fetcher.GetAsync(url)));
+
+        var starts = server.ProbeFor("delay").Starts.Order().ToList();
+        starts.Count.ShouldBe(4);
+        var gaps = starts.Zip(starts.Skip(1), (a, b) => b - a).ToList();
+        gaps.ShouldAllBe(gap => gap >= delay - TimeSpan.FromMilliseconds(20));
+    }
+
+    [Fact]
+    public async Task Different_hosts_do_not_wait_for_each_other()
+    {
+        using var fetcher = Loopback.Fetcher(Loopback.Options with { PerHostDelay = TimeSpan.FromSeconds(5) });
+        var byIp = server.Url("/count/hosts");
+        var byName = new Uri($"http://localhost:{server.BaseUrl.Port}/count/hosts");
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+
+        await fetcher.FetchAsync(new FetchRequest(byIp, FetchKind.Feed), cts.Token);
+        await fetcher.FetchAsync(new FetchRequest(byName, FetchKind.Feed), cts.Token);
+
+        server.ProbeFor("hosts").Hits.ShouldBe(2);
+    }
+}
