@@ -5,8 +5,8 @@ namespace Lede.Sources;
 /// <summary>Decides a source's next state after a fetch: when it is due again, and whether it is failing or gone.</summary>
 /// <remarks>
 /// Follows what trusted readers do (notes/reliability.md §1a): the interval adapts to the posting rate within
-/// <see cref="MinInterval"/>–<see cref="MaxInterval"/>; errors back off exponentially with jitter, honouring
-/// Retry-After; 410 disables at once, repeated 404s and repeated failures of any kind (parse errors included) disable.
+/// <see cref="MinInterval"/>–<see cref="MaxInterval"/>; errors back off exponentially with full jitter (<see cref="Retry"/>),
+/// honouring Retry-After; 410 disables at once, repeated 404s and repeated failures of any kind (parse errors included) disable.
 /// </remarks>
 public sealed class SourceScheduler(Random random)
 {
@@ -18,6 +18,9 @@ public sealed class SourceScheduler(Random random)
     public const int NotFoundLimit = 3;
     /// <value>Default: 10 consecutive failures of any kind disable a source (about five days of backing off).</value>
     public const int FailureLimit = 10;
+
+    /// <summary>Errors back off from 15 minutes, doubling, with full jitter, at least 5 minutes and at most a day.</summary>
+    public static readonly Backoff Retry = new() { Base = MinInterval, Minimum = TimeSpan.FromMinutes(5), Maximum = MaxInterval };
 
     public SourceState After(SourceState state, FetchOutcome outcome, DateTime now)
     {
@@ -76,15 +79,7 @@ public sealed class SourceScheduler(Random random)
             return failed with { DisabledAt = now, DisabledReason = reason, NextDueAt = null };
         }
 
-        // Exponential from the usual interval, full jitter on top half, never sooner than the server asked.
-        var backoff = Clamp(TimeSpan.FromTicks(MinInterval.Ticks << Math.Min(errors - 1, 10)));
-        var wait = Jitter(backoff);
-        if (retryAfter is { } asked && asked > wait)
-        {
-            wait = asked;
-        }
-
-        return failed with { NextDueAt = now + wait };
+        return failed with { NextDueAt = now + Retry.Delay(errors, retryAfter, random) };
     }
 
     private static TimeSpan Clamp(TimeSpan interval)
