@@ -7,7 +7,7 @@ using Lede.Tests.Support;
 namespace Lede.Conformance.Tests;
 
 /// <summary>One case of a suite: where it lives and what became of it.</summary>
-internal sealed record CaseOutcome(string Suite, string Folder, string File, Verdict Verdict, string Why);
+internal sealed record CaseOutcome(string Suite, string Folder, string File, Verdict Verdict, string Why, int Compared = 0, int Matched = 0);
 
 /// <summary>Runs the three feed suites under ../shared/corpora/feeds.</summary>
 internal static partial class ConformanceRun
@@ -29,11 +29,12 @@ internal static partial class ConformanceRun
             var rel = Path.GetRelativePath(root, file);
             var folder = string.Join('/', rel.Split(Path.DirectorySeparatorChar).SkipLast(1).Take(2));
             if (!expect.Success) continue;
-            var contentType = HeaderLines().Matches(head)
-                .Select(m => m.Groups["v"].Value.Trim())
-                .Where(h => h.StartsWith("Content-type:", StringComparison.OrdinalIgnoreCase))
-                .Select(h => h["Content-type:".Length..].Trim()).FirstOrDefault();
-            var result = FeedParser.Parse(new FeedInput(bytes, contentType, new Uri("http://127.0.0.1:8097/" + rel.Replace('\\', '/'))));
+            var contentType = Header(head, "Content-type:");
+            // feedparser's suite serves each file from 127.0.0.1:8097; Content-Location, when given, is the base.
+            var docUri = new Uri("http://127.0.0.1:8097/tests/" + rel.Replace('\\', '/'));
+            var location = Header(head, "Content-Location:");
+            var url = location is null ? docUri : new Uri(docUri, location);
+            var result = FeedParser.Parse(new FeedInput(bytes, contentType, url));
             var bozo = result.Feed is null || result.Warnings.Any(w => w.Kind is "xml" or "encoding");
             var projection = result.Feed is null ? new JsonObject { ["feed"] = new JsonObject(), ["entries"] = new JsonArray() } : Projection.Feedparser(result.Feed);
             var (verdict, why) = FeedparserExpectation.Evaluate(expect.Groups["v"].Value.Trim(), projection, bozo, FeedparserVersion(result.Feed));
@@ -80,12 +81,17 @@ internal static partial class ConformanceRun
         }
     }
 
+    private static string? Header(string head, string name)
+        => HeaderLines().Matches(head).Select(m => m.Groups["v"].Value.Trim())
+            .Where(h => h.StartsWith(name, StringComparison.OrdinalIgnoreCase))
+            .Select(h => h[name.Length..].Trim()).FirstOrDefault();
+
     private static CaseOutcome Judge(string suite, string folder, string rel, JsonNode? expected, JsonNode? actual, string? error)
     {
         if (expected is null) return new CaseOutcome(suite, folder, rel, Verdict.NotApplicable, "no expectation");
         if (actual is null) return new CaseOutcome(suite, folder, rel, Verdict.Fail, $"no feed: {error}");
         var (verdict, compared, matched, why) = JsonExpectation.Compare(expected, actual);
-        return new CaseOutcome(suite, folder, rel, verdict, verdict == Verdict.Fail ? $"{matched}/{compared} fields; {why}" : "");
+        return new CaseOutcome(suite, folder, rel, verdict, verdict == Verdict.Fail ? $"{matched}/{compared} fields; {why}" : "", compared, matched);
     }
 
     private static string? FeedparserVersion(Feed? feed) => feed switch
@@ -102,8 +108,8 @@ internal static partial class ConformanceRun
     public static string Table(IReadOnlyList<CaseOutcome> outcomes)
     {
         var sb = new StringBuilder();
-        sb.AppendLine("| suite | folder | cases | pass | fail | n/a | pass rate |");
-        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        sb.AppendLine("| suite | folder | cases | pass | fail | n/a | pass rate | fields matched |");
+        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
         foreach (var g in outcomes.GroupBy(o => o.Suite + "\t" + o.Folder, StringComparer.Ordinal).Select(g => (Key: (Suite: g.First().Suite, Folder: g.First().Folder), Items: g.ToList())).OrderBy(g => g.Key.Suite, StringComparer.Ordinal).ThenBy(g => g.Key.Folder, StringComparer.Ordinal))
         {
             Row(sb, g.Key.Suite, g.Key.Folder, g.Items);
@@ -122,7 +128,14 @@ internal static partial class ConformanceRun
         var pass = cases.Count(c => c.Verdict == Verdict.Pass);
         var fail = cases.Count(c => c.Verdict == Verdict.Fail);
         sb.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
-            $"| {suite} | {folder} | {cases.Count} | {pass} | {fail} | {cases.Count - pass - fail} | {Rate(cases):P1} |");
+            $"| {suite} | {folder} | {cases.Count} | {pass} | {fail} | {cases.Count - pass - fail} | {Rate(cases):P1} | {FieldRate(cases)} |");
+    }
+
+    /// <summary>For the JSON-snapshot suites: the share of compared fields that matched (a case passes only if all do).</summary>
+    public static string FieldRate(IEnumerable<CaseOutcome> cases)
+    {
+        var compared = cases.Sum(c => c.Compared);
+        return compared == 0 ? "-" : ((double)cases.Sum(c => c.Matched) / compared).ToString("P1", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public static double Rate(IEnumerable<CaseOutcome> cases)

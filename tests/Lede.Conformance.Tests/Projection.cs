@@ -43,7 +43,7 @@ internal static class Projection
         ["meta"] = new JsonObject { ["type"] = f.Format == "rdf" ? "rss" : f.Format, ["version"] = f.Version },
         ["language"] = f.Language, ["title"] = f.Title, ["description"] = f.Description, ["copyright"] = f.Copyright,
         ["url"] = f.Link, ["self"] = f.FeedLink, ["published"] = Date(f.Published), ["updated"] = Date(f.Updated),
-        ["generator"] = new JsonObject { ["label"] = f.Generator },
+        ["generator"] = f.Generator is null ? null : new JsonObject { ["label"] = f.Generator },
         ["image"] = f.Image is null ? null : new JsonObject { ["url"] = f.Image.Url, ["title"] = f.Image.Title },
         ["authors"] = People(f.Authors),
         ["categories"] = new JsonArray(f.Categories.Select(c => (JsonNode)new JsonObject { ["term"] = c }).ToArray()),
@@ -73,7 +73,6 @@ internal static class Projection
             ["published_parsed"] = Date(f.Published), ["date_parsed"] = Date(f.Updated ?? f.Published),
             ["image"] = f.Image is null ? null : new JsonObject { ["href"] = f.Image.Url, ["url"] = f.Image.Url, ["title"] = f.Image.Title },
             ["tags"] = new JsonArray(f.Categories.Select(c => (JsonNode)new JsonObject { ["term"] = c }).ToArray()),
-            ["title_detail"] = new JsonObject { ["value"] = f.Title },
             ["subtitle_detail"] = new JsonObject { ["value"] = f.Description },
         };
         var entries = new JsonArray(f.Items.Select(i => (JsonNode)new JsonObject
@@ -90,7 +89,6 @@ internal static class Projection
             {
                 ["href"] = e.Url, ["url"] = e.Url, ["type"] = e.Type, ["length"] = e.Length?.ToString(CultureInfo.InvariantCulture),
             }).ToArray()),
-            ["title_detail"] = new JsonObject { ["value"] = i.Title },
             ["summary_detail"] = new JsonObject { ["value"] = i.Description ?? i.Content },
         }).ToArray());
         return new JsonObject { ["feed"] = feed, ["entries"] = entries };

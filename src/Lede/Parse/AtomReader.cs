@@ -143,11 +143,25 @@ internal static class AtomReader
         return name is null && email is null ? ReadContext.Person(node.Text) : new FeedPerson(name, email);
     }
 
+    /// <summary>Atom 0.3 mode="base64" content, decoded as UTF-8; null when it is not base64.</summary>
+    private static string? Base64(XmlNode node)
+    {
+        try
+        {
+            return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(node.Text.Trim()));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>An Atom text construct as plain text: type text is already text; html and xhtml lose their markup.</summary>
     private static string? PlainText(XmlNode node)
     {
         var type = node.Attr("type") ?? "text";
-        if (type is "text" or "text/plain") return Lede.Text.HtmlText.Collapse(node.Text) is { Length: > 0 } t ? t : null;
+        if (node.Attr("mode") == "base64") return Lede.Text.HtmlText.ToPlain(Base64(node));
+        if (type is "text" or "text/plain" && !node.HasChildren) return Lede.Text.HtmlText.Collapse(node.Text) is { Length: > 0 } t ? t : null;
         return ReadContext.Plain(node);
     }
 
@@ -156,20 +170,14 @@ internal static class AtomReader
     {
         var type = node.Attr("type") ?? "text";
         var mode = node.Attr("mode");
-        if ((type is "text" or "text/plain") && !node.HasChildren && mode != "escaped") return ReadContext.TextAsHtml(node.Text);
         if (mode == "base64")
         {
-            try
-            {
-                return Lede.Text.HtmlSanitizer.Sanitize(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(node.Text.Trim())), ctx.Base(node));
-            }
-            catch (FormatException)
-            {
-                ctx.Warn("content", "base64 content could not be decoded; dropped");
-                return null;
-            }
+            var decoded = Base64(node);
+            if (decoded is null) ctx.Warn("content", "base64 content could not be decoded; dropped");
+            return type is "text" or "text/plain" ? ReadContext.TextAsHtml(decoded) : Lede.Text.HtmlSanitizer.Sanitize(decoded, ctx.Base(node));
         }
 
+        if ((type is "text" or "text/plain") && !node.HasChildren && mode != "escaped") return ReadContext.TextAsHtml(node.Text);
         return ctx.Html(node);
     }
 }

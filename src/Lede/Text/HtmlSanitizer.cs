@@ -13,7 +13,7 @@ public static class HtmlSanitizer
 
     private static readonly HashSet<string> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
-        "p", "br", "a", "b", "i", "u", "s", "em", "strong", "small", "sub", "sup", "mark", "q", "cite", "abbr", "del", "ins",
+        "p", "br", "a", "div", "span", "b", "i", "u", "s", "em", "strong", "small", "sub", "sup", "mark", "q", "cite", "abbr", "del", "ins",
         "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "code", "kbd", "samp", "var", "hr",
         "h1", "h2", "h3", "h4", "h5", "h6", "img", "figure", "figcaption", "picture",
         "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col", "time",
