@@ -14,6 +14,7 @@ var root = new Command("lede", "Lede: follow news sources, keep what is on your 
     RecordsCommand.Create(global),
     SourcesCommand.Create(global),
     ServeCommand.Create(global),
+    FeedCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -20,8 +20,8 @@ public static class FeedItemNormalizer
             return (null, $"item '{Short(item.Title ?? item.Id)}' has no http(s) link");
         }
 
-        var description = HtmlText.ToPlain(item.Description ?? item.Content);
-        var title = HtmlText.ToPlain(item.Title);
+        var description = HtmlText.ToPlain(item.Description ?? item.Content) ?? "";
+        var title = HtmlText.ToPlain(item.Title) ?? "";
         var domain = item.News?.ProviderDomain ?? ProviderDomain(url);
         var record = new ArticleRecord
         {

@@ -1,78 +1,95 @@
+using System.Net;
 using System.Text;
-using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace Lede.Text;
 
-/// <summary>Plain text from HTML fragments: entities decoded, tags dropped, blocks separated, whitespace collapsed.</summary>
+/// <summary>HTML fragments to one line of plain text (titles, names).</summary>
 public static class HtmlText
 {
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
-
-    private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "noscript", "template", "iframe", "object", "svg" };
-
-    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Tags removed, entities decoded, whitespace collapsed; null for empty results.</summary>
+    public static string? ToPlain(string? html)
     {
-        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "table", "section", "article", "figure", "figcaption", "hr",
-    };
-
-    /// <summary>The text of <paramref name="html"/>; paragraphs become blank-line-separated when <paramref name="keepParagraphs"/>, else one line.</summary>
-    public static string ToPlain(string? html, bool keepParagraphs = false)
-    {
-        if (string.IsNullOrWhiteSpace(html))
-        {
-            return "";
-        }
-
-        // Plain text with no markup or entities needs no parser.
-        if (!html.Contains('<', StringComparison.Ordinal) && !html.Contains('&', StringComparison.Ordinal))
-        {
-            return Collapse(html, keepParagraphs);
-        }
-
-        var document = Parser.ParseDocument("<body></body>");
-        var body = document.Body!;
-        body.InnerHtml = html;
-        var sb = new StringBuilder(html.Length);
-        Append(body, sb);
-        return Collapse(sb.ToString(), keepParagraphs);
+        if (html is null) return null;
+        var s = html.AsSpan().ContainsAny('<', '&') ? WebUtility.HtmlDecode(StripTags(html)) : html;
+        s = Collapse(s);
+        return s.Length == 0 ? null : s;
     }
 
-    private static void Append(INode node, StringBuilder sb)
+    private static string StripTags(string html)
     {
-        foreach (var child in node.ChildNodes)
+        var sb = new StringBuilder(html.Length);
+        for (var i = 0; i < html.Length; i++)
         {
-            switch (child)
+            var c = html[i];
+            // Only '<' followed by a letter, '/' or '!' opens a tag: "a < b" is text.
+            if (c == '<' && i + 1 < html.Length && (char.IsAsciiLetter(html[i + 1]) || html[i + 1] is '/' or '!'))
             {
-                case IText text:
-                    sb.Append(text.Data);
-                    break;
-                case IElement element when Dropped.Contains(element.LocalName):
-                    break;
-                case IElement element:
-                    var block = Blocks.Contains(element.LocalName);
-                    if (block)
-                    {
-                        sb.Append("\n\n");
-                    }
+                var end = html.IndexOf('>', i + 1);
+                if (end < 0) break;
+                var tag = html.AsSpan(i + 1, end - i - 1);
+                if (IsBlockBreak(tag)) sb.Append(' ');
+                i = SkipHiddenContent(html, tag, end);
+                continue;
+            }
 
-                    Append(element, sb);
-                    if (block)
-                    {
-                        sb.Append("\n\n");
-                    }
+            sb.Append(c);
+        }
 
-                    break;
+        return sb.ToString();
+    }
+
+    /// <summary>After an opening script or style tag, the index of its closing tag's '>': their text is code, not prose.</summary>
+    private static int SkipHiddenContent(string html, ReadOnlySpan<char> tag, int end)
+    {
+        foreach (var hidden in (ReadOnlySpan<string>)["script", "style"])
+        {
+            if (tag.StartsWith(hidden, StringComparison.OrdinalIgnoreCase) && (tag.Length == hidden.Length || !char.IsAsciiLetterOrDigit(tag[hidden.Length])))
+            {
+                var close = html.IndexOf("</" + hidden, end, StringComparison.OrdinalIgnoreCase);
+                var closeEnd = close < 0 ? -1 : html.IndexOf('>', close);
+                return closeEnd < 0 ? html.Length : closeEnd;
             }
         }
+
+        return end;
     }
 
-    /// <summary>Runs of whitespace become one space; with paragraphs kept, blank lines separate them.</summary>
-    private static string Collapse(string text, bool keepParagraphs)
+    private static bool IsBlockBreak(ReadOnlySpan<char> tag)
     {
-        var paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => string.Join(' ', p.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
-            .Where(p => p.Length > 0);
-        return string.Join(keepParagraphs ? "\n\n" : " ", paragraphs);
+        tag = tag.TrimStart('/');
+        return tag.StartsWith("br", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("p", StringComparison.OrdinalIgnoreCase)
+            || tag.StartsWith("div", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("li", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Runs of whitespace become one space; the ends are trimmed.</summary>
+    public static string Collapse(string s)
+    {
+        var needs = false;
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsWhiteSpace(s[i]) && (s[i] != ' ' || i == 0 || i == s.Length - 1 || char.IsWhiteSpace(s[i + 1])))
+            {
+                needs = true;
+                break;
+            }
+        }
+
+        if (!needs) return s;
+        var sb = new StringBuilder(s.Length);
+        var space = false;
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space) sb.Append(' ');
+            space = false;
+            sb.Append(c);
+        }
+
+        return sb.ToString();
     }
 }

@@ -1,0 +1,183 @@
+namespace Lede.Parse;
+
+/// <summary>Reads Atom 1.0 and 0.3 (root <c>feed</c>).</summary>
+internal static class AtomReader
+{
+    public static Feed Read(XmlNode root, ReadContext ctx)
+    {
+        var version = root.Ns == Ns.Atom03 || root.Attr("version") == "0.3" ? "0.3" : "1.0";
+        string? title = null, link = null, feedLink = null, description = null, language = null, copyright = null, generator = null;
+        DateTime? updated = null, published = null;
+        FeedImage? image = null;
+        var authors = new List<FeedPerson>();
+        var categories = new List<string>();
+        language = ReadContext.NullIfEmpty(root.Attr("lang"));
+        foreach (var c in root.Children)
+        {
+            if (!Ns.IsAtom(c.Ns) && c.Ns != Ns.None)
+            {
+                continue;
+            }
+
+            switch (c.Name.ToLowerInvariant())
+            {
+                case "title":
+                    title ??= PlainText(c);
+                    break;
+                case "subtitle" or "tagline":
+                    description ??= Html(c, ctx);
+                    break;
+                case "link":
+                    var rel = c.Attr("rel") ?? "alternate";
+                    if (rel == "self") feedLink ??= ctx.Url(c, c.Attr("href"));
+                    else if (rel == "alternate" && (link is null || IsHtmlType(c.Attr("type")))) link = ctx.Url(c, c.Attr("href")) ?? link;
+                    break;
+                case "rights" or "copyright":
+                    copyright ??= PlainText(c);
+                    break;
+                case "generator":
+                    generator ??= ReadContext.Plain(c) ?? ReadContext.NullIfEmpty(c.Attr("uri"));
+                    break;
+                case "updated" or "modified":
+                    updated ??= ctx.Date(c);
+                    break;
+                case "published" or "issued":
+                    published ??= ctx.Date(c);
+                    break;
+                case "author":
+                    if (PersonOf(c) is { } a) authors.Add(a);
+                    break;
+                case "category":
+                    if (ReadContext.NullIfEmpty(c.Attr("term") ?? c.Attr("label") ?? c.Text) is { } cat && !categories.Contains(cat)) categories.Add(cat);
+                    break;
+                case "logo" or "icon":
+                    if (image is null || c.Is("logo")) image = ctx.Url(c, c.Text) is { } u ? new FeedImage(u) : image;
+                    break;
+            }
+        }
+
+        var items = RssReader.ReadItems(root.All("entry"), ctx, ReadEntry);
+        return new Feed
+        {
+            Format = "atom", Version = version, Title = title, Link = link, FeedLink = feedLink, Description = description,
+            Language = language, Copyright = copyright, Generator = generator, Image = image, Updated = updated,
+            Published = published, Authors = authors, Categories = categories, Items = items,
+        };
+    }
+
+    private static FeedItem ReadEntry(XmlNode entry, ReadContext ctx)
+    {
+        string? id = null, title = null, link = null, summary = null, content = null;
+        DateTime? published = null, updated = null;
+        var authors = new List<FeedPerson>();
+        var categories = new List<string>();
+        var enclosures = new List<FeedEnclosure>();
+        FeedImage? image = null;
+        foreach (var c in entry.Children)
+        {
+            if (!Ns.IsAtom(c.Ns) && c.Ns != Ns.None)
+            {
+                continue;
+            }
+
+            switch (c.Name.ToLowerInvariant())
+            {
+                case "id":
+                    id ??= ReadContext.NullIfEmpty(c.Text);
+                    break;
+                case "title":
+                    title ??= PlainText(c);
+                    break;
+                case "link":
+                    var rel = c.Attr("rel") ?? "alternate";
+                    var href = ctx.Url(c, c.Attr("href"));
+                    if (href is null) break;
+                    if (rel == "alternate" && (link is null || IsHtmlType(c.Attr("type")))) link = href;
+                    else if (rel == "enclosure")
+                    {
+                        enclosures.Add(new FeedEnclosure(href, ReadContext.NullIfEmpty(c.Attr("type")), ReadContext.Long(c.Attr("length"))));
+                        if (image is null && c.Attr("type")?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true) image = new FeedImage(href);
+                    }
+
+                    break;
+                case "summary":
+                    summary ??= Html(c, ctx);
+                    break;
+                case "content":
+                    content ??= c.Attr("src") is { } src && c.Text.Length == 0 && !c.HasChildren ? null : Html(c, ctx);
+                    break;
+                case "published" or "issued" or "created":
+                    published ??= ctx.Date(c);
+                    break;
+                case "updated" or "modified":
+                    updated ??= ctx.Date(c);
+                    break;
+                case "author":
+                    if (PersonOf(c) is { } a) authors.Add(a);
+                    break;
+                case "category":
+                    if (ReadContext.NullIfEmpty(c.Attr("term") ?? c.Attr("label") ?? c.Text) is { } cat && !categories.Contains(cat)) categories.Add(cat);
+                    break;
+            }
+        }
+
+        // Extensions (media:*, dc:*) are read as in RSS, for what Atom itself did not give.
+        var extra = RssItemReader.Read(entry, ctx);
+        published ??= extra.Published ?? updated;
+        return new FeedItem
+        {
+            Id = id ?? link ?? ReadContext.HashId(title, published, summary),
+            Title = title ?? extra.Title, Link = link ?? extra.Link, Description = summary ?? extra.Description,
+            Content = content ?? extra.Content, Published = published, Updated = updated,
+            Authors = authors.Count > 0 ? authors : extra.Authors, Categories = categories.Count > 0 ? categories : extra.Categories,
+            Enclosures = enclosures.Count > 0 ? enclosures : extra.Enclosures, Image = image ?? extra.Image,
+        };
+    }
+
+    private static bool IsHtmlType(string? type) => type is null || type.Contains("html", StringComparison.OrdinalIgnoreCase);
+
+    private static FeedPerson? PersonOf(XmlNode node)
+    {
+        var name = ReadContext.Plain(node.Child("name"));
+        var email = ReadContext.NullIfEmpty(node.Child("email")?.Text);
+        return name is null && email is null ? ReadContext.Person(node.Text) : new FeedPerson(name, email);
+    }
+
+    /// <summary>Atom 0.3 mode="base64" content, decoded as UTF-8; null when it is not base64.</summary>
+    private static string? Base64(XmlNode node)
+    {
+        try
+        {
+            return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(node.Text.Trim()));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>An Atom text construct as plain text: type text is already text; html and xhtml lose their markup.</summary>
+    private static string? PlainText(XmlNode node)
+    {
+        var type = node.Attr("type") ?? "text";
+        if (node.Attr("mode") == "base64") return Lede.Text.HtmlText.ToPlain(Base64(node));
+        if (type is "text" or "text/plain" && !node.HasChildren) return Lede.Text.HtmlText.Collapse(node.Text) is { Length: > 0 } t ? t : null;
+        return ReadContext.Plain(node);
+    }
+
+    /// <summary>An Atom text construct as sanitized HTML: text is escaped, html unescaped once, xhtml serialized.</summary>
+    private static string? Html(XmlNode node, ReadContext ctx)
+    {
+        var type = node.Attr("type") ?? "text";
+        var mode = node.Attr("mode");
+        if (mode == "base64")
+        {
+            var decoded = Base64(node);
+            if (decoded is null) ctx.Warn("content", "base64 content could not be decoded; dropped");
+            return type is "text" or "text/plain" ? ReadContext.TextAsHtml(decoded) : Lede.Text.HtmlSanitizer.Sanitize(decoded, ctx.Base(node));
+        }
+
+        if ((type is "text" or "text/plain") && !node.HasChildren && mode != "escaped") return ReadContext.TextAsHtml(node.Text);
+        return ctx.Html(node);
+    }
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Lede.Parse;
+
+/// <summary>Reads feed dates (RFC 822 and its usual deviations, ISO 8601 / RFC 3339 variants) as UTC.</summary>
+public static partial class DateParser
+{
+    private static readonly Dictionary<string, int> Zones = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["UT"] = 0, ["UTC"] = 0, ["GMT"] = 0, ["Z"] = 0, ["WET"] = 0, ["BST"] = 60, ["CET"] = 60, ["CEST"] = 120,
+        ["MET"] = 60, ["MEST"] = 120, ["EET"] = 120, ["EEST"] = 180, ["MSK"] = 180, ["IST"] = 330, ["JST"] = 540,
+        ["AEST"] = 600, ["AEDT"] = 660, ["NZST"] = 720, ["NZDT"] = 780, ["HST"] = -600, ["AKST"] = -540, ["AKDT"] = -480,
+        ["EST"] = -300, ["EDT"] = -240, ["CST"] = -360, ["CDT"] = -300, ["MST"] = -420, ["MDT"] = -360,
+        ["PST"] = -480, ["PDT"] = -420, ["AST"] = -240, ["ADT"] = -180, ["NST"] = -210, ["NDT"] = -150,
+    };
+
+    private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+    /// <summary>The instant as UTC, or null when the text is not a date this parser knows.</summary>
+    public static DateTime? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var s = text.Trim();
+        if (s.Length > 80) return null;
+        return (s.Length >= 4 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[3]) ? ParseIso(s) : null) ?? ParseRfc822(s) ?? ParseIso(s);
+    }
+
+    private static DateTime? ParseIso(string s)
+    {
+        var m = IsoPattern().Match(s);
+        if (!m.Success) return null;
+        var year = Int(m.Groups["y"].Value);
+        var month = m.Groups["mo"].Success ? Int(m.Groups["mo"].Value) : 1;
+        var day = m.Groups["d"].Success ? Int(m.Groups["d"].Value) : 1;
+        var hour = m.Groups["h"].Success ? Int(m.Groups["h"].Value) : 0;
+        var minute = m.Groups["mi"].Success ? Int(m.Groups["mi"].Value) : 0;
+        var second = m.Groups["s"].Success ? Int(m.Groups["s"].Value) : 0;
+        var offset = 0;
+        if (m.Groups["z"].Success && m.Groups["z"].Value is { Length: > 1 } z)
+        {
+            var sign = z[0] == '-' ? -1 : 1;
+            var digits = z[1..].Replace(":", "", StringComparison.Ordinal);
+            offset = sign * ((Int(digits[..2]) * 60) + (digits.Length >= 4 ? Int(digits[2..4]) : 0));
+        }
+
+        var fraction = m.Groups["f"].Success ? double.Parse("0." + m.Groups["f"].Value, CultureInfo.InvariantCulture) : 0;
+        return Build(year, month, day, hour, minute, second, offset)?.AddTicks((long)(fraction * TimeSpan.TicksPerSecond));
+    }
+
+    private static DateTime? ParseRfc822(string s)
+    {
+        var tokens = s.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var t = 0;
+        // A day name, right or wrong, says nothing the date does not.
+        if (t < tokens.Length && char.IsAsciiLetter(tokens[t][0]) && MonthOf(tokens[t]) < 0) t++;
+        if (tokens.Length - t < 3) return null;
+        int day, month;
+        if (MonthOf(tokens[t]) is var m1 && m1 >= 0 && char.IsAsciiDigit(tokens[t + 1][0]))
+        {
+            // "Jan 02 2004 ..." (asctime-like order)
+            month = m1;
+            day = Int(tokens[t + 1].TrimEnd('.'));
+        }
+        else
+        {
+            day = Int(tokens[t].TrimEnd('.'));
+            month = MonthOf(tokens[t + 1]);
+        }
+
+        var yearText = tokens[t + 2];
+        if (month < 0 || day < 1 || yearText.Length is not (2 or 4) || !yearText.All(char.IsAsciiDigit)) return null;
+        var year = Int(yearText);
+        if (yearText.Length == 2) year += year < 50 ? 2000 : 1900;
+        t += 3;
+        int hour = 0, minute = 0, second = 0;
+        if (t < tokens.Length && tokens[t].Contains(':', StringComparison.Ordinal))
+        {
+            var parts = tokens[t].Split(':');
+            if (parts.Length < 2 || parts.Any(p => p.Length is 0 or > 2 || !p.All(char.IsAsciiDigit))) return null;
+            hour = Int(parts[0]);
+            minute = Int(parts[1]);
+            second = parts.Length > 2 ? Int(parts[2]) : 0;
+            t++;
+        }
+
+        var offset = 0;
+        if (t < tokens.Length && ZoneOffset(tokens[t]) is { } z) offset = z;
+        else if (t < tokens.Length && !tokens[t].All(char.IsAsciiLetter)) return null;
+        return Build(year, month + 1, day, hour, minute, second, offset);
+    }
+
+    private static int? ZoneOffset(string z)
+    {
+        if (Zones.TryGetValue(z, out var minutes)) return minutes;
+        if (z.StartsWith("GMT", StringComparison.OrdinalIgnoreCase) || z.StartsWith("UTC", StringComparison.OrdinalIgnoreCase))
+        {
+            z = z[3..];
+        }
+
+        if (z.Length >= 2 && z[0] is '+' or '-')
+        {
+            var digits = z[1..].Replace(":", "", StringComparison.Ordinal);
+            if (!digits.All(char.IsAsciiDigit) || digits.Length is 0 or 3 or > 4) return null;
+            var value = digits.Length <= 2 ? Int(digits) * 60 : (Int(digits[..^2]) * 60) + Int(digits[^2..]);
+            return z[0] == '-' ? -value : value;
+        }
+
+        if (z.Length == 1 && char.IsAsciiLetter(z[0]))
+        {
+            // RFC 822 military zones: A..I, K..M are -1..-12; N..Y are +1..+12; J is unused.
+            var c = char.ToUpperInvariant(z[0]);
+            return c switch
+            {
+                >= 'A' and <= 'I' => -(c - 'A' + 1) * 60,
+                >= 'K' and <= 'M' => -(c - 'K' + 10) * 60,
+                >= 'N' and <= 'Y' => (c - 'N' + 1) * 60,
+                _ => 0,
+            };
+        }
+
+        return null;
+    }
+
+    private static int MonthOf(string token)
+    {
+        if (token.Length < 3) return -1;
+        var head = token[..3].ToLowerInvariant();
+        return Array.IndexOf(Months, head);
+    }
+
+    private static DateTime? Build(int year, int month, int day, int hour, int minute, int second, int offsetMinutes)
+    {
+        if (year is < 1 or > 9999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+            || hour > 24 || minute > 59 || second > 60)
+        {
+            return null;
+        }
+
+        var local = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Utc)
+            .AddHours(hour).AddMinutes(minute).AddSeconds(Math.Min(second, 59));
+        var utc = local.AddMinutes(-offsetMinutes);
+        return utc.Year is < 1 or > 9999 ? null : DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+    }
+
+    private static int Int(string s) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
+
+    [GeneratedRegex(@"^(?<y>\d{4})(?:-?(?<mo>\d{2})(?:-?(?<d>\d{2})(?:[Tt ]+(?<h>\d{2}):?(?<mi>\d{2})(?::?(?<s>\d{2})(?:[.,](?<f>\d{1,9})\d*)?)?\s*(?<z>[Zz]|[+-]\d{2}(?::?\d{2})?)?)?)?)?$",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex IsoPattern();
+}

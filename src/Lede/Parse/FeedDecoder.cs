@@ -1,0 +1,146 @@
+using System.Text;
+
+namespace Lede.Parse;
+
+/// <summary>Turns feed bytes into text: HTTP charset, then BOM, then the XML declaration, then sniffing.</summary>
+internal static class FeedDecoder
+{
+    static FeedDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>Decodes <paramref name="bytes"/>, adding an <c>encoding</c> warning for every guess or repair.</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes, string? contentType, List<ParseWarning> warnings)
+    {
+        var (bomEncoding, bomLength) = DetectBom(bytes);
+        var headerName = CharsetOf(contentType);
+        Encoding? encoding = null;
+        if (headerName is not null)
+        {
+            encoding = Lookup(headerName);
+            if (encoding is null)
+            {
+                warnings.Add(new("encoding", $"unknown charset '{headerName}' in Content-Type; ignored"));
+            }
+            else if (bomEncoding is not null && bomEncoding.CodePage != encoding.CodePage && !IsUtf16Family(encoding, bomEncoding))
+            {
+                // A BOM is hard evidence; a header naming another family is the server's mistake.
+                warnings.Add(new("encoding", $"Content-Type says {headerName} but the bytes start with a {bomEncoding.WebName} BOM; used the BOM"));
+                encoding = bomEncoding;
+            }
+        }
+
+        encoding ??= bomEncoding;
+        if (encoding is null)
+        {
+            encoding = SniffUtf16Or32(bytes);
+            var declared = DeclaredEncoding(bytes);
+            if (encoding is null && declared is not null && !declared.StartsWith("utf-16", StringComparison.OrdinalIgnoreCase)
+                && !declared.StartsWith("utf-32", StringComparison.OrdinalIgnoreCase))
+            {
+                encoding = Lookup(declared);
+                if (encoding is null)
+                {
+                    warnings.Add(new("encoding", $"unknown encoding '{declared}' declared; tried UTF-8"));
+                }
+            }
+        }
+
+        encoding ??= Encoding.UTF8;
+        if (bomEncoding is not null && (encoding.CodePage == bomEncoding.CodePage || IsUtf16Family(encoding, bomEncoding)))
+        {
+            bytes = bytes[bomLength..];
+        }
+
+        if (encoding.CodePage == Encoding.UTF8.CodePage)
+        {
+            return DecodeUtf8(bytes, warnings);
+        }
+
+        if (encoding.CodePage == 28591)
+        {
+            // Feeds labelled ISO-8859-1 are nearly always windows-1252 (the WHATWG rule): curly quotes, euro sign.
+            encoding = Encoding.GetEncoding(1252);
+        }
+
+        return encoding.GetString(bytes);
+    }
+
+    private static string DecodeUtf8(ReadOnlySpan<byte> bytes, List<ParseWarning> warnings)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return Encoding.UTF8.GetString(bytes);
+        }
+
+        // Declared (or assumed) UTF-8 that is not: the usual culprit is windows-1252.
+        warnings.Add(new("encoding", "bytes are not valid UTF-8; decoded as windows-1252"));
+        return Encoding.GetEncoding(1252).GetString(bytes);
+    }
+
+    private static bool IsUtf16Family(Encoding a, Encoding b) => a.WebName.StartsWith("utf-16", StringComparison.Ordinal) && b.WebName.StartsWith("utf-16", StringComparison.Ordinal);
+
+    private static (Encoding? Encoding, int Length) DetectBom(ReadOnlySpan<byte> b)
+    {
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return (Encoding.UTF8, 3);
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0])) return (Encoding.UTF32, 4);
+        if (b.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF])) return (new UTF32Encoding(bigEndian: true, byteOrderMark: false), 4);
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return (Encoding.Unicode, 2);
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return (Encoding.BigEndianUnicode, 2);
+        return (null, 0);
+    }
+
+    private static Encoding? SniffUtf16Or32(ReadOnlySpan<byte> b)
+    {
+        if (b.Length < 4) return null;
+        if (b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] == '<') return new UTF32Encoding(bigEndian: true, byteOrderMark: false);
+        if (b[0] == '<' && b[1] == 0 && b[2] == 0 && b[3] == 0) return Encoding.UTF32;
+        if (b[0] == 0 && b[1] == '<') return Encoding.BigEndianUnicode;
+        if (b[0] == '<' && b[1] == 0) return Encoding.Unicode;
+        return null;
+    }
+
+    /// <summary>The <c>encoding</c> pseudo-attribute of the XML declaration, read as ASCII.</summary>
+    private static string? DeclaredEncoding(ReadOnlySpan<byte> b)
+    {
+        var head = Encoding.ASCII.GetString(b[..Math.Min(b.Length, 512)]);
+        var start = head.IndexOf("<?xml", StringComparison.Ordinal);
+        if (start < 0) return null;
+        var end = head.IndexOf("?>", start, StringComparison.Ordinal);
+        if (end < 0) return null;
+        var decl = head[start..end];
+        var at = decl.IndexOf("encoding", StringComparison.Ordinal);
+        if (at < 0) return null;
+        var q = decl.IndexOfAny(['"', '\''], at);
+        if (q < 0) return null;
+        var close = decl.IndexOf(decl[q], q + 1);
+        return close < 0 ? null : decl[(q + 1)..close].Trim();
+    }
+
+    /// <summary>The charset parameter of a Content-Type header, unquoted.</summary>
+    internal static string? CharsetOf(string? contentType)
+    {
+        if (contentType is null) return null;
+        foreach (var part in contentType.Split(';'))
+        {
+            var kv = part.Trim();
+            if (kv.StartsWith("charset=", StringComparison.OrdinalIgnoreCase))
+            {
+                var v = kv[8..].Trim().Trim('"', '\'');
+                return v.Length == 0 ? null : v;
+            }
+        }
+
+        return null;
+    }
+
+    private static Encoding? Lookup(string name)
+    {
+        try
+        {
+            return Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+}

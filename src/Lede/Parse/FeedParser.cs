@@ -1,0 +1,93 @@
+using System.Text.Json;
+
+namespace Lede.Parse;
+
+/// <summary>The parse stage: feed bytes in any supported format to a <see cref="Feed"/>, with every repair as a warning.</summary>
+public static class FeedParser
+{
+    /// <summary>Past this nesting a JSON document is hostile, not a feed.</summary>
+    private const int MaxJsonDepth = 64;
+
+    /// <summary>Detects the format (RSS, RSS 1.0/RDF, Atom, JSON Feed, news-JSON) and reads it.</summary>
+    /// <remarks>Never throws on bad content: what cannot be read at all is an <see cref="ParseResult.Error"/>.</remarks>
+    public static ParseResult Parse(FeedInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var warnings = new List<ParseWarning>();
+        try
+        {
+            var text = FeedDecoder.Decode(input.Bytes.Span, input.ContentType, warnings);
+            var ctx = new ReadContext(warnings, input.Url?.AbsoluteUri);
+            var first = FirstSignificant(text);
+            if (first is '{' or '[')
+            {
+                return ParseJson(text, ctx);
+            }
+
+            if (first != '<')
+            {
+                return new ParseResult(null, warnings, first is null ? "empty document" : "format not detected: not XML or JSON");
+            }
+
+            return ParseXml(text, ctx);
+        }
+        catch (Exception e) when (e is InsufficientExecutionStackException or System.Xml.XmlException or System.Text.DecoderFallbackException
+                                       or ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // A bug or limit met on hostile input: the feed fails alone, the caller goes on.
+            return new ParseResult(null, warnings, $"unreadable: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private static ParseResult ParseXml(string text, ReadContext ctx)
+    {
+        var root = XmlTreeBuilder.Build(text, ctx.Warnings);
+        if (root is null) return new ParseResult(null, ctx.Warnings, "no XML element found");
+        var ctx2 = root.Base is null ? ctx : new ReadContext(ctx.Warnings, UrlResolver.Resolve(ctx.DocumentBase, root.Base));
+        Feed? feed = root.Name.ToLowerInvariant() switch
+        {
+            "rss" => RssReader.Read(root, ctx2),
+            "rdf" => RdfReader.Read(root, ctx2),
+            "feed" => AtomReader.Read(root, ctx2),
+            "channel" => RssReader.Read(root, ctx2),
+            _ => null,
+        };
+        return feed is null
+            ? new ParseResult(null, ctx.Warnings, $"format not detected: root element <{root.Name}> is not rss, rdf:RDF or feed")
+            : new ParseResult(feed, ctx.Warnings);
+    }
+
+    private static ParseResult ParseJson(string text, ReadContext ctx)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = MaxJsonDepth, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            return new ParseResult(null, ctx.Warnings, $"invalid JSON: {e.Message}");
+        }
+
+        using (doc)
+        {
+            var root = doc.RootElement;
+            Feed? feed = NewsJsonReader.Accepts(root) ? NewsJsonReader.Read(root, ctx)
+                : JsonFeedReader.Accepts(root) ? JsonFeedReader.Read(root, ctx)
+                : null;
+            return feed is null
+                ? new ParseResult(null, ctx.Warnings, "format not detected: JSON that is neither JSON Feed nor news-JSON")
+                : new ParseResult(feed, ctx.Warnings);
+        }
+    }
+
+    private static char? FirstSignificant(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c) && c != '\uFEFF') return c;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,26 @@
+namespace Lede.Parse;
+
+/// <summary>The namespaces feed readers look for.</summary>
+internal static class Ns
+{
+    public const string None = "";
+    public const string Atom10 = "http://www.w3.org/2005/Atom";
+    public const string Atom03 = "http://purl.org/atom/ns#";
+    public const string Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    public const string Rss10 = "http://purl.org/rss/1.0/";
+    public const string Rss090 = "http://my.netscape.com/rdf/simple/0.9/";
+    public const string Dc = "http://purl.org/dc/elements/1.1/";
+    public const string DcTerms = "http://purl.org/dc/terms/";
+    public const string Content = "http://purl.org/rss/1.0/modules/content/";
+    public const string Media = "http://search.yahoo.com/mrss/";
+    public const string Itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+    public const string Xhtml = "http://www.w3.org/1999/xhtml";
+    public const string Xml = "http://www.w3.org/XML/1998/namespace";
+
+    public static bool IsAtom(string ns) => ns is Atom10 or Atom03;
+
+    public static bool IsDc(string ns) => ns is Dc or DcTerms;
+
+    /// <summary>Media RSS under its official URI or the common misspellings with a trailing slash or without.</summary>
+    public static bool IsMedia(string ns) => ns.StartsWith("http://search.yahoo.com/mrss", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,19 @@
+namespace Lede.Parse;
+
+/// <summary>Reads RSS 1.0 and 0.90 (root <c>rdf:RDF</c>): channel and items are siblings under the root.</summary>
+internal static class RdfReader
+{
+    public static Feed Read(XmlNode root, ReadContext ctx)
+    {
+        var channel = root.Child("channel") ?? root;
+        var version = root.Child("channel")?.Ns == Ns.Rss090 || root.Child("item")?.Ns == Ns.Rss090 ? "0.90" : "1.0";
+        var items = root.All("item").Concat(channel == root ? [] : channel.All("item"));
+        var feed = RssReader.ReadChannel(channel, items, ctx);
+        if (feed.Image is null && root.Child("image") is { } image && ctx.Url(image, image.ChildText("url")) is { } url)
+        {
+            feed = feed with { Image = new FeedImage(url, ReadContext.Plain(image.Child("title"))) };
+        }
+
+        return feed with { Format = "rdf", Version = version };
+    }
+}

@@ -1,0 +1,115 @@
+namespace Lede.Parse;
+
+/// <summary>Reads one RSS (0.9x, 1.0 or 2.0) item with its common extensions: content, dc, media, itunes, atom.</summary>
+internal static class RssItemReader
+{
+    public static FeedItem Read(XmlNode item, ReadContext ctx)
+    {
+        string? title = null, link = null, guid = null, description = null, content = null;
+        DateTime? published = null, updated = null;
+        var authors = new List<FeedPerson>();
+        var categories = new List<string>();
+        var enclosures = new List<FeedEnclosure>();
+        FeedImage? image = null;
+        var guidIsLink = true;
+        foreach (var c in item.Children)
+        {
+            var ns = c.Ns;
+            var rssLike = ns is Ns.None or Ns.Rss10 or Ns.Rss090;
+            switch (c.Name.ToLowerInvariant())
+            {
+                case "title" when rssLike || Ns.IsDc(ns):
+                    title ??= ReadContext.Plain(c);
+                    break;
+                case "link" when rssLike:
+                    link ??= ctx.Url(c, c.Text);
+                    break;
+                case "link" when Ns.IsAtom(ns) && (c.Attr("rel") ?? "alternate") == "alternate":
+                    link ??= ctx.Url(c, c.Attr("href"));
+                    break;
+                case "guid" when rssLike:
+                    guid = ReadContext.NullIfEmpty(c.Text);
+                    guidIsLink = !string.Equals(c.Attr("isPermaLink"), "false", StringComparison.OrdinalIgnoreCase);
+                    break;
+                case "description" when rssLike || Ns.IsDc(ns):
+                case "summary" when ns == Ns.Itunes:
+                    description ??= ctx.Html(c);
+                    break;
+                case "encoded" when ns == Ns.Content:
+                    content ??= ctx.Html(c);
+                    break;
+                case "pubdate" when rssLike:
+                case "date" when Ns.IsDc(ns):
+                case "issued" when Ns.IsDc(ns):
+                case "published" when Ns.IsAtom(ns):
+                    published ??= ctx.Date(c);
+                    break;
+                case "modified" when Ns.IsDc(ns):
+                case "updated" when Ns.IsAtom(ns):
+                    updated ??= ctx.Date(c);
+                    break;
+                case "author" when rssLike || ns == Ns.Itunes:
+                case "creator" when Ns.IsDc(ns):
+                    if (ReadContext.Person(c.Child("name")?.Text ?? c.Text) is { } p && !authors.Contains(p)) authors.Add(p);
+                    break;
+                case "category" when rssLike:
+                case "subject" when Ns.IsDc(ns):
+                    if (ReadContext.Plain(c) is { } cat && !categories.Contains(cat)) categories.Add(cat);
+                    break;
+                case "enclosure" when rssLike:
+                    AddEnclosure(c, c.Attr("url"), c.Attr("type"), c.Attr("length"), ctx, enclosures, ref image);
+                    break;
+                case "content" when Ns.IsMedia(ns):
+                    AddMedia(c, ctx, enclosures, ref image);
+                    break;
+                case "group" when Ns.IsMedia(ns):
+                    foreach (var m in c.Children)
+                    {
+                        if (m.Is("content")) AddMedia(m, ctx, enclosures, ref image);
+                        else if (m.Is("thumbnail") && image is null) image = ImageOf(m, ctx);
+                    }
+
+                    break;
+                case "thumbnail" when Ns.IsMedia(ns):
+                    image ??= ImageOf(c, ctx);
+                    break;
+                case "image" when ns == Ns.Itunes:
+                    image ??= ctx.Url(c, c.Attr("href") ?? c.Text) is { } href ? new FeedImage(href) : null;
+                    break;
+            }
+        }
+
+        if (link is null && guid is not null && guidIsLink && UrlResolver.HasScheme(guid)) link = guid;
+        var id = guid ?? link ?? ReadContext.HashId(title, published, description);
+        return new FeedItem
+        {
+            Id = id, Title = title, Link = link, Description = description, Content = content,
+            Published = published, Updated = updated, Authors = authors, Categories = categories,
+            Enclosures = enclosures, Image = image,
+        };
+    }
+
+    private static FeedImage? ImageOf(XmlNode node, ReadContext ctx)
+        => ctx.Url(node, node.Attr("url")) is { } url
+            ? new FeedImage(url, null, ReadContext.Int(node.Attr("width")), ReadContext.Int(node.Attr("height"))) : null;
+
+    private static void AddMedia(XmlNode m, ReadContext ctx, List<FeedEnclosure> enclosures, ref FeedImage? image)
+    {
+        AddEnclosure(m, m.Attr("url"), m.Attr("type"), m.Attr("fileSize"), ctx, enclosures, ref image);
+        if (image is null && (m.Attr("medium") == "image" || m.Attr("type")?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            image = ImageOf(m, ctx);
+        }
+
+        if (image is null && m.Child("thumbnail") is { } t) image = ImageOf(t, ctx);
+    }
+
+    private static void AddEnclosure(XmlNode node, string? url, string? type, string? length, ReadContext ctx, List<FeedEnclosure> list, ref FeedImage? image)
+    {
+        var resolved = ctx.Url(node, url);
+        if (resolved is null) return;
+        if (list.Exists(e => e.Url == resolved)) return;
+        list.Add(new FeedEnclosure(resolved, ReadContext.NullIfEmpty(type), ReadContext.Long(length)));
+        if (image is null && type?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true) image = new FeedImage(resolved);
+    }
+}

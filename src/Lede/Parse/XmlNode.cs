@@ -1,0 +1,123 @@
+namespace Lede.Parse;
+
+/// <summary>An element of a feed document: a small tree built once from a streaming reader, far lighter than XDocument.</summary>
+internal sealed class XmlNode(string name, string ns, string? xmlBase)
+{
+    private List<XmlNode>? _children;
+    private List<KeyValuePair<string, string>>? _attributes;
+    private List<object>? _mixed;
+
+    // HTML elements that have no end tag: "<br></br>" would read as two line breaks.
+    private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    };
+
+    /// <summary>The local name, as written (RSS is case-sensitive in theory, not in practice).</summary>
+    public string Name { get; } = name;
+    public string Ns { get; } = ns;
+    /// <summary>The effective xml:base of the element, if any ancestor or itself set one.</summary>
+    public string? Base { get; } = xmlBase;
+    /// <summary>The concatenated text of the element's own text children; for mixed content, <see cref="InnerMarkup"/>.</summary>
+    public string Text { get; private set; } = "";
+
+    /// <summary>True when the element holds child elements (e.g. unescaped HTML or xhtml content).</summary>
+    public bool HasChildren => _children is { Count: > 0 };
+
+    public void AppendText(string text)
+    {
+        Text = Text.Length == 0 ? text : Text + text;
+        _mixed?.Add(text);
+    }
+
+    /// <summary>The element's content serialized back to markup, text escaped, children in document order.</summary>
+    public string InnerMarkup()
+    {
+        if (_mixed is null) return System.Net.WebUtility.HtmlEncode(Text);
+        var sb = new System.Text.StringBuilder();
+        WriteInner(sb);
+        return sb.ToString();
+    }
+
+    private void WriteInner(System.Text.StringBuilder sb)
+    {
+        foreach (var part in _mixed ?? [Text])
+        {
+            if (part is string s)
+            {
+                sb.Append(System.Net.WebUtility.HtmlEncode(s));
+                continue;
+            }
+
+            var c = (XmlNode)part;
+            sb.Append('<').Append(c.Name);
+            foreach (var (k, v) in c.Attributes)
+            {
+                sb.Append(' ').Append(k).Append("=\"").Append(System.Net.WebUtility.HtmlEncode(v)).Append('"');
+            }
+
+            sb.Append('>');
+            if (c._mixed is null && c.Text.Length == 0 && VoidElements.Contains(c.Name)) continue;
+            c.WriteInner(sb);
+            sb.Append("</").Append(c.Name).Append('>');
+        }
+    }
+    public IReadOnlyList<XmlNode> Children => _children ?? (IReadOnlyList<XmlNode>)[];
+    public IReadOnlyList<KeyValuePair<string, string>> Attributes => _attributes ?? (IReadOnlyList<KeyValuePair<string, string>>)[];
+
+    public void Add(XmlNode child)
+    {
+        if (_mixed is null)
+        {
+            _mixed = new List<object>(4);
+            if (Text.Length > 0) _mixed.Add(Text);
+        }
+
+        _mixed.Add(child);
+        (_children ??= []).Add(child);
+    }
+
+    public void AddAttribute(string localName, string value) => (_attributes ??= []).Add(new(localName, value));
+
+    public string? Attr(string localName)
+    {
+        if (_attributes is null) return null;
+        foreach (var (k, v) in _attributes)
+        {
+            if (string.Equals(k, localName, StringComparison.OrdinalIgnoreCase)) return v;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the element is <paramref name="local"/> in namespace <paramref name="ns"/> (null: any namespace).</summary>
+    public bool Is(string local, string? ns = null)
+        => string.Equals(Name, local, StringComparison.OrdinalIgnoreCase) && (ns is null || Ns == ns);
+
+    public XmlNode? Child(string local, string? ns = null)
+    {
+        if (_children is null) return null;
+        foreach (var c in _children)
+        {
+            if (c.Is(local, ns)) return c;
+        }
+
+        return null;
+    }
+
+    public IEnumerable<XmlNode> All(string local, string? ns = null)
+    {
+        if (_children is null) yield break;
+        foreach (var c in _children)
+        {
+            if (c.Is(local, ns)) yield return c;
+        }
+    }
+
+    /// <summary>The trimmed text of the first child named <paramref name="local"/>, or null when absent or empty.</summary>
+    public string? ChildText(string local, string? ns = null)
+    {
+        var t = Child(local, ns)?.Text.Trim();
+        return string.IsNullOrEmpty(t) ? null : t;
+    }
+}

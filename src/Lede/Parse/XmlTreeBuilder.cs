@@ -1,0 +1,143 @@
+using System.Xml;
+
+namespace Lede.Parse;
+
+/// <summary>Reads feed XML into an <see cref="XmlNode"/> tree: strictly first, then repaired, then whatever was read before the break.</summary>
+internal static class XmlTreeBuilder
+{
+    /// <summary>Cap on characters from entity expansion: billion-laughs documents stop here, not in memory.</summary>
+    private const long MaxEntityCharacters = 1_000_000;
+
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        // Ignore, not Prohibit: a legitimate DOCTYPE (RSS 0.91's Netscape DTD) must not fail the feed.
+        DtdProcessing = DtdProcessing.Ignore,
+        XmlResolver = null,
+        MaxCharactersFromEntities = MaxEntityCharacters,
+        CheckCharacters = false,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = false,
+    };
+
+    /// <summary>The root element, or null when the text holds no element at all.</summary>
+    public static XmlNode? Build(string text, List<ParseWarning> warnings)
+    {
+        var start = StartOfMarkup(text);
+        if (start < 0) return null;
+        if (start > 0)
+        {
+            if (!string.IsNullOrWhiteSpace(text[..start]) && text[0] != '\uFEFF')
+            {
+                warnings.Add(new("xml", $"skipped {start} characters before the first tag"));
+            }
+
+            text = text[start..];
+        }
+
+        var (root, error) = TryRead(text);
+        if (error is null) return root;
+
+        var repaired = XmlRepair.Repair(text, out var repairs);
+        var (again, error2) = TryRead(repaired);
+        if (error2 is null)
+        {
+            warnings.Add(new("xml", $"not well-formed ({error}); repaired: {repairs}"));
+            return again;
+        }
+
+        // Keep the larger of the two partial trees: a truncated feed still yields its complete items.
+        warnings.Add(new("xml", $"not well-formed ({error2}); kept what was read before the error"));
+        return again ?? root;
+    }
+
+    private static int StartOfMarkup(string text)
+    {
+        var xmlDecl = text.IndexOf("<?xml", StringComparison.Ordinal);
+        var firstTag = text.IndexOf('<');
+        if (firstTag < 0) return -1;
+        // Junk before the declaration is skipped; a declaration further on is not the document start.
+        return xmlDecl >= 0 && !text.AsSpan(0, xmlDecl).ContainsAnyExcept(" \t\r\n\uFEFF") ? xmlDecl
+            : xmlDecl >= 0 && xmlDecl < 1024 ? xmlDecl : firstTag;
+    }
+
+    private static (XmlNode? Root, string? Error) TryRead(string text)
+    {
+        XmlNode? root = null;
+        var stack = new List<XmlNode>(16);
+        try
+        {
+            using var sr = new StringReader(text);
+            using var reader = XmlReader.Create(sr, Settings);
+            Read(reader, stack, ref root);
+            return (root, null);
+        }
+        catch (XmlException e)
+        {
+            return (root, $"line {e.LineNumber}: {FirstSentence(e.Message)}");
+        }
+    }
+
+    private static void Read(XmlReader reader, List<XmlNode> stack, ref XmlNode? root)
+    {
+        while (reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                {
+                    var parent = stack.Count > 0 ? stack[^1] : null;
+                    var xmlBase = parent?.Base;
+                    var node = new XmlNode(reader.LocalName, reader.NamespaceURI, xmlBase);
+                    if (reader.HasAttributes)
+                    {
+                        node = ReadAttributes(reader, node, xmlBase);
+                    }
+
+                    if (parent is null)
+                    {
+                        root ??= node;
+                    }
+                    else
+                    {
+                        parent.Add(node);
+                    }
+
+                    if (!reader.IsEmptyElement) stack.Add(node);
+                    break;
+                }
+
+                case XmlNodeType.EndElement:
+                    if (stack.Count > 0) stack.RemoveAt(stack.Count - 1);
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
+                    if (stack.Count > 0) stack[^1].AppendText(reader.Value);
+                    break;
+            }
+        }
+    }
+
+    private static XmlNode ReadAttributes(XmlReader reader, XmlNode node, string? inheritedBase)
+    {
+        var xmlBase = reader.GetAttribute("xml:base");
+        if (xmlBase is not null)
+        {
+            node = new XmlNode(node.Name, node.Ns, UrlResolver.Resolve(inheritedBase, xmlBase) ?? xmlBase);
+        }
+
+        while (reader.MoveToNextAttribute())
+        {
+            if (reader.Prefix == "xmlns" || reader.LocalName == "xmlns") continue;
+            node.AddAttribute(reader.LocalName, reader.Value);
+        }
+
+        reader.MoveToElement();
+        return node;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var dot = message.IndexOf(". ", StringComparison.Ordinal);
+        return dot > 0 ? message[..dot] : message.TrimEnd('.');
+    }
+}

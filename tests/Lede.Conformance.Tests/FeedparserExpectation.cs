@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Lede.Conformance.Tests;
+
+/// <summary>Outcome of one expectation: passed, failed (with why), or not applicable (asks for what Lede does not model).</summary>
+internal enum Verdict { Pass, Fail, NotApplicable }
+
+/// <summary>
+/// Evaluates the common shapes of feedparser's <c>Expect:</c> Python expressions: clauses joined by <c>and</c>, each
+/// <c>bozo</c>, <c>not bozo</c>, <c>PATH == LITERAL</c> or <c>PATH is True|False|None</c>, PATH like <c>entries[0]['content'][0]['value']</c>.
+/// </summary>
+internal static class FeedparserExpectation
+{
+    public static (Verdict Verdict, string Why) Evaluate(string expression, JsonObject result, bool bozo, string? version)
+    {
+        var verdict = Verdict.Pass;
+        var why = "";
+        foreach (var raw in SplitAnd(expression))
+        {
+            var clause = raw.Trim();
+            while (clause.StartsWith('(') && clause.EndsWith(')')) clause = clause[1..^1].Trim();
+            Verdict v;
+            string w;
+            if (clause == "bozo") (v, w) = bozo ? (Verdict.Pass, "") : (Verdict.Fail, "expected bozo");
+            else if (clause == "not bozo") (v, w) = !bozo ? (Verdict.Pass, "") : (Verdict.Fail, "unexpected bozo");
+            else (v, w) = Compare(clause, result, version);
+            if (v == Verdict.NotApplicable) return (v, w);
+            if (v == Verdict.Fail && verdict == Verdict.Pass) (verdict, why) = (v, w);
+        }
+
+        return (verdict, why);
+    }
+
+    private static (Verdict, string) Compare(string clause, JsonObject result, string? version)
+    {
+        string left, right;
+        var isOp = clause.IndexOf(" is ", StringComparison.Ordinal);
+        var eqOp = IndexOutsideQuotes(clause, "==");
+        if (eqOp > 0) (left, right) = (clause[..eqOp].Trim(), clause[(eqOp + 2)..].Trim());
+        else if (isOp > 0) (left, right) = (clause[..isOp].Trim(), clause[(isOp + 4)..].Trim());
+        else return (Verdict.NotApplicable, $"unsupported clause: {clause}");
+        if (!TryLiteral(right, out var expected)) return (Verdict.NotApplicable, $"unsupported literal: {right}");
+        if (left == "version")
+        {
+            // feedparser splits 0.91 into rss091u and rss091n; Lede does not.
+            return version is not null && expected is not null && expected.StartsWith(version, StringComparison.Ordinal)
+                ? (Verdict.Pass, "") : (Verdict.Fail, $"version {version} != {expected}");
+        }
+
+        if (!TryPath(left, result, out var actual, out var na)) return (Verdict.NotApplicable, na);
+        return Same(actual, expected) ? (Verdict.Pass, "") : (Verdict.Fail, $"{left}: got «{actual}», expected «{expected}»");
+    }
+
+    private static bool Same(string? actual, string? expected)
+        => actual == expected || (actual is not null && expected is not null && Normalize(actual) == Normalize(expected));
+
+    /// <summary>Ignores what Lede does differently on purpose: the rel it adds to links, whitespace runs.</summary>
+    public static string Normalize(string s)
+        => string.Join(' ', s.Replace(" rel=\"noopener noreferrer\"", "", StringComparison.Ordinal).Replace(" />", ">", StringComparison.Ordinal)
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static bool TryPath(string path, JsonObject result, out string? value, out string why)
+    {
+        value = null;
+        why = "";
+        var p = 0;
+        var root = ReadName(path, ref p);
+        if (root is not ("feed" or "entries")) { why = $"unmodelled root {root}"; return false; }
+        JsonNode? node = result[root];
+        while (p < path.Length)
+        {
+            if (path[p] == '.')
+            {
+                p++;
+                var name = ReadName(path, ref p);
+                if (!Step(ref node, name, ref why)) return false;
+            }
+            else if (path[p] == '[')
+            {
+                var close = path.IndexOf(']', p);
+                if (close < 0) { why = "bad path"; return false; }
+                var inner = path[(p + 1)..close].Trim();
+                p = close + 1;
+                if (int.TryParse(inner, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var index))
+                {
+                    if (node is not JsonArray a) { why = $"not a list at {inner}"; return node is null && Fail(ref value); }
+                    if (index < 0) index += a.Count;
+                    node = index >= 0 && index < a.Count ? a[index] : null;
+                    if (node is null) return true;
+                }
+                else if (TryLiteral(inner, out var key) && key is not null)
+                {
+                    if (!Step(ref node, key, ref why)) return false;
+                }
+                else { why = $"unsupported index {inner}"; return false; }
+            }
+            else { why = $"unsupported path {path}"; return false; }
+        }
+
+        value = node switch
+        {
+            null => null,
+            JsonValue v => v.ToString(),
+            _ => node.ToJsonString(),
+        };
+        return true;
+    }
+
+    private static bool Fail(ref string? value)
+    {
+        value = null;
+        return true;
+    }
+
+    private static bool Step(ref JsonNode? node, string key, ref string why)
+    {
+        // Below a missing value, only keys Lede models can still be compared (as absent).
+        if (node is null) return KnownKeys.Contains(key) || Unknown(key, ref why);
+        if (node is JsonObject o && o.TryGetPropertyValue(key, out var next))
+        {
+            node = next;
+            return true;
+        }
+
+        why = $"unmodelled field {key}";
+        return false;
+    }
+
+    private static readonly HashSet<string> KnownKeys = new(StringComparer.Ordinal) { "name", "email", "href", "url", "type", "length", "term", "value", "title" };
+
+    private static bool Unknown(string key, ref string why)
+    {
+        why = $"unmodelled field {key}";
+        return false;
+    }
+
+    private static string ReadName(string s, ref int p)
+    {
+        var start = p;
+        while (p < s.Length && (char.IsLetterOrDigit(s[p]) || s[p] == '_')) p++;
+        return s[start..p];
+    }
+
+    /// <summary>A Python literal: str (u'', '', "" with escapes), int, None, True/False, or a time tuple (kept as ISO text).</summary>
+    private static bool TryLiteral(string s, out string? value)
+    {
+        value = null;
+        s = s.Trim();
+        if (s == "None") return true;
+        if (s is "True" or "False") { value = s == "True" ? "true" : "false"; return true; }
+        if (s.StartsWith('(') && s.EndsWith(')'))
+        {
+            var parts = s[1..^1].Split(',', StringSplitOptions.TrimEntries);
+            if (parts.Length != 9 || !parts.All(x => int.TryParse(x, CultureInfo.InvariantCulture, out _))) return false;
+            var n = parts.Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+            value = $"{n[0]:0000}-{n[1]:00}-{n[2]:00}T{n[3]:00}:{n[4]:00}:{n[5]:00}Z";
+            return true;
+        }
+
+        if (long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)) { value = s; return true; }
+        if (s.StartsWith('u') || s.StartsWith('b')) s = s[1..];
+        if (s.Length < 2 || s[0] is not ('\'' or '"') || s[^1] != s[0]) return false;
+        var body = s[1..^1];
+        if (IndexOutsideEscapes(body, s[0]) >= 0) return false;
+        value = Unescape(body);
+        return true;
+    }
+
+    private static int IndexOutsideEscapes(string body, char quote)
+    {
+        for (var i = 0; i < body.Length; i++)
+        {
+            if (body[i] == '\\') i++;
+            else if (body[i] == quote) return i;
+        }
+
+        return -1;
+    }
+
+    private static string Unescape(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (s[i] != '\\' || i + 1 >= s.Length) { sb.Append(s[i]); continue; }
+            var c = s[++i];
+            switch (c)
+            {
+                case 'n': sb.Append('\n'); break;
+                case 't': sb.Append('\t'); break;
+                case 'r': sb.Append('\r'); break;
+                case 'x' when i + 2 < s.Length: sb.Append((char)Convert.ToInt32(s.Substring(i + 1, 2), 16)); i += 2; break;
+                case 'u' when i + 4 < s.Length: sb.Append((char)Convert.ToInt32(s.Substring(i + 1, 4), 16)); i += 4; break;
+                case 'U' when i + 8 < s.Length: sb.Append(char.ConvertFromUtf32(Convert.ToInt32(s.Substring(i + 1, 8), 16))); i += 8; break;
+                default: sb.Append(c); break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static int IndexOutsideQuotes(string s, string token)
+    {
+        char quote = '\0';
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (quote != '\0')
+            {
+                if (c == '\\') i++;
+                else if (c == quote) quote = '\0';
+            }
+            else if (c is '\'' or '"') quote = c;
+            else if (string.CompareOrdinal(s, i, token, 0, token.Length) == 0) return i;
+        }
+
+        return -1;
+    }
+
+    private static List<string> SplitAnd(string s)
+    {
+        var parts = new List<string>();
+        var start = 0;
+        while (true)
+        {
+            var at = IndexOutsideQuotes(s[start..], " and ");
+            if (at < 0) { parts.Add(s[start..]); return parts; }
+            parts.Add(s[start..(start + at)]);
+            start += at + 5;
+        }
+    }
+}

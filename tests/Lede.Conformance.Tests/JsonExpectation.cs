@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Lede.Parse;
+
+namespace Lede.Conformance.Tests;
+
+/// <summary>Compares an expected JSON document (gofeed, rowanmanning) leaf by leaf with Lede's projection in the same vocabulary.</summary>
+/// <remarks>A leaf whose key the projection does not carry is not modelled and skipped; a case with no modelled leaf is not applicable.</remarks>
+internal static class JsonExpectation
+{
+    public static (Verdict Verdict, int Compared, int Matched, string Why) Compare(JsonNode expected, JsonNode actual)
+    {
+        var compared = 0;
+        var matched = 0;
+        var why = "";
+        Walk(expected, actual, "", ref compared, ref matched, ref why);
+        var verdict = compared == 0 ? Verdict.NotApplicable : compared == matched ? Verdict.Pass : Verdict.Fail;
+        return (verdict, compared, matched, why);
+    }
+
+    private static void Walk(JsonNode? expected, JsonNode? actual, string path, ref int compared, ref int matched, ref string why)
+    {
+        switch (expected)
+        {
+            case JsonObject eo:
+                if (actual is not JsonObject ao)
+                {
+                    // Expected an object we did not produce: one comparison, failed (unless nothing in it is modelled).
+                    if (actual is null && eo.Count > 0 && path.Length > 0) Fail(ref compared, ref why, path, "missing");
+                    return;
+                }
+
+                foreach (var (key, value) in eo)
+                {
+                    if (!ao.TryGetPropertyValue(key, out var a)) continue;
+                    Walk(value, a, $"{path}.{key}", ref compared, ref matched, ref why);
+                }
+
+                return;
+            case JsonArray ea:
+                if (actual is not JsonArray aa)
+                {
+                    if (ea.Count > 0) Fail(ref compared, ref why, path, "missing list");
+                    return;
+                }
+
+                if (aa.Count != ea.Count)
+                {
+                    Fail(ref compared, ref why, path, $"{aa.Count} entries, expected {ea.Count}");
+                }
+
+                for (var i = 0; i < Math.Min(ea.Count, aa.Count); i++)
+                {
+                    Walk(ea[i], aa[i], $"{path}[{i}]", ref compared, ref matched, ref why);
+                }
+
+                return;
+            default:
+                compared++;
+                var e = Text(expected);
+                var a2 = Text(actual);
+                if (Same(e, a2)) matched++;
+                else if (why.Length == 0) why = $"{path}: got «{Short(a2)}», expected «{Short(e)}»";
+                return;
+        }
+    }
+
+    private static void Fail(ref int compared, ref string why, string path, string what)
+    {
+        compared++;
+        if (why.Length == 0) why = $"{path}: {what}";
+    }
+
+    private static string? Text(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Null => null,
+        _ => node.ToJsonString(),
+    };
+
+    private static bool Same(string? expected, string? actual)
+    {
+        if (string.IsNullOrWhiteSpace(expected)) return string.IsNullOrWhiteSpace(actual);
+        if (actual is null) return false;
+        if (FeedparserExpectation.Normalize(expected) == FeedparserExpectation.Normalize(actual)) return true;
+        // Dates: "2002-09-05T00:00:01.000Z" and "2002-09-05T00:00:01Z" are the same instant.
+        return DateTime.TryParse(expected, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var de)
+               && DateTime.TryParse(actual, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var da)
+               && expected.Length >= 10 && char.IsAsciiDigit(expected[0])
+               && Math.Abs((de - da).TotalSeconds) < 1;
+    }
+
+    private static string? Short(string? s) => s is { Length: > 80 } ? s[..80] + "…" : s;
+
+    /// <summary>Parses <paramref name="feed"/> into the projection, or null when there is no feed.</summary>
+    public static JsonNode? Project(Feed? feed, Func<Feed, JsonObject> projection) => feed is null ? null : projection(feed);
+}
