@@ -13,6 +13,7 @@ var root = new Command("lede", "Lede: follow news sources, keep what is on your 
     global.Config,
     RecordsCommand.Create(global),
     SourcesCommand.Create(global),
+    DemoCommand.Create(global),
     CrawlCommand.Create(global),
     ServeCommand.Create(global),
     FeedCommand.Create(),

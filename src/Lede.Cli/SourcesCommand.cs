@@ -10,6 +10,7 @@ internal static class SourcesCommand
         SourcesAddCommand.Create(global),
         SourcesListCommand.Create(global),
         SourcesRemoveCommand.Create(global),
+        SourcesImportCommand.Create(global),
         SourcesExportCommand.Create(global),
     };
 }

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Lede.Sources;
+using Lede.Storage;
+using Lede.Store;
+
+namespace Lede.Cli;
+
+/// <summary><c>lede sources import FILE.opml</c>.</summary>
+internal static class SourcesImportCommand
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var file = new Argument<string>("FILE") { Description = "An OPML 1.0 or 2.0 subscription list, as feed readers export it" };
+        var command = new Command("import", """
+            Follow every feed an OPML file lists; folders and categories become topic hints. Feeds already
+            followed are left as they are; an entry without a usable URL is reported and skipped.
+            """) { file };
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                throw new CliException($"{path} does not exist");
+            }
+
+            await using var store = StoreFactory.Open(global.ResolveDb(parse));
+            var (added, known, skipped) = await ImportAsync(store, path, ct);
+            Console.WriteLine($"added {added} sources, {known} already followed, {skipped} skipped");
+            return skipped > 0 ? ExitCode.Failure : ExitCode.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Adds the feeds of an OPML file to the store; problems go to stderr, one line each.</summary>
+    public static async Task<(int Added, int Known, int Skipped)> ImportAsync(IStore store, string path, CancellationToken ct)
+    {
+        IReadOnlyList<OpmlOutline> outlines;
+        string? error;
+        await using (var stream = File.OpenRead(path))
+        {
+            (outlines, error) = OpmlReader.Read(stream);
+        }
+
+        if (error is not null)
+        {
+            throw new CliException($"{path}: {error}");
+        }
+
+        int added = 0, known = 0, skipped = 0;
+        foreach (var outline in outlines)
+        {
+            var (url, problem) = SourceUrl.Parse(outline.XmlUrl);
+            if (url is null)
+            {
+                Console.Error.WriteLine($"lede: {path}: {problem}");
+                skipped++;
+                continue;
+            }
+
+            var (_, isNew) = await store.AddSourceAsync(url.AbsoluteUri, outline.Title, outline.Categories, ct);
+            added += isNew ? 1 : 0;
+            known += isNew ? 0 : 1;
+        }
+
+        return (added, known, skipped);
+    }
+}
