@@ -24,7 +24,16 @@ public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, Pars
         await Parallel.ForEachAsync(Enumerable.Range(0, due.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
             async (i, token) =>
             {
-                reports[i] = await CrawlSourceAsync(due[i], token).ConfigureAwait(false);
+                try
+                {
+                    reports[i] = await CrawlSourceAsync(due[i], token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The batch boundary: whatever broke this source, the others still run.
+                    reports[i] = new SourceReport(due[i].Id, due[i].Url, 0, 0, $"crawling {due[i].Url} failed: {e.GetType().Name}: {e.Message}", []);
+                }
+
                 onSource?.Invoke(reports[i]);
             }).ConfigureAwait(false);
         return new CrawlReport(due.Count, reports.Sum(r => r.NewArticles), reports.Sum(r => r.Known), reports.Count(r => r.Failed), reports);
