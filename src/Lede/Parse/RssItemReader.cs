@@ -15,7 +15,7 @@ internal static class RssItemReader
         foreach (var c in item.Children)
         {
             var ns = c.Ns;
-            var rssLike = ns is Ns.None or Ns.Rss10 or Ns.Rss090;
+            var rssLike = Ns.IsRss(ns);
             switch (c.Name.ToLowerInvariant())
             {
                 case "title" when rssLike || Ns.IsDc(ns):
@@ -48,7 +48,7 @@ internal static class RssItemReader
                 case "updated" when Ns.IsAtom(ns):
                     updated ??= ctx.Date(c);
                     break;
-                case "author" when rssLike || ns == Ns.Itunes:
+                case "author" when rssLike || ns == Ns.Itunes || Ns.IsAtom(ns):
                 case "creator" when Ns.IsDc(ns):
                     if (ReadContext.Person(c.Child("name")?.Text ?? c.Text) is { } p && !authors.Contains(p)) authors.Add(p);
                     break;

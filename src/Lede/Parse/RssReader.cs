@@ -15,7 +15,7 @@ internal static class RssReader
         var version = ReadContext.NullIfEmpty(root.Attr("version"));
         // RSS 0.90-style documents keep items beside the channel, not in it.
         var items = channel.All("item").Concat(channel == root ? [] : root.All("item"));
-        return ReadChannel(channel, items, ctx) with { Format = "rss", Version = version ?? "2.0" };
+        return ReadChannel(channel, items, ctx) with { Format = "rss", Version = version };
     }
 
     /// <summary>The channel's own facts and its items; shared with RSS 1.0.</summary>
@@ -28,7 +28,7 @@ internal static class RssReader
         var categories = new List<string>();
         foreach (var c in channel.Children)
         {
-            var rssLike = c.Ns is Ns.None or Ns.Rss10 or Ns.Rss090;
+            var rssLike = Ns.IsRss(c.Ns);
             switch (c.Name.ToLowerInvariant())
             {
                 case "title" when rssLike || Ns.IsDc(c.Ns):
@@ -56,12 +56,11 @@ internal static class RssReader
                     generator ??= ReadContext.Plain(c);
                     break;
                 case "lastbuilddate" when rssLike:
-                case "modified" when Ns.IsDc(c.Ns):
+                case "modified" or "date" when Ns.IsDc(c.Ns):
                 case "updated" when Ns.IsAtom(c.Ns):
                     updated ??= ctx.Date(c);
                     break;
                 case "pubdate" when rssLike:
-                case "date" when Ns.IsDc(c.Ns):
                     published ??= ctx.Date(c);
                     break;
                 case "managingeditor" or "webmaster" or "author" when rssLike || c.Ns == Ns.Itunes:

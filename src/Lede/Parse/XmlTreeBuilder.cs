@@ -68,7 +68,7 @@ internal static class XmlTreeBuilder
         try
         {
             using var sr = new StringReader(text);
-            using var reader = XmlReader.Create(sr, Settings);
+            using var reader = XmlReader.Create(sr, Settings, Context());
             Read(reader, stack, ref root);
             return (root, null);
         }
@@ -76,6 +76,15 @@ internal static class XmlTreeBuilder
         {
             return (root, $"line {e.LineNumber}: {FirstSentence(e.Message)}");
         }
+    }
+
+    /// <summary>A parser context where the usual feed prefixes are in scope, so an undeclared <c>atom:</c> or <c>dc:</c> still reads.</summary>
+    private static XmlParserContext Context()
+    {
+        var names = new NameTable();
+        var manager = new XmlNamespaceManager(names);
+        foreach (var (prefix, uri) in Ns.WellKnownPrefixes) manager.AddNamespace(prefix, uri);
+        return new XmlParserContext(names, manager, null, XmlSpace.None);
     }
 
     private static void Read(XmlReader reader, List<XmlNode> stack, ref XmlNode? root)
