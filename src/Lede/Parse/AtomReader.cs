@@ -24,7 +24,7 @@ internal static class AtomReader
                 case "title":
                     title ??= PlainText(c);
                     break;
-                case "subtitle" or "tagline":
+                case "subtitle" or "tagline" or "info":
                     description ??= Html(c, ctx);
                     break;
                 case "link":

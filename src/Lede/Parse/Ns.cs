@@ -27,9 +27,9 @@ internal static class Ns
     };
 
     /// <summary>RSS's own elements: no namespace (0.9x, 2.0) or an RSS 1.0 / 0.90 namespace.</summary>
-    public static bool IsRss(string ns) => ns is None or Rss10 or Rss090 or Rss090Channel;
+    public static bool IsRss(string ns) => ns is None or Rss10 or Rss090 or Rss090Channel or "http://backend.userland.com/rss2" or "http://backend.userland.com/rss";
 
-    public static bool IsAtom(string ns) => ns is Atom10 or Atom03;
+    public static bool IsAtom(string ns) => ns is Atom10 or Atom03 or "http://purl.org/pie/";
 
     public static bool IsDc(string ns) => ns is Dc or DcTerms;
 

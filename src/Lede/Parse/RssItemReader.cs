@@ -36,6 +36,8 @@ internal static class RssItemReader
                     description ??= ctx.Html(c);
                     break;
                 case "encoded" when ns == Ns.Content:
+                case "body" when ns == Ns.Xhtml:
+                case "fullitem" when rssLike:
                     content ??= ctx.Html(c);
                     break;
                 case "pubdate" when rssLike:

@@ -26,6 +26,14 @@ public static class HtmlText
             {
                 var end = html.IndexOf('>', i + 1);
                 if (end < 0) break;
+                // Script and style hold code, not words: skip to their end tag.
+                if (StartsTag(html, i, "script") || StartsTag(html, i, "style"))
+                {
+                    var name = StartsTag(html, i, "script") ? "</script" : "</style";
+                    var close = html.IndexOf(name, end, StringComparison.OrdinalIgnoreCase);
+                    end = close < 0 ? html.Length - 1 : Math.Max(end, html.IndexOf('>', close) is var gt && gt < 0 ? html.Length - 1 : gt);
+                }
+
                 if (IsBlockBreak(html.AsSpan(i + 1, end - i - 1))) sb.Append(' ');
                 i = end;
                 continue;
@@ -36,6 +44,10 @@ public static class HtmlText
 
         return sb.ToString();
     }
+
+    private static bool StartsTag(string html, int at, string name)
+        => string.Compare(html, at + 1, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0
+           && at + 1 + name.Length < html.Length && !char.IsAsciiLetterOrDigit(html[at + 1 + name.Length]);
 
     private static bool IsBlockBreak(ReadOnlySpan<char> tag)
     {
