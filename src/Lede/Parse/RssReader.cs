@@ -106,6 +106,12 @@ internal static class RssReader
         foreach (var node in nodes)
         {
             index++;
+            if (!node.Complete)
+            {
+                ctx.Warn("xml", $"item {index} was cut off by the end of the document; dropped");
+                continue;
+            }
+
             try
             {
                 items.Add(read(node, ctx));

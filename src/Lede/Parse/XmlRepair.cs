@@ -58,6 +58,15 @@ internal static class XmlRepair
         return sb.ToString();
     }
 
+    private static readonly HashSet<string> HtmlVoid = new(StringComparer.OrdinalIgnoreCase) { "br", "hr", "img", "input", "meta", "link", "area", "col", "wbr", "source" };
+
+    private static bool HasEndTag(string text, int from, string name)
+    {
+        var next = text.IndexOf('<', from);
+        return next >= 0 && next + 2 + name.Length <= text.Length && text[next + 1] == '/'
+               && string.CompareOrdinal(text, next + 2, name, 0, name.Length) == 0;
+    }
+
     private static List<string> UndeclaredPrefixes(string text)
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -141,11 +150,12 @@ internal static class XmlRepair
             return end + 1;
         }
 
-        var selfClosing = text[end - 1] == '/';
+        // HTML's void elements inside unescaped descriptions have no end tag.
+        var selfClosing = text[end - 1] == '/' || (HtmlVoid.Contains(name) && !HasEndTag(text, end, name));
         if (!selfClosing) stack.Add(name);
         sb.Append('<').Append(name);
-        AppendAttributes(text.AsSpan(nameEnd, end - nameEnd), sb, done);
-        sb.Append('>');
+        AppendAttributes(text.AsSpan(nameEnd, end - nameEnd).TrimEnd('/'), sb, done);
+        sb.Append(selfClosing ? "/>" : ">");
         return end + 1;
     }
 

@@ -37,6 +37,12 @@ internal static class XmlTreeBuilder
 
         var (root, error) = TryRead(text);
         if (error is null) return root;
+        if (root is not null && error.Contains("end of file", StringComparison.OrdinalIgnoreCase))
+        {
+            // A truncated document: keep the complete elements; readers drop the item that was cut.
+            warnings.Add(new("xml", $"document cut off ({error}); kept what was complete"));
+            return root;
+        }
 
         var repaired = XmlRepair.Repair(text, out var repairs);
         var (again, error2) = TryRead(repaired);
@@ -112,12 +118,18 @@ internal static class XmlTreeBuilder
                         parent.Add(node);
                     }
 
-                    if (!reader.IsEmptyElement) stack.Add(node);
+                    if (reader.IsEmptyElement) node.Complete = true;
+                    else stack.Add(node);
                     break;
                 }
 
                 case XmlNodeType.EndElement:
-                    if (stack.Count > 0) stack.RemoveAt(stack.Count - 1);
+                    if (stack.Count > 0)
+                    {
+                        stack[^1].Complete = true;
+                        stack.RemoveAt(stack.Count - 1);
+                    }
+
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
                     if (stack.Count > 0) stack[^1].AppendText(reader.Value);
