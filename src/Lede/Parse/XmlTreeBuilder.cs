@@ -8,6 +8,9 @@ internal static class XmlTreeBuilder
     /// <summary>Cap on characters from entity expansion: billion-laughs documents stop here, not in memory.</summary>
     private const long MaxEntityCharacters = 1_000_000;
 
+    /// <summary>Feeds nest a dozen levels; hundreds is an attack on every recursive step after this one.</summary>
+    private const int MaxDepth = 128;
+
     private static readonly XmlReaderSettings Settings = new()
     {
         // Ignore, not Prohibit: a legitimate DOCTYPE (RSS 0.91's Netscape DTD) must not fail the feed.
@@ -95,10 +98,18 @@ internal static class XmlTreeBuilder
 
     private static void Read(XmlReader reader, List<XmlNode> stack, ref XmlNode? root)
     {
+        // Elements nested deeper than the cap are flattened: their text joins the deepest kept element.
+        var flattened = 0;
         while (reader.Read())
         {
             switch (reader.NodeType)
             {
+                case XmlNodeType.Element when stack.Count >= MaxDepth:
+                    if (!reader.IsEmptyElement) flattened++;
+                    break;
+                case XmlNodeType.EndElement when flattened > 0:
+                    flattened--;
+                    break;
                 case XmlNodeType.Element:
                 {
                     var parent = stack.Count > 0 ? stack[^1] : null;

@@ -58,11 +58,33 @@ public static class HtmlSanitizer
                 case IElement e when depth < MaxDepth && e.NamespaceUri == AngleSharp.Dom.NamespaceNames.HtmlUri && Allowed.Contains(e.LocalName):
                     WriteElement(e, sb, baseUrl, depth);
                     break;
+                case IElement e when depth >= MaxDepth:
+                    WriteText(e, sb);
+                    break;
                 case IElement e:
-                    // Unknown but harmless wrappers (span, div, font): keep what they hold.
+                    // Unknown but harmless wrappers (font, center): keep what they hold.
                     WriteChildren(e, sb, baseUrl, depth + 1);
                     break;
             }
+        }
+    }
+
+    /// <summary>The text under <paramref name="root"/>, walked without recursion: past the depth cap only words are kept.</summary>
+    private static void WriteText(INode root, StringBuilder sb)
+    {
+        var stack = new Stack<INode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node is IText t)
+            {
+                Escape(t.Data, sb, attribute: false);
+                continue;
+            }
+
+            if (node is IElement el && Dropped.Contains(el.LocalName)) continue;
+            for (var i = node.ChildNodes.Length - 1; i >= 0; i--) stack.Push(node.ChildNodes[i]);
         }
     }
 
@@ -70,16 +92,18 @@ public static class HtmlSanitizer
     {
         var name = e.LocalName;
         sb.Append('<').Append(name);
+        var hasHref = false;
         foreach (var attr in e.Attributes)
         {
             var value = SafeAttribute(name, attr.LocalName, attr.Value, baseUrl);
             if (value is null) continue;
+            hasHref |= attr.LocalName == "href";
             sb.Append(' ').Append(attr.LocalName).Append("=\"");
             Escape(value, sb, attribute: true);
             sb.Append('"');
         }
 
-        if (name == "a" && e.HasAttribute("href"))
+        if (name == "a" && hasHref)
         {
             sb.Append(" rel=\"noopener noreferrer\"");
         }
