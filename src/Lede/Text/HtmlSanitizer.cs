@@ -28,6 +28,10 @@ public static class HtmlSanitizer
     };
 
     private static readonly HashSet<string> Void = new(StringComparer.OrdinalIgnoreCase) { "br", "hr", "img", "col" };
+    private static readonly HashSet<string> VoidOther = new(StringComparer.OrdinalIgnoreCase) { "area", "embed", "input", "link", "meta", "source", "track", "wbr", "p", "li" };
+
+    /// <summary>Past this estimated depth the input is not parsed as HTML at all.</summary>
+    private const int MaxParseDepth = 256;
 
     private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
 
@@ -37,11 +41,42 @@ public static class HtmlSanitizer
         if (string.IsNullOrWhiteSpace(html)) return null;
         // Plain text with nothing to interpret is already safe HTML.
         if (!html.AsSpan().ContainsAny('<', '&', '>')) return html.Trim();
+        if (NestingDepth(html) > MaxParseDepth)
+        {
+            // HTML parsers slow to a crawl (or overflow) on pathological nesting: keep only the words.
+            var text = HtmlText.ToPlain(html);
+            return text is null ? null : System.Net.WebUtility.HtmlEncode(text);
+        }
+
         var document = Parser.ParseDocument(html);
         var sb = new StringBuilder(html.Length);
         if (document.Body is { } body) WriteChildren(body, sb, baseUrl, 0);
         var result = sb.ToString().Trim();
         return result.Length == 0 ? null : result;
+    }
+
+    /// <summary>Open-tag depth estimated in one pass without parsing: the guard in front of the HTML parser.</summary>
+    private static int NestingDepth(string html)
+    {
+        int depth = 0, max = 0;
+        for (var i = html.IndexOf('<'); i >= 0 && i + 1 < html.Length; i = html.IndexOf('<', i + 1))
+        {
+            var next = html[i + 1];
+            if (next == '/')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (char.IsAsciiLetter(next))
+            {
+                var end = i + 1;
+                while (end < html.Length && char.IsAsciiLetterOrDigit(html[end])) end++;
+                var gt = html.IndexOf('>', end);
+                if (Void.Contains(html[(i + 1)..end]) || VoidOther.Contains(html[(i + 1)..end]) || (gt > 0 && html[gt - 1] == '/')) continue;
+                max = Math.Max(max, ++depth);
+            }
+        }
+
+        return max;
     }
 
     private static void WriteChildren(INode parent, StringBuilder sb, string? baseUrl, int depth)
