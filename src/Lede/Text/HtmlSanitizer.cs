@@ -1,6 +1,8 @@
 using System.Text;
-using AngleSharp.Dom;
+using AngleSharp.Html;
 using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens;
+using AngleSharp.Text;
 
 namespace Lede.Text;
 
@@ -8,7 +10,7 @@ namespace Lede.Text;
 /// <remarks>Output is re-serialized from the parsed tree, never spliced from the input, so malformed markup cannot smuggle tags.</remarks>
 public static class HtmlSanitizer
 {
-    /// <summary>Nesting past this depth is flattened to text: deep trees are a denial-of-service vector, not content.</summary>
+    /// <summary>Allowed tags nested past this depth are dropped (their text kept): deep trees are an attack, not content.</summary>
     private const int MaxDepth = 64;
 
     private static readonly HashSet<string> Allowed = new(StringComparer.OrdinalIgnoreCase)
@@ -28,12 +30,14 @@ public static class HtmlSanitizer
     };
 
     private static readonly HashSet<string> Void = new(StringComparer.OrdinalIgnoreCase) { "br", "hr", "img", "col" };
-    private static readonly HashSet<string> VoidOther = new(StringComparer.OrdinalIgnoreCase) { "area", "embed", "input", "link", "meta", "source", "track", "wbr", "p", "li" };
 
-    /// <summary>Past this estimated depth the input is not parsed as HTML at all.</summary>
-    private const int MaxParseDepth = 256;
 
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
+
+    /// <summary>Elements that hold no content: never opened, never closed.</summary>
+    private static readonly HashSet<string> DroppedVoid = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "input", "embed", "source", "track", "param", "link", "meta", "base", "frame",
+    };
 
     /// <summary>The sanitized fragment, with relative href/src resolved against <paramref name="baseUrl"/>; null when nothing is left.</summary>
     public static string? Sanitize(string? html, string? baseUrl = null)
@@ -41,112 +45,122 @@ public static class HtmlSanitizer
         if (string.IsNullOrWhiteSpace(html)) return null;
         // Plain text with nothing to interpret is already safe HTML.
         if (!html.AsSpan().ContainsAny('<', '&', '>')) return html.Trim();
-        if (NestingDepth(html) > MaxParseDepth)
-        {
-            // HTML parsers slow to a crawl (or overflow) on pathological nesting: keep only the words.
-            var text = HtmlText.ToPlain(html);
-            return text is null ? null : System.Net.WebUtility.HtmlEncode(text);
-        }
-
-        var document = Parser.ParseDocument(html);
         var sb = new StringBuilder(html.Length);
-        if (document.Body is { } body) WriteChildren(body, sb, baseUrl, 0);
+        Write(html, sb, baseUrl);
         var result = sb.ToString().Trim();
         return result.Length == 0 ? null : result;
     }
 
-    /// <summary>Open-tag depth estimated in one pass without parsing: the guard in front of the HTML parser.</summary>
-    private static int NestingDepth(string html)
+    /// <summary>
+    /// One pass over the HTML5 tokenizer's tokens: allowed tags re-written with safe attributes, dropped elements skipped
+    /// with their content, text escaped, and every tag we open closed, so the output is balanced whatever the input.
+    /// </summary>
+    /// <remarks>A token stream, not a tree: linear in the input however deep the nesting, which the tree builder is not.</remarks>
+    private static void Write(string html, StringBuilder sb, string? baseUrl)
     {
-        int depth = 0, max = 0;
-        for (var i = html.IndexOf('<'); i >= 0 && i + 1 < html.Length; i = html.IndexOf('<', i + 1))
+        using var source = new TextSource(html);
+        var tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver);
+        var open = new List<string>();
+        string? dropping = null;
+        var dropDepth = 0;
+        while (true)
         {
-            var next = html[i + 1];
-            if (next == '/')
+            var token = tokenizer.Get();
+            switch (token.Type)
             {
-                depth = Math.Max(0, depth - 1);
-            }
-            else if (char.IsAsciiLetter(next))
-            {
-                var end = i + 1;
-                while (end < html.Length && char.IsAsciiLetterOrDigit(html[end])) end++;
-                var gt = html.IndexOf('>', end);
-                if (Void.Contains(html[(i + 1)..end]) || VoidOther.Contains(html[(i + 1)..end]) || (gt > 0 && html[gt - 1] == '/')) continue;
-                max = Math.Max(max, ++depth);
-            }
-        }
+                case HtmlTokenType.EndOfFile:
+                    for (var i = open.Count - 1; i >= 0; i--) sb.Append("</").Append(open[i]).Append('>');
+                    return;
+                case HtmlTokenType.Character:
+                    if (dropping is null) Escape(token.Data, sb, attribute: false);
+                    break;
+                case HtmlTokenType.StartTag:
+                {
+                    var tag = token.AsTag();
+                    var name = tag.Name.ToLowerInvariant();
+                    SwitchState(tokenizer, name);
+                    if (dropping is not null)
+                    {
+                        if (name == dropping && !tag.IsSelfClosing) dropDepth++;
+                    }
+                    else if (Dropped.Contains(name))
+                    {
+                        if (!tag.IsSelfClosing && !DroppedVoid.Contains(name)) (dropping, dropDepth) = (name, 1);
+                    }
+                    else if (Allowed.Contains(name) && open.Count < MaxDepth)
+                    {
+                        // <p> and <li> end the previous one, as in HTML.
+                        if (name is "p" or "li" && open.LastIndexOf(name) is var prev && prev >= 0) Close(open, prev, sb);
+                        WriteTag(tag, name, sb, baseUrl);
+                        if (!Void.Contains(name) && !tag.IsSelfClosing) open.Add(name);
+                    }
 
-        return max;
-    }
+                    break;
+                }
 
-    private static void WriteChildren(INode parent, StringBuilder sb, string? baseUrl, int depth)
-    {
-        foreach (var node in parent.ChildNodes)
-        {
-            switch (node)
-            {
-                case IText text:
-                    Escape(text.Data, sb, attribute: false);
+                case HtmlTokenType.EndTag:
+                {
+                    var name = token.Name.ToLowerInvariant();
+                    if (dropping is not null)
+                    {
+                        if (name == dropping && --dropDepth == 0) dropping = null;
+                    }
+                    else if (open.LastIndexOf(name) is var at && at >= 0)
+                    {
+                        Close(open, at, sb);
+                    }
+
                     break;
-                case IElement e when Dropped.Contains(e.LocalName):
-                    break;
-                case IElement e when depth < MaxDepth && e.NamespaceUri == AngleSharp.Dom.NamespaceNames.HtmlUri && Allowed.Contains(e.LocalName):
-                    WriteElement(e, sb, baseUrl, depth);
-                    break;
-                case IElement e when depth >= MaxDepth:
-                    WriteText(e, sb);
-                    break;
-                case IElement e:
-                    // Unknown but harmless wrappers (font, center): keep what they hold.
-                    WriteChildren(e, sb, baseUrl, depth + 1);
-                    break;
+                }
             }
-        }
-    }
-
-    /// <summary>The text under <paramref name="root"/>, walked without recursion: past the depth cap only words are kept.</summary>
-    private static void WriteText(INode root, StringBuilder sb)
-    {
-        var stack = new Stack<INode>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            var node = stack.Pop();
-            if (node is IText t)
-            {
-                Escape(t.Data, sb, attribute: false);
-                continue;
-            }
-
-            if (node is IElement el && Dropped.Contains(el.LocalName)) continue;
-            for (var i = node.ChildNodes.Length - 1; i >= 0; i--) stack.Push(node.ChildNodes[i]);
         }
     }
 
-    private static void WriteElement(IElement e, StringBuilder sb, string? baseUrl, int depth)
+    private static void Close(List<string> open, int from, StringBuilder sb)
     {
-        var name = e.LocalName;
+        for (var i = open.Count - 1; i >= from; i--) sb.Append("</").Append(open[i]).Append('>');
+        open.RemoveRange(from, open.Count - from);
+    }
+
+    /// <summary>What the HTML tree builder would tell the tokenizer: the content of these elements is not markup.</summary>
+    private static void SwitchState(HtmlTokenizer tokenizer, string name)
+    {
+        switch (name)
+        {
+            case "script":
+                tokenizer.State = HtmlParseMode.Script;
+                break;
+            case "style" or "xmp" or "iframe" or "noembed" or "noframes" or "noscript":
+                tokenizer.State = HtmlParseMode.Rawtext;
+                break;
+            case "textarea" or "title":
+                tokenizer.State = HtmlParseMode.RCData;
+                break;
+            case "plaintext":
+                tokenizer.State = HtmlParseMode.Plaintext;
+                break;
+        }
+    }
+
+    private static void WriteTag(HtmlTagToken tag, string name, StringBuilder sb, string? baseUrl)
+    {
         sb.Append('<').Append(name);
         var hasHref = false;
-        foreach (var attr in e.Attributes)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var attr in tag.Attributes)
         {
-            var value = SafeAttribute(name, attr.LocalName, attr.Value, baseUrl);
+            var attrName = attr.Name.ToLowerInvariant();
+            if (!seen.Add(attrName)) continue;
+            var value = SafeAttribute(name, attrName, attr.Value, baseUrl);
             if (value is null) continue;
-            hasHref |= attr.LocalName == "href";
-            sb.Append(' ').Append(attr.LocalName).Append("=\"");
+            hasHref |= attrName == "href";
+            sb.Append(' ').Append(attrName).Append("=\"");
             Escape(value, sb, attribute: true);
             sb.Append('"');
         }
 
-        if (name == "a" && hasHref)
-        {
-            sb.Append(" rel=\"noopener noreferrer\"");
-        }
-
+        if (name == "a" && hasHref) sb.Append(" rel=\"noopener noreferrer\"");
         sb.Append('>');
-        if (Void.Contains(name)) return;
-        WriteChildren(e, sb, baseUrl, depth + 1);
-        sb.Append("</").Append(name).Append('>');
     }
 
     private static string? SafeAttribute(string element, string attr, string value, string? baseUrl)
