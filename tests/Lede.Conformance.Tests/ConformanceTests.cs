@@ -7,11 +7,18 @@ namespace Lede.Conformance.Tests;
 public sealed class ConformanceTests(ITestOutputHelper output)
 {
     // Floors a few points under the measured rates (see README "Feed parsing"): they catch regressions, not noise.
+    // Measured 2026-11-24: feedparser 63.8 % of applicable cases; gofeed 80.5 % of cases, 89.2 % of fields;
+    // rowanmanning 0 of 12 whole snapshots (each has 30-2000 fields), 89.5 % of fields.
     private static readonly Dictionary<string, double> Floors = new(StringComparer.Ordinal)
     {
-        ["feedparser"] = 0.0,
-        ["gofeed"] = 0.0,
-        ["rowanmanning"] = 0.0,
+        ["feedparser"] = 0.60,
+        ["gofeed"] = 0.77,
+    };
+
+    private static readonly Dictionary<string, double> FieldFloors = new(StringComparer.Ordinal)
+    {
+        ["gofeed"] = 0.86,
+        ["rowanmanning"] = 0.86,
     };
 
     [Fact]
@@ -44,6 +51,13 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         {
             var rate = ConformanceRun.Rate(outcomes.Where(o => o.Suite == suite));
             rate.ShouldBeGreaterThanOrEqualTo(floor, string.Create(CultureInfo.InvariantCulture, $"{suite} pass rate {rate:P1} fell under {floor:P0}"));
+        }
+
+        foreach (var (suite, floor) in FieldFloors)
+        {
+            var cases = outcomes.Where(o => o.Suite == suite).ToList();
+            var rate = (double)cases.Sum(c => c.Matched) / Math.Max(1, cases.Sum(c => c.Compared));
+            rate.ShouldBeGreaterThanOrEqualTo(floor, string.Create(CultureInfo.InvariantCulture, $"{suite} field match rate {rate:P1} fell under {floor:P0}"));
         }
     }
 }
