@@ -7,18 +7,19 @@ namespace Lede.Conformance.Tests;
 public sealed class ConformanceTests(ITestOutputHelper output)
 {
     // Floors a few points under the measured rates (see README "Feed parsing"): they catch regressions, not noise.
-    // Measured 2026-11-24: feedparser 63.8 % of applicable cases; gofeed 80.5 % of cases, 89.2 % of fields;
-    // rowanmanning 0 of 12 whole snapshots (each has 30-2000 fields), 89.5 % of fields.
+    // Measured 2026-11-24: feedparser 63.8 % of applicable cases; gofeed 87.7 % of cases, 93.0 % of fields;
+    // rowanmanning 3 of 12 whole snapshots (each has 30-2000 fields), 96.4 % of fields.
     private static readonly Dictionary<string, double> Floors = new(StringComparer.Ordinal)
     {
         ["feedparser"] = 0.60,
-        ["gofeed"] = 0.77,
+        ["gofeed"] = 0.84,
+        ["rowanmanning"] = 0.16,
     };
 
     private static readonly Dictionary<string, double> FieldFloors = new(StringComparer.Ordinal)
     {
-        ["gofeed"] = 0.86,
-        ["rowanmanning"] = 0.86,
+        ["gofeed"] = 0.90,
+        ["rowanmanning"] = 0.93,
     };
 
     [Fact]

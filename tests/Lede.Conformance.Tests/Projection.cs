@@ -50,7 +50,8 @@ internal static class Projection
         ["items"] = new JsonArray(f.Items.Select(i => (JsonNode)new JsonObject
         {
             ["id"] = i.Id, ["title"] = i.Title, ["description"] = i.Description, ["url"] = i.Link,
-            ["published"] = Date(i.Published), ["updated"] = Date(i.Updated), ["content"] = i.Content,
+            // rowanmanning's parser reports the published time as updated when a feed gives only one.
+            ["published"] = Date(i.Published), ["updated"] = Date(i.Updated ?? i.Published), ["content"] = i.Content,
             ["image"] = i.Image is null ? null : new JsonObject { ["url"] = i.Image.Url },
             ["authors"] = People(i.Authors),
             ["categories"] = new JsonArray(i.Categories.Select(c => (JsonNode)new JsonObject { ["term"] = c }).ToArray()),

@@ -24,6 +24,7 @@ internal static class RssReader
         string? title = null, link = null, feedLink = null, description = null, language = null, copyright = null, generator = null;
         DateTime? updated = null, published = null;
         FeedImage? image = null;
+        FeedPerson? webMaster = null;
         var authors = new List<FeedPerson>();
         var categories = new List<string>();
         foreach (var c in channel.Children)
@@ -63,7 +64,11 @@ internal static class RssReader
                 case "pubdate" when rssLike:
                     published ??= ctx.Date(c);
                     break;
-                case "managingeditor" or "webmaster" or "author" when rssLike || c.Ns == Ns.Itunes:
+                case "webmaster" when rssLike:
+                    // The technical contact stands in for an author only when the feed names none.
+                    webMaster ??= ReadContext.Person(c.Text);
+                    break;
+                case "managingeditor" or "author" when rssLike || c.Ns == Ns.Itunes:
                 case "creator" or "publisher" when Ns.IsDc(c.Ns):
                     if (ReadContext.Person(c.Text) is { } p && !authors.Contains(p)) authors.Add(p);
                     break;
@@ -87,6 +92,7 @@ internal static class RssReader
             }
         }
 
+        if (authors.Count == 0 && webMaster is not null) authors.Add(webMaster);
         return new Feed
         {
             Format = "rss", Title = title, Link = link, FeedLink = feedLink, Description = description, Language = language,
