@@ -1,14 +1,13 @@
 using System.Text;
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
-using AngleSharp.Html.Parser.Tokens;
 using AngleSharp.Text;
 
 namespace Lede.Text;
 
 /// <summary>An allowlist HTML sanitizer: keeps text and safe markup, drops scripts, handlers and unsafe URLs.</summary>
 /// <remarks>Output is re-serialized from the parsed tree, never spliced from the input, so malformed markup cannot smuggle tags.</remarks>
-public static class HtmlSanitizer
+public static partial class HtmlSanitizer
 {
     /// <summary>Allowed tags nested past this depth are dropped (their text kept): deep trees are an attack, not content.</summary>
     private const int MaxDepth = 64;
@@ -46,7 +45,13 @@ public static class HtmlSanitizer
         // Plain text with nothing to interpret is already safe HTML.
         if (!html.AsSpan().ContainsAny('<', '&', '>')) return html.Trim();
         var sb = new StringBuilder(html.Length);
-        Write(html, sb, baseUrl);
+        // The fast scanner takes plain, well-formed markup; anything unusual goes to the HTML5 tokenizer.
+        if (!TryWriteSimple(html, sb, baseUrl))
+        {
+            sb.Clear();
+            Write(html, sb, baseUrl);
+        }
+
         var result = sb.ToString().Trim();
         return result.Length == 0 ? null : result;
     }
@@ -56,7 +61,7 @@ public static class HtmlSanitizer
     /// with their content, text escaped, and every tag we open closed, so the output is balanced whatever the input.
     /// </summary>
     /// <remarks>A token stream, not a tree: linear in the input however deep the nesting, which the tree builder is not.</remarks>
-    private static void Write(string html, StringBuilder sb, string? baseUrl)
+    internal static void Write(string html, StringBuilder sb, string? baseUrl)
     {
         using var source = new TextSource(html);
         var tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver);
@@ -69,7 +74,7 @@ public static class HtmlSanitizer
             switch (token.Type)
             {
                 case HtmlTokenType.EndOfFile:
-                    for (var i = open.Count - 1; i >= 0; i--) sb.Append("</").Append(open[i]).Append('>');
+                    Close(open, 0, sb);
                     return;
                 case HtmlTokenType.Character:
                     if (dropping is null) Escape(token.Data, sb, attribute: false);
@@ -87,12 +92,9 @@ public static class HtmlSanitizer
                     {
                         if (!tag.IsSelfClosing && !DroppedVoid.Contains(name)) (dropping, dropDepth) = (name, 1);
                     }
-                    else if (Allowed.Contains(name) && open.Count < MaxDepth)
+                    else
                     {
-                        // <p> and <li> end the previous one, as in HTML.
-                        if (name is "p" or "li" && open.LastIndexOf(name) is var prev && prev >= 0) Close(open, prev, sb);
-                        WriteTag(tag, name, sb, baseUrl);
-                        if (!Void.Contains(name) && !tag.IsSelfClosing) open.Add(name);
+                        Open(open, name, tag.Attributes.Select(a => (a.Name, a.Value)), tag.IsSelfClosing, sb, baseUrl);
                     }
 
                     break;
@@ -114,6 +116,16 @@ public static class HtmlSanitizer
                 }
             }
         }
+    }
+
+    /// <summary>An allowed start tag: written with its safe attributes and pushed, unless nesting is already too deep.</summary>
+    private static void Open(List<string> open, string name, IEnumerable<(string Name, string Value)> attributes, bool selfClosing, StringBuilder sb, string? baseUrl)
+    {
+        if (!Allowed.Contains(name) || open.Count >= MaxDepth) return;
+        // <p> and <li> end the previous one, as in HTML.
+        if (name is "p" or "li" && open.LastIndexOf(name) is var prev && prev >= 0) Close(open, prev, sb);
+        WriteTag(name, attributes, sb, baseUrl);
+        if (!Void.Contains(name) && !selfClosing) open.Add(name);
     }
 
     private static void Close(List<string> open, int from, StringBuilder sb)
@@ -142,16 +154,16 @@ public static class HtmlSanitizer
         }
     }
 
-    private static void WriteTag(HtmlTagToken tag, string name, StringBuilder sb, string? baseUrl)
+    private static void WriteTag(string name, IEnumerable<(string Name, string Value)> attributes, StringBuilder sb, string? baseUrl)
     {
         sb.Append('<').Append(name);
         var hasHref = false;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var attr in tag.Attributes)
+        HashSet<string>? seen = null;
+        foreach (var (rawName, rawValue) in attributes)
         {
-            var attrName = attr.Name.ToLowerInvariant();
-            if (!seen.Add(attrName)) continue;
-            var value = SafeAttribute(name, attrName, attr.Value, baseUrl);
+            var attrName = rawName.ToLowerInvariant();
+            if (!(seen ??= new(StringComparer.Ordinal)).Add(attrName)) continue;
+            var value = SafeAttribute(name, attrName, rawValue, baseUrl);
             if (value is null) continue;
             hasHref |= attrName == "href";
             sb.Append(' ').Append(attrName).Append("=\"");

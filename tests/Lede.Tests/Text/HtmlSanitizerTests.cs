@@ -46,4 +46,28 @@ public sealed class HtmlSanitizerTests
             output.ShouldNotContain("vbscript:", Case.Insensitive);
         }
     }
+
+    [Theory]
+    [InlineData("<p>One <a href=\"/x?a=1&amp;b=2\" title='t'>link</a> &amp; <b>bold</b>.</p>")]
+    [InlineData("<p>a<p>b<ul><li>1<li>2</ul>")]
+    [InlineData("<img src=\"i.png\" alt=\"&quot;q&quot;\" onerror=\"x()\"/> caf&#233; &#x263A; &nbsp;&mdash; a & b")]
+    [InlineData("<div><span class=\"c\">text</span></div><font color=\"red\">unwrapped</font></b>")]
+    [InlineData("<a href=\"javascript:alert(1)\">x</a><a href=\"mailto:me@example.com\">m</a>")]
+    public void The_fast_path_and_the_html5_tokenizer_agree_on_simple_markup(string html)
+    {
+        var fast = new System.Text.StringBuilder();
+        HtmlSanitizer.TryWriteSimple(html, fast, "https://e.com/").ShouldBeTrue();
+        var full = new System.Text.StringBuilder();
+        HtmlSanitizer.Write(html, full, "https://e.com/");
+        fast.ToString().ShouldBe(full.ToString());
+    }
+
+    [Theory]
+    [InlineData("<!-- c -->x")]
+    [InlineData("<script>x</script>")]
+    [InlineData("a < b")]
+    [InlineData("<a href=unquoted>x</a>")]
+    [InlineData("&copy without semicolon")]
+    public void Unusual_markup_leaves_the_fast_path(string html)
+        => HtmlSanitizer.TryWriteSimple(html, new System.Text.StringBuilder(), null).ShouldBeFalse();
 }
