@@ -202,6 +202,13 @@ public static partial class HtmlSanitizer
         var url = value.Trim();
         if (url.Length == 0) return null;
         if (url.StartsWith('#')) return url;
+        // The common case, an absolute http(s) URL without spaces or control characters, needs no parsing.
+        if ((url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            && !url.AsSpan().ContainsAnyInRange('\0', ' ') && url.IndexOf('\\', StringComparison.Ordinal) < 0)
+        {
+            return url;
+        }
+
         Uri? resolved = null;
         if (Lede.Parse.UrlResolver.HasScheme(url)) Uri.TryCreate(url, UriKind.Absolute, out resolved);
         else if (baseUrl is not null && Lede.Parse.UrlResolver.HasScheme(baseUrl) && Uri.TryCreate(baseUrl, UriKind.Absolute, out var b))
