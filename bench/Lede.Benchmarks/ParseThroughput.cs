@@ -20,6 +20,8 @@ internal static class ParseThroughput
         try
         {
             var files = FeedCorpusGenerator.Write(folder, generatedBytes);
+            Measure(files);
+            ByFormat.Clear();
             Report($"generated ({files.Count} feeds, every format, 1/6 windows-1252)", Measure(files));
         }
         finally
@@ -50,8 +52,12 @@ internal static class ParseThroughput
         {
             var data = File.ReadAllBytes(file);
             watch.Start();
+            var before = watch.Elapsed;
             var result = FeedParser.Parse(new FeedInput(data));
             watch.Stop();
+            var format = result.Feed?.Format ?? "failed";
+            var (t, b) = ByFormat.GetValueOrDefault(format);
+            ByFormat[format] = (t + (watch.Elapsed - before), b + data.Length);
             bytes += data.Length;
             if (result.Feed is null) failed++;
             else items += result.Feed.Items.Count;
@@ -60,11 +66,16 @@ internal static class ParseThroughput
         return (files.Count, items, bytes, failed, watch.Elapsed);
     }
 
+    private static readonly Dictionary<string, (TimeSpan Time, long Bytes)> ByFormat = new(StringComparer.Ordinal);
+
     private static void Report(string name, (int Feeds, long Items, long Bytes, int Failed, TimeSpan Time) m)
     {
+        var formats = string.Join(", ", ByFormat.OrderBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Key} {f.Value.Bytes / 1e6 / f.Value.Time.TotalSeconds:F0} MB/s")));
+        ByFormat.Clear();
         var s = m.Time.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: {m.Feeds} feeds ({m.Failed} not feeds), {m.Items} items, {m.Bytes / 1e6:F1} MB in {s:F2} s => {m.Feeds / s:F0} feeds/s, {m.Items / s:F0} items/s, {m.Bytes / 1e6 / s:F1} MB/s; peak working set {Environment.WorkingSet / 1e6:F0} MB"));
+            $"{name}: {m.Feeds} feeds ({m.Failed} not feeds), {m.Items} items, {m.Bytes / 1e6:F1} MB in {s:F2} s => {m.Feeds / s:F0} feeds/s, {m.Items / s:F0} items/s, {m.Bytes / 1e6 / s:F1} MB/s; peak working set {Environment.WorkingSet / 1e6:F0} MB\n    by format: {formats}"));
     }
 
     private static string FeedsRoot()
