@@ -112,12 +112,19 @@ internal static class FeedCorpusGenerator
     {
         var list = Enumerable.Range(0, items).Select(i => new Dictionary<string, object>(StringComparer.Ordinal)
         {
-            ["id"] = $"{n}-{i}", ["url"] = $"https://json.example.com/{n}/{i}", ["title"] = Sentence(r, 8),
-            ["content_html"] = Html(r) + Html(r), ["date_published"] = Iso(r), ["tags"] = new[] { Words[r.Next(Words.Length)] },
+            ["id"] = $"{n}-{i}",
+            ["url"] = $"https://json.example.com/{n}/{i}",
+            ["title"] = Sentence(r, 8),
+            ["content_html"] = Html(r) + Html(r),
+            ["date_published"] = Iso(r),
+            ["tags"] = new[] { Words[r.Next(Words.Length)] },
         });
         return System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>(StringComparer.Ordinal)
         {
-            ["version"] = "https://jsonfeed.org/version/1.1", ["title"] = $"JSON {n}", ["home_page_url"] = "https://json.example.com/", ["items"] = list,
+            ["version"] = "https://jsonfeed.org/version/1.1",
+            ["title"] = $"JSON {n}",
+            ["home_page_url"] = "https://json.example.com/",
+            ["items"] = list,
         });
     }
 
@@ -125,11 +132,17 @@ internal static class FeedCorpusGenerator
     {
         var list = Enumerable.Range(0, items).Select(i => new Dictionary<string, object>(StringComparer.Ordinal)
         {
-            ["title"] = Sentence(r, 8), ["excerpt"] = Sentence(r, 40), ["heat"] = r.Next(100), ["type"] = "article",
-            ["webUrl"] = $"https://news.example.com/{n}/{i}", ["ampWebUrl"] = $"https://news.example.com/amp/{n}/{i}",
-            ["publishedDateTime"] = Iso(r), ["provider"] = new Dictionary<string, string>(StringComparer.Ordinal) { ["name"] = "P", ["domain"] = "p.example.com" },
+            ["title"] = Sentence(r, 8),
+            ["excerpt"] = Sentence(r, 40),
+            ["heat"] = r.Next(100),
+            ["type"] = "article",
+            ["webUrl"] = $"https://news.example.com/{n}/{i}",
+            ["ampWebUrl"] = $"https://news.example.com/amp/{n}/{i}",
+            ["publishedDateTime"] = Iso(r),
+            ["provider"] = new Dictionary<string, string>(StringComparer.Ordinal) { ["name"] = "P", ["domain"] = "p.example.com" },
             ["images"] = new[] { new Dictionary<string, object>(StringComparer.Ordinal) { ["url"] = $"https://img.example.com/{i}.jpg", ["width"] = 640, ["height"] = 360 } },
-            ["tags"] = new[] { Words[r.Next(Words.Length)] }, ["locale"] = "en-us",
+            ["tags"] = new[] { Words[r.Next(Words.Length)] },
+            ["locale"] = "en-us",
         });
         return System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>(StringComparer.Ordinal) { ["news"] = list });
     }

@@ -59,9 +59,21 @@ internal static class AtomReader
         var items = RssReader.ReadItems(root.All("entry"), ctx, ReadEntry);
         return new Feed
         {
-            Format = "atom", Version = version, Title = title, Link = link, FeedLink = feedLink, Description = description,
-            Language = language, Copyright = copyright, Generator = generator, Image = image, Updated = updated,
-            Published = published, Authors = authors, Categories = categories, Items = items,
+            Format = "atom",
+            Version = version,
+            Title = title,
+            Link = link,
+            FeedLink = feedLink,
+            Description = description,
+            Language = language,
+            Copyright = copyright,
+            Generator = generator,
+            Image = image,
+            Updated = updated,
+            Published = published,
+            Authors = authors,
+            Categories = categories,
+            Items = items,
         };
     }
 
@@ -127,10 +139,16 @@ internal static class AtomReader
         return new FeedItem
         {
             Id = id ?? link ?? ReadContext.HashId(title, published, summary),
-            Title = title ?? extra.Title, Link = link ?? extra.Link, Description = summary ?? extra.Description,
-            Content = content ?? extra.Content, Published = published, Updated = updated,
-            Authors = authors.Count > 0 ? authors : extra.Authors, Categories = categories.Count > 0 ? categories : extra.Categories,
-            Enclosures = enclosures.Count > 0 ? enclosures : extra.Enclosures, Image = image ?? extra.Image,
+            Title = title ?? extra.Title,
+            Link = link ?? extra.Link,
+            Description = summary ?? extra.Description,
+            Content = content ?? extra.Content,
+            Published = published,
+            Updated = updated,
+            Authors = authors.Count > 0 ? authors : extra.Authors,
+            Categories = categories.Count > 0 ? categories : extra.Categories,
+            Enclosures = enclosures.Count > 0 ? enclosures : extra.Enclosures,
+            Image = image ?? extra.Image,
         };
     }
 

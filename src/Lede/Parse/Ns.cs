@@ -22,8 +22,14 @@ internal static class Ns
     /// <summary>Prefixes feeds use without declaring them, with the namespace they always mean.</summary>
     public static readonly IReadOnlyDictionary<string, string> WellKnownPrefixes = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["atom"] = Atom10, ["dc"] = Dc, ["dcterms"] = DcTerms, ["content"] = Content, ["media"] = Media,
-        ["itunes"] = Itunes, ["rdf"] = Rdf, ["xhtml"] = Xhtml,
+        ["atom"] = Atom10,
+        ["dc"] = Dc,
+        ["dcterms"] = DcTerms,
+        ["content"] = Content,
+        ["media"] = Media,
+        ["itunes"] = Itunes,
+        ["rdf"] = Rdf,
+        ["xhtml"] = Xhtml,
     };
 
     /// <summary>RSS's own elements: no namespace (0.9x, 2.0) or an RSS 1.0 / 0.90 namespace.</summary>

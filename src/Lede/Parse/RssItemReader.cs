@@ -85,9 +85,17 @@ internal static class RssItemReader
         var id = guid ?? link ?? ReadContext.HashId(title, published, description);
         return new FeedItem
         {
-            Id = id, Title = title, Link = link, Description = description, Content = content,
-            Published = published, Updated = updated, Authors = authors, Categories = categories,
-            Enclosures = enclosures, Image = image,
+            Id = id,
+            Title = title,
+            Link = link,
+            Description = description,
+            Content = content,
+            Published = published,
+            Updated = updated,
+            Authors = authors,
+            Categories = categories,
+            Enclosures = enclosures,
+            Image = image,
         };
     }
 

@@ -95,9 +95,20 @@ internal static class RssReader
         if (authors.Count == 0 && webMaster is not null) authors.Add(webMaster);
         return new Feed
         {
-            Format = "rss", Title = title, Link = link, FeedLink = feedLink, Description = description, Language = language,
-            Copyright = copyright, Generator = generator, Image = image, Updated = updated, Published = published,
-            Authors = authors, Categories = categories, Items = ReadItems(itemNodes, ctx),
+            Format = "rss",
+            Title = title,
+            Link = link,
+            FeedLink = feedLink,
+            Description = description,
+            Language = language,
+            Copyright = copyright,
+            Generator = generator,
+            Image = image,
+            Updated = updated,
+            Published = published,
+            Authors = authors,
+            Categories = categories,
+            Items = ReadItems(itemNodes, ctx),
         };
     }
 

@@ -111,28 +111,28 @@ internal static class XmlTreeBuilder
                     flattened--;
                     break;
                 case XmlNodeType.Element:
-                {
-                    var parent = stack.Count > 0 ? stack[^1] : null;
-                    var xmlBase = parent?.Base;
-                    var node = new XmlNode(reader.LocalName, reader.NamespaceURI, xmlBase);
-                    if (reader.HasAttributes)
                     {
-                        node = ReadAttributes(reader, node, xmlBase);
-                    }
+                        var parent = stack.Count > 0 ? stack[^1] : null;
+                        var xmlBase = parent?.Base;
+                        var node = new XmlNode(reader.LocalName, reader.NamespaceURI, xmlBase);
+                        if (reader.HasAttributes)
+                        {
+                            node = ReadAttributes(reader, node, xmlBase);
+                        }
 
-                    if (parent is null)
-                    {
-                        root ??= node;
-                    }
-                    else
-                    {
-                        parent.Add(node);
-                    }
+                        if (parent is null)
+                        {
+                            root ??= node;
+                        }
+                        else
+                        {
+                            parent.Add(node);
+                        }
 
-                    if (reader.IsEmptyElement) node.Complete = true;
-                    else stack.Add(node);
-                    break;
-                }
+                        if (reader.IsEmptyElement) node.Complete = true;
+                        else stack.Add(node);
+                        break;
+                    }
 
                 case XmlNodeType.EndElement:
                     if (stack.Count > 0)

@@ -157,8 +157,19 @@ public static partial class HtmlSanitizer
         {
             decoded = name switch
             {
-                "amp" => "&", "lt" => "<", "gt" => ">", "quot" => "\"", "apos" => "'", "nbsp" => "\u00A0",
-                "mdash" => "—", "ndash" => "–", "hellip" => "…", "rsquo" => "’", "lsquo" => "‘", "rdquo" => "”", "ldquo" => "“",
+                "amp" => "&",
+                "lt" => "<",
+                "gt" => ">",
+                "quot" => "\"",
+                "apos" => "'",
+                "nbsp" => "\u00A0",
+                "mdash" => "—",
+                "ndash" => "–",
+                "hellip" => "…",
+                "rsquo" => "’",
+                "lsquo" => "‘",
+                "rdquo" => "”",
+                "ldquo" => "“",
                 _ => "",
             };
             if (decoded.Length == 0) return false;

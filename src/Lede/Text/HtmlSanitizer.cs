@@ -80,40 +80,40 @@ public static partial class HtmlSanitizer
                     if (dropping is null) Escape(token.Data, sb, attribute: false);
                     break;
                 case HtmlTokenType.StartTag:
-                {
-                    var tag = token.AsTag();
-                    var name = tag.Name.ToLowerInvariant();
-                    SwitchState(tokenizer, name);
-                    if (dropping is not null)
                     {
-                        if (name == dropping && !tag.IsSelfClosing) dropDepth++;
-                    }
-                    else if (Dropped.Contains(name))
-                    {
-                        if (!tag.IsSelfClosing && !DroppedVoid.Contains(name)) (dropping, dropDepth) = (name, 1);
-                    }
-                    else
-                    {
-                        Open(open, name, tag.Attributes.Select(a => (a.Name, a.Value)), tag.IsSelfClosing, sb, baseUrl);
-                    }
+                        var tag = token.AsTag();
+                        var name = tag.Name.ToLowerInvariant();
+                        SwitchState(tokenizer, name);
+                        if (dropping is not null)
+                        {
+                            if (name == dropping && !tag.IsSelfClosing) dropDepth++;
+                        }
+                        else if (Dropped.Contains(name))
+                        {
+                            if (!tag.IsSelfClosing && !DroppedVoid.Contains(name)) (dropping, dropDepth) = (name, 1);
+                        }
+                        else
+                        {
+                            Open(open, name, tag.Attributes.Select(a => (a.Name, a.Value)), tag.IsSelfClosing, sb, baseUrl);
+                        }
 
-                    break;
-                }
+                        break;
+                    }
 
                 case HtmlTokenType.EndTag:
-                {
-                    var name = token.Name.ToLowerInvariant();
-                    if (dropping is not null)
                     {
-                        if (name == dropping && --dropDepth == 0) dropping = null;
-                    }
-                    else if (open.LastIndexOf(name) is var at && at >= 0)
-                    {
-                        Close(open, at, sb);
-                    }
+                        var name = token.Name.ToLowerInvariant();
+                        if (dropping is not null)
+                        {
+                            if (name == dropping && --dropDepth == 0) dropping = null;
+                        }
+                        else if (open.LastIndexOf(name) is var at && at >= 0)
+                        {
+                            Close(open, at, sb);
+                        }
 
-                    break;
-                }
+                        break;
+                    }
             }
         }
     }
