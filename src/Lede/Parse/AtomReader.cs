@@ -11,7 +11,7 @@ internal static class AtomReader
         FeedImage? image = null;
         var authors = new List<FeedPerson>();
         var categories = new List<string>();
-        language = ReadContext.NullIfEmpty(root.Attr("lang"));
+        language = ReadContext.NullIfEmpty(root.Attr("lang"))?.Replace('_', '-');
         foreach (var c in root.Children)
         {
             if (!Ns.IsAtom(c.Ns) && c.Ns != Ns.None)

@@ -43,11 +43,12 @@ internal static class RssReader
                     else if ((c.Attr("rel") ?? "alternate") == "alternate") link ??= ctx.Url(c, c.Attr("href"));
                     break;
                 case "description" when rssLike || Ns.IsDc(c.Ns):
-                case "subtitle" when c.Ns == Ns.Itunes:
+                case "subtitle" when Ns.IsItunes(c.Ns):
                     description ??= ctx.Html(c);
                     break;
                 case "language" when rssLike || Ns.IsDc(c.Ns):
-                    language ??= ReadContext.NullIfEmpty(c.Text);
+                    // "en_US" is a common misspelling of the BCP 47 tag "en-US".
+                    language ??= ReadContext.NullIfEmpty(c.Text)?.Replace('_', '-');
                     break;
                 case "copyright" when rssLike:
                 case "rights" when Ns.IsDc(c.Ns):
@@ -68,16 +69,22 @@ internal static class RssReader
                     // The technical contact stands in for an author only when the feed names none.
                     webMaster ??= ReadContext.Person(c.Text);
                     break;
-                case "managingeditor" or "author" when rssLike || c.Ns == Ns.Itunes:
-                case "creator" or "publisher" when Ns.IsDc(c.Ns):
+                case "managingeditor" or "author" when rssLike || Ns.IsItunes(c.Ns):
+                case "creator" or "publisher" or "author" when Ns.IsDc(c.Ns):
                     if (ReadContext.Person(c.Text) is { } p && !authors.Contains(p)) authors.Add(p);
                     break;
                 case "category" when rssLike:
                 case "subject" when Ns.IsDc(c.Ns):
                     if (ReadContext.Plain(c) is { } cat && !categories.Contains(cat)) categories.Add(cat);
                     break;
-                case "category" when c.Ns == Ns.Itunes:
+                case "category" when Ns.IsItunes(c.Ns):
+                    // iTunes categories nest one level: "Technology" > "Gadgets".
                     if (ReadContext.NullIfEmpty(c.Attr("text")) is { } it && !categories.Contains(it)) categories.Add(it);
+                    foreach (var sub in c.All("category"))
+                    {
+                        if (ReadContext.NullIfEmpty(sub.Attr("text")) is { } st && !categories.Contains(st)) categories.Add(st);
+                    }
+
                     break;
                 case "image" when rssLike:
                     if (ctx.Url(c, c.ChildText("url") ?? c.Attr("resource")) is { } url)
@@ -86,7 +93,7 @@ internal static class RssReader
                     }
 
                     break;
-                case "image" when c.Ns == Ns.Itunes:
+                case "image" when Ns.IsItunes(c.Ns):
                     image ??= ctx.Url(c, c.Attr("href")) is { } href ? new FeedImage(href) : null;
                     break;
             }

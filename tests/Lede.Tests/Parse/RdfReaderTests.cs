@@ -28,4 +28,14 @@ public sealed class RdfReaderTests
         feed.Version.ShouldBe("0.9");
         feed.Items.Single().Link.ShouldBe("http://e.org/i");
     }
+
+    [Fact]
+    public void An_item_without_a_guid_is_identified_by_its_rdf_about()
+    {
+        var feed = ParseFixtures.Text("""
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+            <item rdf:about="http://example.org/1"><title>I</title></item></rdf:RDF>
+            """).Feed!;
+        feed.Items.Single().Id.ShouldBe("http://example.org/1");
+    }
 }

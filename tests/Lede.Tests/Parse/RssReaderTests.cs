@@ -130,4 +130,19 @@ public sealed class RssReaderTests
         result.Feed.ShouldBeNull();
         result.Error.ShouldNotBeNull().ShouldContain("format not detected");
     }
+
+    [Fact]
+    public void Itunes_tags_are_read_whatever_the_case_of_their_namespace_and_categories_nest()
+    {
+        var feed = ParseFixtures.Text("""
+            <rss xmlns:itunes="http://www.itunes.com/DTDs/Podcast-1.0.dtd"><channel><language>en_US</language>
+            <itunes:image href="http://example.com/logo.jpg"/>
+            <itunes:category text="Technology"><itunes:category text="Gadgets"/></itunes:category>
+            <item><title>e</title><itunes:category text="News"/></item></channel></rss>
+            """).Feed!;
+        feed.Image!.Url.ShouldBe("http://example.com/logo.jpg");
+        feed.Categories.ShouldBe(["Technology", "Gadgets"]);
+        feed.Language.ShouldBe("en-US");
+        feed.Items[0].Categories.ShouldBe(["News"]);
+    }
 }
