@@ -25,7 +25,7 @@ public sealed class AtomReaderTests
         entry.Id.ShouldBe("tag:example.com,2021:1");
         entry.Link.ShouldBe("https://example.com/blog/posts/1");
         entry.Description.ShouldBe("1 &lt; 2 is true");
-        entry.Content.ShouldBe("<div><p>Hello <a href=\"https://cdn.example.com/img/x\" rel=\"noopener noreferrer\">link</a></p></div>");
+        entry.Content.ShouldBe("<p>Hello <a href=\"https://cdn.example.com/img/x\" rel=\"noopener noreferrer\">link</a></p>");
         entry.Published.ShouldBe(new DateTime(2021, 9, 17, 0, 13, 0, 123, DateTimeKind.Utc));
         entry.Updated.ShouldBe(new DateTime(2021, 9, 17, 10, 0, 0, DateTimeKind.Utc));
         entry.Categories.ShouldBe(["tech"]);
@@ -48,5 +48,15 @@ public sealed class AtomReaderTests
         feed.Updated.ShouldBe(new DateTime(2003, 12, 13, 18, 30, 2, DateTimeKind.Utc));
         feed.Items[0].Published.ShouldBe(new DateTime(2003, 12, 13, 12, 29, 29, DateTimeKind.Utc));
         feed.Items[0].Content.ShouldBe("<p>Hello</p>");
+    }
+
+    [Fact]
+    public void Content_of_a_binary_media_type_is_base64()
+    {
+        var feed = ParseFixtures.Text("""
+            <feed xmlns="http://www.w3.org/2005/Atom"><entry><id>x</id>
+            <content type="application/octet-stream">RXhhbXBsZSA8Yj5BdG9tPC9iPg==</content></entry></feed>
+            """).Feed!;
+        feed.Items[0].Content.ShouldBe("Example <b>Atom</b>");
     }
 }
