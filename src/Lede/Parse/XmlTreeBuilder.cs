@@ -143,7 +143,7 @@ internal static class XmlTreeBuilder
 
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
-                    if (stack.Count > 0) stack[^1].AppendText(reader.Value);
+                    if (stack.Count > 0) stack[^1].AppendText(Clean(reader.Value));
                     break;
             }
         }
@@ -160,11 +160,50 @@ internal static class XmlTreeBuilder
         while (reader.MoveToNextAttribute())
         {
             if (reader.Prefix == "xmlns" || reader.LocalName == "xmlns") continue;
-            node.AddAttribute(reader.LocalName, reader.Value);
+            node.AddAttribute(reader.LocalName, Clean(reader.Value));
         }
 
         reader.MoveToElement();
         return node;
+    }
+
+    /// <summary>
+    /// Drops characters XML forbids (NUL, most C0 controls, U+FFFE/U+FFFF) that the lenient reader lets through, and reads
+    /// C1 controls (U+0080-U+009F, from "&amp;#146;" and the like) as the windows-1252 characters their authors meant.
+    /// </summary>
+    private static string Clean(string text)
+    {
+        var span = text.AsSpan();
+        if (!span.ContainsAnyInRange('\u0000', '\u0008') && !span.ContainsAnyInRange('\u000B', '\u000C')
+            && !span.ContainsAnyInRange('\u000E', '\u001F') && !span.ContainsAnyInRange('\u0080', '\u009F')
+            && !span.ContainsAny('\uFFFE', '\uFFFF'))
+        {
+            return text;
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is >= '\u0080' and <= '\u009F')
+            {
+                var mapped = Windows1252.GetString([(byte)c]);
+                sb.Append(mapped[0] is >= '\u0080' and <= '\u009F' ? "" : mapped);
+            }
+            else if (c >= ' ' ? c is not ('\uFFFE' or '\uFFFF') : c is '\t' or '\n' or '\r')
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static readonly System.Text.Encoding Windows1252 = CodePages1252();
+
+    private static System.Text.Encoding CodePages1252()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        return System.Text.Encoding.GetEncoding(1252);
     }
 
     private static string FirstSentence(string message)

@@ -145,4 +145,11 @@ public sealed class RssReaderTests
         feed.Language.ShouldBe("en-US");
         feed.Items[0].Categories.ShouldBe(["News"]);
     }
+
+    [Fact]
+    public void Windows_1252_character_references_are_read_as_meant_and_illegal_controls_are_dropped()
+    {
+        var feed = ParseFixtures.Text("<rss version=\"2.0\"><channel><title>don&#146;t&#1;</title></channel></rss>").Feed!;
+        feed.Title.ShouldBe("don’t");
+    }
 }
