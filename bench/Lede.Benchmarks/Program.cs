@@ -8,4 +8,11 @@ if (args is ["import", ..])
     return;
 }
 
+// 'parse [MB]' runs the plain parse harness on the feed corpora and a generated corpus of MB megabytes.
+if (args is ["parse", ..])
+{
+    ParseThroughput.Run((args.Length > 1 ? long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 120) * 1_000_000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(RecordBenchmarks).Assembly).Run(args);

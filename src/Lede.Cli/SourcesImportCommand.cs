@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lede.Parse;
 using Lede.Sources;
 using Lede.Storage;
 using Lede.Store;
@@ -34,20 +35,19 @@ internal static class SourcesImportCommand
     /// <summary>Adds the feeds of an OPML file to the store; problems go to stderr, one line each.</summary>
     public static async Task<(int Added, int Known, int Skipped)> ImportAsync(IStore store, string path, CancellationToken ct)
     {
-        IReadOnlyList<OpmlOutline> outlines;
-        string? error;
-        await using (var stream = File.OpenRead(path))
+        var opml = OpmlReader.Parse(new FeedInput(await File.ReadAllBytesAsync(path, ct)));
+        if (opml.Error is not null)
         {
-            (outlines, error) = OpmlReader.Read(stream);
+            throw new CliException($"{path}: {opml.Error}");
         }
 
-        if (error is not null)
+        foreach (var warning in opml.Warnings)
         {
-            throw new CliException($"{path}: {error}");
+            Console.Error.WriteLine($"lede: {path}: {warning.Message}");
         }
 
         int added = 0, known = 0, skipped = 0;
-        foreach (var outline in outlines)
+        foreach (var outline in opml.Outlines)
         {
             var (url, problem) = SourceUrl.Parse(outline.XmlUrl);
             if (url is null)
@@ -57,7 +57,7 @@ internal static class SourcesImportCommand
                 continue;
             }
 
-            var (_, isNew) = await store.AddSourceAsync(url.AbsoluteUri, outline.Title, outline.Categories, ct);
+            var (_, isNew) = await store.AddSourceAsync(url.AbsoluteUri, outline.Title ?? outline.Text, TopicHints.FromCategory(outline.Category), ct);
             added += isNew ? 1 : 0;
             known += isNew ? 0 : 1;
         }

@@ -98,7 +98,7 @@ internal static partial class ConformanceRun
     {
         null => null,
         { Format: "atom" } => feed.Version == "0.3" ? "atom03" : "atom10",
-        { Format: "rdf" } => feed.Version == "0.90" ? "rss090" : "rss10",
+        { Format: "rdf" } => feed.Version == "0.9" ? "rss090" : "rss10",
         { Format: "rss" } => "rss" + feed.Version?.Replace(".", "", StringComparison.Ordinal),
         { Format: "json" } => "json" + feed.Version?.Replace(".", "", StringComparison.Ordinal),
         _ => feed.Format,

@@ -7,11 +7,19 @@ namespace Lede.Conformance.Tests;
 public sealed class ConformanceTests(ITestOutputHelper output)
 {
     // Floors a few points under the measured rates (see README "Feed parsing"): they catch regressions, not noise.
+    // Measured 2026-11-24: feedparser 66.7 % of applicable cases; gofeed 87.7 % of cases, 93.0 % of fields;
+    // rowanmanning 3 of 12 whole snapshots (each has 30-2000 fields), 96.4 % of fields.
     private static readonly Dictionary<string, double> Floors = new(StringComparer.Ordinal)
     {
-        ["feedparser"] = 0.0,
-        ["gofeed"] = 0.0,
-        ["rowanmanning"] = 0.0,
+        ["feedparser"] = 0.63,
+        ["gofeed"] = 0.84,
+        ["rowanmanning"] = 0.16,
+    };
+
+    private static readonly Dictionary<string, double> FieldFloors = new(StringComparer.Ordinal)
+    {
+        ["gofeed"] = 0.90,
+        ["rowanmanning"] = 0.93,
     };
 
     [Fact]
@@ -44,6 +52,13 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         {
             var rate = ConformanceRun.Rate(outcomes.Where(o => o.Suite == suite));
             rate.ShouldBeGreaterThanOrEqualTo(floor, string.Create(CultureInfo.InvariantCulture, $"{suite} pass rate {rate:P1} fell under {floor:P0}"));
+        }
+
+        foreach (var (suite, floor) in FieldFloors)
+        {
+            var cases = outcomes.Where(o => o.Suite == suite).ToList();
+            var rate = (double)cases.Sum(c => c.Matched) / Math.Max(1, cases.Sum(c => c.Compared));
+            rate.ShouldBeGreaterThanOrEqualTo(floor, string.Create(CultureInfo.InvariantCulture, $"{suite} field match rate {rate:P1} fell under {floor:P0}"));
         }
     }
 }

@@ -11,7 +11,7 @@ internal static class AtomReader
         FeedImage? image = null;
         var authors = new List<FeedPerson>();
         var categories = new List<string>();
-        language = ReadContext.NullIfEmpty(root.Attr("lang"));
+        language = ReadContext.NullIfEmpty(root.Attr("lang"))?.Replace('_', '-');
         foreach (var c in root.Children)
         {
             if (!Ns.IsAtom(c.Ns) && c.Ns != Ns.None)
@@ -24,7 +24,7 @@ internal static class AtomReader
                 case "title":
                     title ??= PlainText(c);
                     break;
-                case "subtitle" or "tagline":
+                case "subtitle" or "tagline" or "info":
                     description ??= Html(c, ctx);
                     break;
                 case "link":
@@ -59,9 +59,21 @@ internal static class AtomReader
         var items = RssReader.ReadItems(root.All("entry"), ctx, ReadEntry);
         return new Feed
         {
-            Format = "atom", Version = version, Title = title, Link = link, FeedLink = feedLink, Description = description,
-            Language = language, Copyright = copyright, Generator = generator, Image = image, Updated = updated,
-            Published = published, Authors = authors, Categories = categories, Items = items,
+            Format = "atom",
+            Version = version,
+            Title = title,
+            Link = link,
+            FeedLink = feedLink,
+            Description = description,
+            Language = language,
+            Copyright = copyright,
+            Generator = generator,
+            Image = image,
+            Updated = updated,
+            Published = published,
+            Authors = authors,
+            Categories = categories,
+            Items = items,
         };
     }
 
@@ -127,10 +139,16 @@ internal static class AtomReader
         return new FeedItem
         {
             Id = id ?? link ?? ReadContext.HashId(title, published, summary),
-            Title = title ?? extra.Title, Link = link ?? extra.Link, Description = summary ?? extra.Description,
-            Content = content ?? extra.Content, Published = published, Updated = updated,
-            Authors = authors.Count > 0 ? authors : extra.Authors, Categories = categories.Count > 0 ? categories : extra.Categories,
-            Enclosures = enclosures.Count > 0 ? enclosures : extra.Enclosures, Image = image ?? extra.Image,
+            Title = title ?? extra.Title,
+            Link = link ?? extra.Link,
+            Description = summary ?? extra.Description,
+            Content = content ?? extra.Content,
+            Published = published,
+            Updated = updated,
+            Authors = authors.Count > 0 ? authors : extra.Authors,
+            Categories = categories.Count > 0 ? categories : extra.Categories,
+            Enclosures = enclosures.Count > 0 ? enclosures : extra.Enclosures,
+            Image = image ?? extra.Image,
         };
     }
 
@@ -160,7 +178,7 @@ internal static class AtomReader
     private static string? PlainText(XmlNode node)
     {
         var type = node.Attr("type") ?? "text";
-        if (node.Attr("mode") == "base64") return Lede.Text.HtmlText.ToPlain(Base64(node));
+        if (IsBase64(node)) return Lede.Text.HtmlText.ToPlain(Base64(node));
         if (type is "text" or "text/plain" && !node.HasChildren) return Lede.Text.HtmlText.Collapse(node.Text) is { Length: > 0 } t ? t : null;
         return ReadContext.Plain(node);
     }
@@ -170,7 +188,7 @@ internal static class AtomReader
     {
         var type = node.Attr("type") ?? "text";
         var mode = node.Attr("mode");
-        if (mode == "base64")
+        if (IsBase64(node))
         {
             var decoded = Base64(node);
             if (decoded is null) ctx.Warn("content", "base64 content could not be decoded; dropped");
@@ -178,6 +196,22 @@ internal static class AtomReader
         }
 
         if ((type is "text" or "text/plain") && !node.HasChildren && mode != "escaped") return ReadContext.TextAsHtml(node.Text);
+        // The xhtml div is a container (RFC 4287 4.1.3.3), not part of the content.
+        if (type == "xhtml" && node.Children.Count == 1 && node.Children[0].Is("div", Ns.Xhtml) && node.Text.Trim().Length == 0)
+        {
+            return ctx.Html(node.Children[0]);
+        }
+
         return ctx.Html(node);
+    }
+
+    /// <summary>Atom 0.3 mode="base64", or an Atom 1.0 media type that is neither text nor XML (RFC 4287 4.1.3.3).</summary>
+    private static bool IsBase64(XmlNode node)
+    {
+        if (node.Attr("mode") == "base64") return true;
+        var type = node.Attr("type");
+        return type is not null && type.Contains('/', StringComparison.Ordinal) && !node.HasChildren
+               && !type.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
+               && !type.EndsWith("xml", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,18 +1,46 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace Lede.Parse;
 
 /// <summary>Reads feed dates (RFC 822 and its usual deviations, ISO 8601 / RFC 3339 variants) as UTC.</summary>
-public static partial class DateParser
+public static class DateParser
 {
     private static readonly Dictionary<string, int> Zones = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["UT"] = 0, ["UTC"] = 0, ["GMT"] = 0, ["Z"] = 0, ["WET"] = 0, ["BST"] = 60, ["CET"] = 60, ["CEST"] = 120,
-        ["MET"] = 60, ["MEST"] = 120, ["EET"] = 120, ["EEST"] = 180, ["MSK"] = 180, ["IST"] = 330, ["JST"] = 540,
-        ["AEST"] = 600, ["AEDT"] = 660, ["NZST"] = 720, ["NZDT"] = 780, ["HST"] = -600, ["AKST"] = -540, ["AKDT"] = -480,
-        ["EST"] = -300, ["EDT"] = -240, ["CST"] = -360, ["CDT"] = -300, ["MST"] = -420, ["MDT"] = -360,
-        ["PST"] = -480, ["PDT"] = -420, ["AST"] = -240, ["ADT"] = -180, ["NST"] = -210, ["NDT"] = -150,
+        ["UT"] = 0,
+        ["UTC"] = 0,
+        ["GMT"] = 0,
+        ["Z"] = 0,
+        ["WET"] = 0,
+        ["BST"] = 60,
+        ["CET"] = 60,
+        ["CEST"] = 120,
+        ["MET"] = 60,
+        ["MEST"] = 120,
+        ["EET"] = 120,
+        ["EEST"] = 180,
+        ["MSK"] = 180,
+        ["IST"] = 330,
+        ["JST"] = 540,
+        ["AEST"] = 600,
+        ["AEDT"] = 660,
+        ["NZST"] = 720,
+        ["NZDT"] = 780,
+        ["HST"] = -600,
+        ["AKST"] = -540,
+        ["AKDT"] = -480,
+        ["EST"] = -300,
+        ["EDT"] = -240,
+        ["CST"] = -360,
+        ["CDT"] = -300,
+        ["MST"] = -420,
+        ["MDT"] = -360,
+        ["PST"] = -480,
+        ["PDT"] = -420,
+        ["AST"] = -240,
+        ["ADT"] = -180,
+        ["NST"] = -210,
+        ["NDT"] = -150,
     };
 
     private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -26,26 +54,93 @@ public static partial class DateParser
         return (s.Length >= 4 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[3]) ? ParseIso(s) : null) ?? ParseRfc822(s) ?? ParseIso(s);
     }
 
+    /// <summary>yyyy[-mm[-dd[(T| )hh:mm[:ss[.f…]][Z|±hh[:mm]]]]], separators optional as in ISO 8601 basic format.</summary>
     private static DateTime? ParseIso(string s)
     {
-        var m = IsoPattern().Match(s);
-        if (!m.Success) return null;
-        var year = Int(m.Groups["y"].Value);
-        var month = m.Groups["mo"].Success ? Int(m.Groups["mo"].Value) : 1;
-        var day = m.Groups["d"].Success ? Int(m.Groups["d"].Value) : 1;
-        var hour = m.Groups["h"].Success ? Int(m.Groups["h"].Value) : 0;
-        var minute = m.Groups["mi"].Success ? Int(m.Groups["mi"].Value) : 0;
-        var second = m.Groups["s"].Success ? Int(m.Groups["s"].Value) : 0;
-        var offset = 0;
-        if (m.Groups["z"].Success && m.Groups["z"].Value is { Length: > 1 } z)
+        var p = 0;
+        if (!Digits(s, ref p, 4, out var year)) return null;
+        int month = 1, day = 1, hour = 0, minute = 0, second = 0, offset = 0;
+        long fractionTicks = 0;
+        if (p < s.Length)
         {
-            var sign = z[0] == '-' ? -1 : 1;
-            var digits = z[1..].Replace(":", "", StringComparison.Ordinal);
-            offset = sign * ((Int(digits[..2]) * 60) + (digits.Length >= 4 ? Int(digits[2..4]) : 0));
+            Skip(s, ref p, '-');
+            if (!Digits(s, ref p, 2, out month)) return null;
+            if (p < s.Length)
+            {
+                Skip(s, ref p, '-');
+                if (!Digits(s, ref p, 2, out day)) return null;
+            }
         }
 
-        var fraction = m.Groups["f"].Success ? double.Parse("0." + m.Groups["f"].Value, CultureInfo.InvariantCulture) : 0;
-        return Build(year, month, day, hour, minute, second, offset)?.AddTicks((long)(fraction * TimeSpan.TicksPerSecond));
+        if (p < s.Length)
+        {
+            if (s[p] is not ('T' or 't' or ' ')) return null;
+            while (p < s.Length && s[p] is 'T' or 't' or ' ') p++;
+            if (!Digits(s, ref p, 2, out hour)) return null;
+            Skip(s, ref p, ':');
+            if (!Digits(s, ref p, 2, out minute)) return null;
+            if (p < s.Length && (s[p] == ':' || char.IsAsciiDigit(s[p])))
+            {
+                Skip(s, ref p, ':');
+                if (!Digits(s, ref p, 2, out second)) return null;
+                if (p < s.Length && s[p] is '.' or ',')
+                {
+                    p++;
+                    var start = p;
+                    long scale = TimeSpan.TicksPerSecond;
+                    while (p < s.Length && char.IsAsciiDigit(s[p]))
+                    {
+                        scale /= 10;
+                        fractionTicks += (s[p] - '0') * scale;
+                        p++;
+                    }
+
+                    if (p == start) return null;
+                }
+            }
+
+            while (p < s.Length && s[p] == ' ') p++;
+            if (p < s.Length)
+            {
+                if (s[p] is 'Z' or 'z' && p == s.Length - 1) p++;
+                else if (s[p] is '+' or '-')
+                {
+                    var sign = s[p] == '-' ? -1 : 1;
+                    p++;
+                    if (!Digits(s, ref p, 2, out var oh)) return null;
+                    var om = 0;
+                    if (p < s.Length)
+                    {
+                        Skip(s, ref p, ':');
+                        if (!Digits(s, ref p, 2, out om)) return null;
+                    }
+
+                    offset = sign * ((oh * 60) + om);
+                }
+            }
+        }
+
+        return p != s.Length ? null : Build(year, month, day, hour, minute, second, offset)?.AddTicks(fractionTicks);
+    }
+
+    private static bool Digits(string s, ref int p, int count, out int value)
+    {
+        value = 0;
+        if (p + count > s.Length) return false;
+        for (var k = 0; k < count; k++)
+        {
+            var c = s[p + k];
+            if (!char.IsAsciiDigit(c)) return false;
+            value = (value * 10) + (c - '0');
+        }
+
+        p += count;
+        return true;
+    }
+
+    private static void Skip(string s, ref int p, char c)
+    {
+        if (p < s.Length && s[p] == c) p++;
     }
 
     private static DateTime? ParseRfc822(string s)
@@ -144,8 +239,4 @@ public static partial class DateParser
     }
 
     private static int Int(string s) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
-
-    [GeneratedRegex(@"^(?<y>\d{4})(?:-?(?<mo>\d{2})(?:-?(?<d>\d{2})(?:[Tt ]+(?<h>\d{2}):?(?<mi>\d{2})(?::?(?<s>\d{2})(?:[.,](?<f>\d{1,9})\d*)?)?\s*(?<z>[Zz]|[+-]\d{2}(?::?\d{2})?)?)?)?)?$",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex IsoPattern();
 }

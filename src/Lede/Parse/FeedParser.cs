@@ -24,7 +24,8 @@ public static class FeedParser
                 return ParseJson(text, ctx);
             }
 
-            if (first != '<')
+            // Junk before the markup (a PHP notice, a stray BOM) is skipped by the XML reader with a warning.
+            if (first != '<' && text.IndexOf('<', StringComparison.Ordinal) is var lt && (lt < 0 || lt > 1024))
             {
                 return new ParseResult(null, warnings, first is null ? "empty document" : "format not detected: not XML or JSON");
             }

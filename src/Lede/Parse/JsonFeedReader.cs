@@ -38,14 +38,16 @@ internal static class JsonFeedReader
         var icon = JsonValues.Str(root, "icon") ?? JsonValues.Str(root, "favicon");
         return new Feed
         {
-            Format = "json", Version = version,
+            Format = "json",
+            Version = version,
             Title = HtmlText.ToPlain(JsonValues.Str(root, "title")),
             Description = ReadContext.TextAsHtml(JsonValues.Str(root, "description")),
             Link = UrlResolver.Resolve(ctx.DocumentBase, JsonValues.Str(root, "home_page_url")),
             FeedLink = UrlResolver.Resolve(ctx.DocumentBase, feedUrl),
             Language = JsonValues.Str(root, "language"),
             Image = UrlResolver.Resolve(baseUrl, icon) is { } i ? new FeedImage(i) : null,
-            Authors = Authors(root), Items = items,
+            Authors = Authors(root),
+            Items = items,
         };
     }
 
@@ -70,9 +72,15 @@ internal static class JsonFeedReader
         return new FeedItem
         {
             Id = JsonValues.Str(item, "id") ?? link ?? ReadContext.HashId(title, published, html ?? text),
-            Title = title, Link = link, Description = summary, Content = html ?? text,
-            Published = published, Updated = ctx.Date(JsonValues.Str(item, "date_modified"), "date_modified"),
-            Authors = Authors(item), Categories = JsonValues.Strings(item, "tags"), Enclosures = enclosures,
+            Title = title,
+            Link = link,
+            Description = summary,
+            Content = html ?? text,
+            Published = published,
+            Updated = ctx.Date(JsonValues.Str(item, "date_modified"), "date_modified"),
+            Authors = Authors(item),
+            Categories = JsonValues.Strings(item, "tags"),
+            Enclosures = enclosures,
             Image = image is null ? null : new FeedImage(image),
         };
     }

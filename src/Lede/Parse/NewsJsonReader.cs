@@ -64,9 +64,14 @@ internal static class NewsJsonReader
         return new FeedItem
         {
             Id = JsonValues.Str(n, "id") ?? link ?? ReadContext.HashId(title, published, excerpt),
-            Title = title, Link = link, Description = HtmlSanitizer.Sanitize(excerpt, link),
-            Published = published, Updated = ctx.Date(JsonValues.Str(n, "updatedDateTime"), "updatedDateTime"),
-            Categories = categories, Image = images.Count > 0 ? images[0] : null, News = news,
+            Title = title,
+            Link = link,
+            Description = HtmlSanitizer.Sanitize(excerpt, link),
+            Published = published,
+            Updated = ctx.Date(JsonValues.Str(n, "updatedDateTime"), "updatedDateTime"),
+            Categories = categories,
+            Image = images.Count > 0 ? images[0] : null,
+            News = news,
         };
     }
 }

@@ -17,7 +17,28 @@ internal static class Ns
     public const string Xhtml = "http://www.w3.org/1999/xhtml";
     public const string Xml = "http://www.w3.org/XML/1998/namespace";
 
-    public static bool IsAtom(string ns) => ns is Atom10 or Atom03;
+    public const string Rss090Channel = "http://channel.netscape.com/rdf/simple/0.9/";
+
+    /// <summary>Prefixes feeds use without declaring them, with the namespace they always mean.</summary>
+    public static readonly IReadOnlyDictionary<string, string> WellKnownPrefixes = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["atom"] = Atom10,
+        ["dc"] = Dc,
+        ["dcterms"] = DcTerms,
+        ["content"] = Content,
+        ["media"] = Media,
+        ["itunes"] = Itunes,
+        ["rdf"] = Rdf,
+        ["xhtml"] = Xhtml,
+    };
+
+    /// <summary>RSS's own elements: no namespace (0.9x, 2.0) or an RSS 1.0 / 0.90 namespace.</summary>
+    public static bool IsRss(string ns) => ns is None or Rss10 or Rss090 or Rss090Channel or "http://backend.userland.com/rss2" or "http://backend.userland.com/rss";
+
+    /// <summary>iTunes under its official URI in any letter case (Apple's own examples vary).</summary>
+    public static bool IsItunes(string ns) => string.Equals(ns, Itunes, StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsAtom(string ns) => ns is Atom10 or Atom03 or "http://purl.org/pie/";
 
     public static bool IsDc(string ns) => ns is Dc or DcTerms;
 

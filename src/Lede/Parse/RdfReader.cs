@@ -6,7 +6,8 @@ internal static class RdfReader
     public static Feed Read(XmlNode root, ReadContext ctx)
     {
         var channel = root.Child("channel") ?? root;
-        var version = root.Child("channel")?.Ns == Ns.Rss090 || root.Child("item")?.Ns == Ns.Rss090 ? "0.90" : "1.0";
+        var ns = (root.Child("channel") ?? root.Child("item"))?.Ns;
+        var version = ns is Ns.Rss090 or Ns.Rss090Channel ? "0.9" : "1.0";
         var items = root.All("item").Concat(channel == root ? [] : channel.All("item"));
         var feed = RssReader.ReadChannel(channel, items, ctx);
         if (feed.Image is null && root.Child("image") is { } image && ctx.Url(image, image.ChildText("url")) is { } url)

@@ -15,7 +15,7 @@ internal static class RssItemReader
         foreach (var c in item.Children)
         {
             var ns = c.Ns;
-            var rssLike = ns is Ns.None or Ns.Rss10 or Ns.Rss090;
+            var rssLike = Ns.IsRss(ns);
             switch (c.Name.ToLowerInvariant())
             {
                 case "title" when rssLike || Ns.IsDc(ns):
@@ -32,10 +32,12 @@ internal static class RssItemReader
                     guidIsLink = !string.Equals(c.Attr("isPermaLink"), "false", StringComparison.OrdinalIgnoreCase);
                     break;
                 case "description" when rssLike || Ns.IsDc(ns):
-                case "summary" when ns == Ns.Itunes:
+                case "summary" when Ns.IsItunes(ns):
                     description ??= ctx.Html(c);
                     break;
                 case "encoded" when ns == Ns.Content:
+                case "body" when ns == Ns.Xhtml:
+                case "fullitem" when rssLike:
                     content ??= ctx.Html(c);
                     break;
                 case "pubdate" when rssLike:
@@ -48,13 +50,19 @@ internal static class RssItemReader
                 case "updated" when Ns.IsAtom(ns):
                     updated ??= ctx.Date(c);
                     break;
-                case "author" when rssLike || ns == Ns.Itunes:
-                case "creator" when Ns.IsDc(ns):
+                case "author" when rssLike || Ns.IsItunes(ns) || Ns.IsAtom(ns):
+                case "creator" or "author" when Ns.IsDc(ns):
                     if (ReadContext.Person(c.Child("name")?.Text ?? c.Text) is { } p && !authors.Contains(p)) authors.Add(p);
                     break;
                 case "category" when rssLike:
                 case "subject" when Ns.IsDc(ns):
                     if (ReadContext.Plain(c) is { } cat && !categories.Contains(cat)) categories.Add(cat);
+                    break;
+                case "category" when Ns.IsItunes(ns):
+                    if (ReadContext.NullIfEmpty(c.Attr("text")) is { } it && !categories.Contains(it)) categories.Add(it);
+                    break;
+                case "category" when Ns.IsMedia(ns):
+                    if (ReadContext.Plain(c) is { } mc && !categories.Contains(mc)) categories.Add(mc);
                     break;
                 case "enclosure" when rssLike:
                     AddEnclosure(c, c.Attr("url"), c.Attr("type"), c.Attr("length"), ctx, enclosures, ref image);
@@ -73,19 +81,29 @@ internal static class RssItemReader
                 case "thumbnail" when Ns.IsMedia(ns):
                     image ??= ImageOf(c, ctx);
                     break;
-                case "image" when ns == Ns.Itunes:
+                case "image" when Ns.IsItunes(ns):
                     image ??= ctx.Url(c, c.Attr("href") ?? c.Text) is { } href ? new FeedImage(href) : null;
                     break;
             }
         }
 
         if (link is null && guid is not null && guidIsLink && UrlResolver.HasScheme(guid)) link = guid;
-        var id = guid ?? link ?? ReadContext.HashId(title, published, description);
+        // RSS 1.0 names each item by its rdf:about URI.
+        var about = item.Ns is Ns.Rss10 or Ns.Rss090 or Ns.Rss090Channel ? ReadContext.NullIfEmpty(item.Attr("about")) : null;
+        var id = guid ?? about ?? link ?? ReadContext.HashId(title, published, description);
         return new FeedItem
         {
-            Id = id, Title = title, Link = link, Description = description, Content = content,
-            Published = published, Updated = updated, Authors = authors, Categories = categories,
-            Enclosures = enclosures, Image = image,
+            Id = id,
+            Title = title,
+            Link = link,
+            Description = description,
+            Content = content,
+            Published = published,
+            Updated = updated,
+            Authors = authors,
+            Categories = categories,
+            Enclosures = enclosures,
+            Image = image,
         };
     }
 

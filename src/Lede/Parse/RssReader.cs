@@ -15,7 +15,7 @@ internal static class RssReader
         var version = ReadContext.NullIfEmpty(root.Attr("version"));
         // RSS 0.90-style documents keep items beside the channel, not in it.
         var items = channel.All("item").Concat(channel == root ? [] : root.All("item"));
-        return ReadChannel(channel, items, ctx) with { Format = "rss", Version = version ?? "2.0" };
+        return ReadChannel(channel, items, ctx) with { Format = "rss", Version = version };
     }
 
     /// <summary>The channel's own facts and its items; shared with RSS 1.0.</summary>
@@ -24,11 +24,12 @@ internal static class RssReader
         string? title = null, link = null, feedLink = null, description = null, language = null, copyright = null, generator = null;
         DateTime? updated = null, published = null;
         FeedImage? image = null;
+        FeedPerson? webMaster = null;
         var authors = new List<FeedPerson>();
         var categories = new List<string>();
         foreach (var c in channel.Children)
         {
-            var rssLike = c.Ns is Ns.None or Ns.Rss10 or Ns.Rss090;
+            var rssLike = Ns.IsRss(c.Ns);
             switch (c.Name.ToLowerInvariant())
             {
                 case "title" when rssLike || Ns.IsDc(c.Ns):
@@ -42,11 +43,12 @@ internal static class RssReader
                     else if ((c.Attr("rel") ?? "alternate") == "alternate") link ??= ctx.Url(c, c.Attr("href"));
                     break;
                 case "description" when rssLike || Ns.IsDc(c.Ns):
-                case "subtitle" when c.Ns == Ns.Itunes:
+                case "subtitle" when Ns.IsItunes(c.Ns):
                     description ??= ctx.Html(c);
                     break;
                 case "language" when rssLike || Ns.IsDc(c.Ns):
-                    language ??= ReadContext.NullIfEmpty(c.Text);
+                    // "en_US" is a common misspelling of the BCP 47 tag "en-US".
+                    language ??= ReadContext.NullIfEmpty(c.Text)?.Replace('_', '-');
                     break;
                 case "copyright" when rssLike:
                 case "rights" when Ns.IsDc(c.Ns):
@@ -56,24 +58,33 @@ internal static class RssReader
                     generator ??= ReadContext.Plain(c);
                     break;
                 case "lastbuilddate" when rssLike:
-                case "modified" when Ns.IsDc(c.Ns):
+                case "modified" or "date" when Ns.IsDc(c.Ns):
                 case "updated" when Ns.IsAtom(c.Ns):
                     updated ??= ctx.Date(c);
                     break;
                 case "pubdate" when rssLike:
-                case "date" when Ns.IsDc(c.Ns):
                     published ??= ctx.Date(c);
                     break;
-                case "managingeditor" or "webmaster" or "author" when rssLike || c.Ns == Ns.Itunes:
-                case "creator" or "publisher" when Ns.IsDc(c.Ns):
+                case "webmaster" when rssLike:
+                    // The technical contact stands in for an author only when the feed names none.
+                    webMaster ??= ReadContext.Person(c.Text);
+                    break;
+                case "managingeditor" or "author" when rssLike || Ns.IsItunes(c.Ns):
+                case "creator" or "publisher" or "author" when Ns.IsDc(c.Ns):
                     if (ReadContext.Person(c.Text) is { } p && !authors.Contains(p)) authors.Add(p);
                     break;
                 case "category" when rssLike:
                 case "subject" when Ns.IsDc(c.Ns):
                     if (ReadContext.Plain(c) is { } cat && !categories.Contains(cat)) categories.Add(cat);
                     break;
-                case "category" when c.Ns == Ns.Itunes:
+                case "category" when Ns.IsItunes(c.Ns):
+                    // iTunes categories nest one level: "Technology" > "Gadgets".
                     if (ReadContext.NullIfEmpty(c.Attr("text")) is { } it && !categories.Contains(it)) categories.Add(it);
+                    foreach (var sub in c.All("category"))
+                    {
+                        if (ReadContext.NullIfEmpty(sub.Attr("text")) is { } st && !categories.Contains(st)) categories.Add(st);
+                    }
+
                     break;
                 case "image" when rssLike:
                     if (ctx.Url(c, c.ChildText("url") ?? c.Attr("resource")) is { } url)
@@ -82,17 +93,29 @@ internal static class RssReader
                     }
 
                     break;
-                case "image" when c.Ns == Ns.Itunes:
+                case "image" when Ns.IsItunes(c.Ns):
                     image ??= ctx.Url(c, c.Attr("href")) is { } href ? new FeedImage(href) : null;
                     break;
             }
         }
 
+        if (authors.Count == 0 && webMaster is not null) authors.Add(webMaster);
         return new Feed
         {
-            Format = "rss", Title = title, Link = link, FeedLink = feedLink, Description = description, Language = language,
-            Copyright = copyright, Generator = generator, Image = image, Updated = updated, Published = published,
-            Authors = authors, Categories = categories, Items = ReadItems(itemNodes, ctx),
+            Format = "rss",
+            Title = title,
+            Link = link,
+            FeedLink = feedLink,
+            Description = description,
+            Language = language,
+            Copyright = copyright,
+            Generator = generator,
+            Image = image,
+            Updated = updated,
+            Published = published,
+            Authors = authors,
+            Categories = categories,
+            Items = ReadItems(itemNodes, ctx),
         };
     }
 
@@ -107,6 +130,12 @@ internal static class RssReader
         foreach (var node in nodes)
         {
             index++;
+            if (!node.Complete)
+            {
+                ctx.Warn("xml", $"item {index} was cut off by the end of the document; dropped");
+                continue;
+            }
+
             try
             {
                 items.Add(read(node, ctx));

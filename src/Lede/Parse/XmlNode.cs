@@ -22,6 +22,9 @@ internal sealed class XmlNode(string name, string ns, string? xmlBase)
     public string Text { get; private set; } = "";
 
     /// <summary>True when the element holds child elements (e.g. unescaped HTML or xhtml content).</summary>
+    /// <summary>False for an element the document ended inside (a truncated feed).</summary>
+    public bool Complete { get; set; }
+
     public bool HasChildren => _children is { Count: > 0 };
 
     public void AppendText(string text)

@@ -17,13 +17,24 @@ internal static class XmlRepair
         var sb = new StringBuilder(text.Length + 64);
         var stack = new List<string>();
         var done = new SortedSet<string>(StringComparer.Ordinal);
+        var undeclared = UndeclaredPrefixes(text);
         var i = 0;
         while (i < text.Length)
         {
             var c = text[i];
             if (c == '<')
             {
+                var before = stack.Count;
                 i = Markup(text, i, sb, stack, done);
+                if (undeclared.Count > 0 && before == 0 && stack.Count == 1 && sb[^1] == '>')
+                {
+                    // The root element: declare the prefixes the document uses but never declares.
+                    sb.Length--;
+                    foreach (var prefix in undeclared) sb.Append(" xmlns:").Append(prefix).Append("=\"urn:x-undeclared:").Append(prefix).Append('"');
+                    sb.Append('>');
+                    done.Add("undeclared prefixes declared");
+                    undeclared.Clear();
+                }
             }
             else if (c == '&')
             {
@@ -45,6 +56,38 @@ internal static class XmlRepair
 
         summary = done.Count == 0 ? "nothing to fix" : string.Join(", ", done);
         return sb.ToString();
+    }
+
+    private static readonly HashSet<string> HtmlVoid = new(StringComparer.OrdinalIgnoreCase) { "br", "hr", "img", "input", "meta", "link", "area", "col", "wbr", "source" };
+
+    private static bool HasEndTag(string text, int from, string name)
+    {
+        var next = text.IndexOf('<', from);
+        return next >= 0 && next + 2 + name.Length <= text.Length && text[next + 1] == '/'
+               && string.CompareOrdinal(text, next + 2, name, 0, name.Length) == 0;
+    }
+
+    private static List<string> UndeclaredPrefixes(string text)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var declared = new HashSet<string>(StringComparer.Ordinal) { "xml", "xmlns" };
+        for (var at = text.IndexOf('<'); at >= 0 && at + 1 < text.Length; at = text.IndexOf('<', at + 1))
+        {
+            var j = at + 1;
+            if (text[j] == '/') continue;
+            var start = j;
+            while (j < text.Length && IsNameChar(text[j]) && text[j] != ':') j++;
+            if (j < text.Length && text[j] == ':' && j > start) used.Add(text[start..j]);
+        }
+
+        for (var at = text.IndexOf("xmlns:", StringComparison.Ordinal); at >= 0; at = text.IndexOf("xmlns:", at + 6, StringComparison.Ordinal))
+        {
+            var j = at + 6;
+            while (j < text.Length && IsNameChar(text[j]) && text[j] != ':') j++;
+            declared.Add(text[(at + 6)..j]);
+        }
+
+        return [.. used.Where(p => !declared.Contains(p) && !Ns.WellKnownPrefixes.ContainsKey(p) && IsNameStart(p[0])).Order(StringComparer.Ordinal)];
     }
 
     private static bool IsLegal(char c) => c >= 0x20 ? c is not ('\uFFFE' or '\uFFFF') : c is '\t' or '\n' or '\r';
@@ -107,11 +150,12 @@ internal static class XmlRepair
             return end + 1;
         }
 
-        var selfClosing = text[end - 1] == '/';
+        // HTML's void elements inside unescaped descriptions have no end tag.
+        var selfClosing = text[end - 1] == '/' || (HtmlVoid.Contains(name) && !HasEndTag(text, end, name));
         if (!selfClosing) stack.Add(name);
         sb.Append('<').Append(name);
-        AppendAttributes(text.AsSpan(nameEnd, end - nameEnd), sb, done);
-        sb.Append('>');
+        AppendAttributes(text.AsSpan(nameEnd, end - nameEnd).TrimEnd('/'), sb, done);
+        sb.Append(selfClosing ? "/>" : ">");
         return end + 1;
     }
 

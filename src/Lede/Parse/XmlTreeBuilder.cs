@@ -8,6 +8,9 @@ internal static class XmlTreeBuilder
     /// <summary>Cap on characters from entity expansion: billion-laughs documents stop here, not in memory.</summary>
     private const long MaxEntityCharacters = 1_000_000;
 
+    /// <summary>Feeds nest a dozen levels; hundreds is an attack on every recursive step after this one.</summary>
+    private const int MaxDepth = 128;
+
     private static readonly XmlReaderSettings Settings = new()
     {
         // Ignore, not Prohibit: a legitimate DOCTYPE (RSS 0.91's Netscape DTD) must not fail the feed.
@@ -37,6 +40,12 @@ internal static class XmlTreeBuilder
 
         var (root, error) = TryRead(text);
         if (error is null) return root;
+        if (root is not null && error.Contains("end of file", StringComparison.OrdinalIgnoreCase))
+        {
+            // A truncated document: keep the complete elements; readers drop the item that was cut.
+            warnings.Add(new("xml", $"document cut off ({error}); kept what was complete"));
+            return root;
+        }
 
         var repaired = XmlRepair.Repair(text, out var repairs);
         var (again, error2) = TryRead(repaired);
@@ -68,7 +77,7 @@ internal static class XmlTreeBuilder
         try
         {
             using var sr = new StringReader(text);
-            using var reader = XmlReader.Create(sr, Settings);
+            using var reader = XmlReader.Create(sr, Settings, Context());
             Read(reader, stack, ref root);
             return (root, null);
         }
@@ -78,40 +87,63 @@ internal static class XmlTreeBuilder
         }
     }
 
+    /// <summary>A parser context where the usual feed prefixes are in scope, so an undeclared <c>atom:</c> or <c>dc:</c> still reads.</summary>
+    private static XmlParserContext Context()
+    {
+        var names = new NameTable();
+        var manager = new XmlNamespaceManager(names);
+        foreach (var (prefix, uri) in Ns.WellKnownPrefixes) manager.AddNamespace(prefix, uri);
+        return new XmlParserContext(names, manager, null, XmlSpace.None);
+    }
+
     private static void Read(XmlReader reader, List<XmlNode> stack, ref XmlNode? root)
     {
+        // Elements nested deeper than the cap are flattened: their text joins the deepest kept element.
+        var flattened = 0;
         while (reader.Read())
         {
             switch (reader.NodeType)
             {
-                case XmlNodeType.Element:
-                {
-                    var parent = stack.Count > 0 ? stack[^1] : null;
-                    var xmlBase = parent?.Base;
-                    var node = new XmlNode(reader.LocalName, reader.NamespaceURI, xmlBase);
-                    if (reader.HasAttributes)
-                    {
-                        node = ReadAttributes(reader, node, xmlBase);
-                    }
-
-                    if (parent is null)
-                    {
-                        root ??= node;
-                    }
-                    else
-                    {
-                        parent.Add(node);
-                    }
-
-                    if (!reader.IsEmptyElement) stack.Add(node);
+                case XmlNodeType.Element when stack.Count >= MaxDepth:
+                    if (!reader.IsEmptyElement) flattened++;
                     break;
-                }
+                case XmlNodeType.EndElement when flattened > 0:
+                    flattened--;
+                    break;
+                case XmlNodeType.Element:
+                    {
+                        var parent = stack.Count > 0 ? stack[^1] : null;
+                        var xmlBase = parent?.Base;
+                        var node = new XmlNode(reader.LocalName, reader.NamespaceURI, xmlBase);
+                        if (reader.HasAttributes)
+                        {
+                            node = ReadAttributes(reader, node, xmlBase);
+                        }
+
+                        if (parent is null)
+                        {
+                            root ??= node;
+                        }
+                        else
+                        {
+                            parent.Add(node);
+                        }
+
+                        if (reader.IsEmptyElement) node.Complete = true;
+                        else stack.Add(node);
+                        break;
+                    }
 
                 case XmlNodeType.EndElement:
-                    if (stack.Count > 0) stack.RemoveAt(stack.Count - 1);
+                    if (stack.Count > 0)
+                    {
+                        stack[^1].Complete = true;
+                        stack.RemoveAt(stack.Count - 1);
+                    }
+
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
-                    if (stack.Count > 0) stack[^1].AppendText(reader.Value);
+                    if (stack.Count > 0) stack[^1].AppendText(Clean(reader.Value));
                     break;
             }
         }
@@ -128,11 +160,50 @@ internal static class XmlTreeBuilder
         while (reader.MoveToNextAttribute())
         {
             if (reader.Prefix == "xmlns" || reader.LocalName == "xmlns") continue;
-            node.AddAttribute(reader.LocalName, reader.Value);
+            node.AddAttribute(reader.LocalName, Clean(reader.Value));
         }
 
         reader.MoveToElement();
         return node;
+    }
+
+    /// <summary>
+    /// Drops characters XML forbids (NUL, most C0 controls, U+FFFE/U+FFFF) that the lenient reader lets through, and reads
+    /// C1 controls (U+0080-U+009F, from "&amp;#146;" and the like) as the windows-1252 characters their authors meant.
+    /// </summary>
+    private static string Clean(string text)
+    {
+        var span = text.AsSpan();
+        if (!span.ContainsAnyInRange('\u0000', '\u0008') && !span.ContainsAnyInRange('\u000B', '\u000C')
+            && !span.ContainsAnyInRange('\u000E', '\u001F') && !span.ContainsAnyInRange('\u0080', '\u009F')
+            && !span.ContainsAny('\uFFFE', '\uFFFF'))
+        {
+            return text;
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is >= '\u0080' and <= '\u009F')
+            {
+                var mapped = Windows1252.GetString([(byte)c]);
+                sb.Append(mapped[0] is >= '\u0080' and <= '\u009F' ? "" : mapped);
+            }
+            else if (c >= ' ' ? c is not ('\uFFFE' or '\uFFFF') : c is '\t' or '\n' or '\r')
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static readonly System.Text.Encoding Windows1252 = CodePages1252();
+
+    private static System.Text.Encoding CodePages1252()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        return System.Text.Encoding.GetEncoding(1252);
     }
 
     private static string FirstSentence(string message)

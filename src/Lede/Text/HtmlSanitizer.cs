@@ -1,14 +1,15 @@
 using System.Text;
-using AngleSharp.Dom;
+using AngleSharp.Html;
 using AngleSharp.Html.Parser;
+using AngleSharp.Text;
 
 namespace Lede.Text;
 
 /// <summary>An allowlist HTML sanitizer: keeps text and safe markup, drops scripts, handlers and unsafe URLs.</summary>
 /// <remarks>Output is re-serialized from the parsed tree, never spliced from the input, so malformed markup cannot smuggle tags.</remarks>
-public static class HtmlSanitizer
+public static partial class HtmlSanitizer
 {
-    /// <summary>Nesting past this depth is flattened to text: deep trees are a denial-of-service vector, not content.</summary>
+    /// <summary>Allowed tags nested past this depth are dropped (their text kept): deep trees are an attack, not content.</summary>
     private const int MaxDepth = 64;
 
     private static readonly HashSet<string> Allowed = new(StringComparer.OrdinalIgnoreCase)
@@ -29,7 +30,13 @@ public static class HtmlSanitizer
 
     private static readonly HashSet<string> Void = new(StringComparer.OrdinalIgnoreCase) { "br", "hr", "img", "col" };
 
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
+
+
+    /// <summary>Elements that hold no content: never opened, never closed.</summary>
+    private static readonly HashSet<string> DroppedVoid = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "input", "embed", "source", "track", "param", "link", "meta", "base", "frame",
+    };
 
     /// <summary>The sanitized fragment, with relative href/src resolved against <paramref name="baseUrl"/>; null when nothing is left.</summary>
     public static string? Sanitize(string? html, string? baseUrl = null)
@@ -37,57 +44,135 @@ public static class HtmlSanitizer
         if (string.IsNullOrWhiteSpace(html)) return null;
         // Plain text with nothing to interpret is already safe HTML.
         if (!html.AsSpan().ContainsAny('<', '&', '>')) return html.Trim();
-        var document = Parser.ParseDocument(html);
         var sb = new StringBuilder(html.Length);
-        if (document.Body is { } body) WriteChildren(body, sb, baseUrl, 0);
+        // The fast scanner takes plain, well-formed markup; anything unusual goes to the HTML5 tokenizer.
+        if (!TryWriteSimple(html, sb, baseUrl))
+        {
+            sb.Clear();
+            Write(html, sb, baseUrl);
+        }
+
         var result = sb.ToString().Trim();
         return result.Length == 0 ? null : result;
     }
 
-    private static void WriteChildren(INode parent, StringBuilder sb, string? baseUrl, int depth)
+    /// <summary>
+    /// One pass over the HTML5 tokenizer's tokens: allowed tags re-written with safe attributes, dropped elements skipped
+    /// with their content, text escaped, and every tag we open closed, so the output is balanced whatever the input.
+    /// </summary>
+    /// <remarks>A token stream, not a tree: linear in the input however deep the nesting, which the tree builder is not.</remarks>
+    internal static void Write(string html, StringBuilder sb, string? baseUrl)
     {
-        foreach (var node in parent.ChildNodes)
+        using var source = new TextSource(html);
+        var tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver);
+        var open = new List<string>();
+        string? dropping = null;
+        var dropDepth = 0;
+        while (true)
         {
-            switch (node)
+            var token = tokenizer.Get();
+            switch (token.Type)
             {
-                case IText text:
-                    Escape(text.Data, sb, attribute: false);
+                case HtmlTokenType.EndOfFile:
+                    Close(open, 0, sb);
+                    return;
+                case HtmlTokenType.Character:
+                    if (dropping is null) Escape(token.Data, sb, attribute: false);
                     break;
-                case IElement e when Dropped.Contains(e.LocalName):
-                    break;
-                case IElement e when depth < MaxDepth && e.NamespaceUri == AngleSharp.Dom.NamespaceNames.HtmlUri && Allowed.Contains(e.LocalName):
-                    WriteElement(e, sb, baseUrl, depth);
-                    break;
-                case IElement e:
-                    // Unknown but harmless wrappers (span, div, font): keep what they hold.
-                    WriteChildren(e, sb, baseUrl, depth + 1);
-                    break;
+                case HtmlTokenType.StartTag:
+                    {
+                        var tag = token.AsTag();
+                        var name = tag.Name.ToLowerInvariant();
+                        SwitchState(tokenizer, name);
+                        if (dropping is not null)
+                        {
+                            if (name == dropping && !tag.IsSelfClosing) dropDepth++;
+                        }
+                        else if (Dropped.Contains(name))
+                        {
+                            if (!tag.IsSelfClosing && !DroppedVoid.Contains(name)) (dropping, dropDepth) = (name, 1);
+                        }
+                        else
+                        {
+                            Open(open, name, tag.Attributes.Select(a => (a.Name, a.Value)), tag.IsSelfClosing, sb, baseUrl);
+                        }
+
+                        break;
+                    }
+
+                case HtmlTokenType.EndTag:
+                    {
+                        var name = token.Name.ToLowerInvariant();
+                        if (dropping is not null)
+                        {
+                            if (name == dropping && --dropDepth == 0) dropping = null;
+                        }
+                        else if (open.LastIndexOf(name) is var at && at >= 0)
+                        {
+                            Close(open, at, sb);
+                        }
+
+                        break;
+                    }
             }
         }
     }
 
-    private static void WriteElement(IElement e, StringBuilder sb, string? baseUrl, int depth)
+    /// <summary>An allowed start tag: written with its safe attributes and pushed, unless nesting is already too deep.</summary>
+    private static void Open(List<string> open, string name, IEnumerable<(string Name, string Value)> attributes, bool selfClosing, StringBuilder sb, string? baseUrl)
     {
-        var name = e.LocalName;
-        sb.Append('<').Append(name);
-        foreach (var attr in e.Attributes)
+        if (!Allowed.Contains(name) || open.Count >= MaxDepth) return;
+        // <p> and <li> end the previous one, as in HTML.
+        if (name is "p" or "li" && open.LastIndexOf(name) is var prev && prev >= 0) Close(open, prev, sb);
+        WriteTag(name, attributes, sb, baseUrl);
+        if (!Void.Contains(name) && !selfClosing) open.Add(name);
+    }
+
+    private static void Close(List<string> open, int from, StringBuilder sb)
+    {
+        for (var i = open.Count - 1; i >= from; i--) sb.Append("</").Append(open[i]).Append('>');
+        open.RemoveRange(from, open.Count - from);
+    }
+
+    /// <summary>What the HTML tree builder would tell the tokenizer: the content of these elements is not markup.</summary>
+    private static void SwitchState(HtmlTokenizer tokenizer, string name)
+    {
+        switch (name)
         {
-            var value = SafeAttribute(name, attr.LocalName, attr.Value, baseUrl);
+            case "script":
+                tokenizer.State = HtmlParseMode.Script;
+                break;
+            case "style" or "xmp" or "iframe" or "noembed" or "noframes" or "noscript":
+                tokenizer.State = HtmlParseMode.Rawtext;
+                break;
+            case "textarea" or "title":
+                tokenizer.State = HtmlParseMode.RCData;
+                break;
+            case "plaintext":
+                tokenizer.State = HtmlParseMode.Plaintext;
+                break;
+        }
+    }
+
+    private static void WriteTag(string name, IEnumerable<(string Name, string Value)> attributes, StringBuilder sb, string? baseUrl)
+    {
+        sb.Append('<').Append(name);
+        var hasHref = false;
+        HashSet<string>? seen = null;
+        foreach (var (rawName, rawValue) in attributes)
+        {
+            var attrName = rawName.ToLowerInvariant();
+            if (!(seen ??= new(StringComparer.Ordinal)).Add(attrName)) continue;
+            var value = SafeAttribute(name, attrName, rawValue, baseUrl);
             if (value is null) continue;
-            sb.Append(' ').Append(attr.LocalName).Append("=\"");
+            hasHref |= attrName == "href";
+            sb.Append(' ').Append(attrName).Append("=\"");
             Escape(value, sb, attribute: true);
             sb.Append('"');
         }
 
-        if (name == "a" && e.HasAttribute("href"))
-        {
-            sb.Append(" rel=\"noopener noreferrer\"");
-        }
-
+        if (name == "a" && hasHref) sb.Append(" rel=\"noopener noreferrer\"");
         sb.Append('>');
-        if (Void.Contains(name)) return;
-        WriteChildren(e, sb, baseUrl, depth + 1);
-        sb.Append("</").Append(name).Append('>');
     }
 
     private static string? SafeAttribute(string element, string attr, string value, string? baseUrl)
@@ -117,6 +202,13 @@ public static class HtmlSanitizer
         var url = value.Trim();
         if (url.Length == 0) return null;
         if (url.StartsWith('#')) return url;
+        // The common case, an absolute http(s) URL without spaces or control characters, needs no parsing.
+        if ((url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            && !url.AsSpan().ContainsAnyInRange('\0', ' ') && url.IndexOf('\\', StringComparison.Ordinal) < 0)
+        {
+            return url;
+        }
+
         Uri? resolved = null;
         if (Lede.Parse.UrlResolver.HasScheme(url)) Uri.TryCreate(url, UriKind.Absolute, out resolved);
         else if (baseUrl is not null && Lede.Parse.UrlResolver.HasScheme(baseUrl) && Uri.TryCreate(baseUrl, UriKind.Absolute, out var b))

@@ -26,9 +26,16 @@ public static class HtmlText
             {
                 var end = html.IndexOf('>', i + 1);
                 if (end < 0) break;
-                var tag = html.AsSpan(i + 1, end - i - 1);
-                if (IsBlockBreak(tag)) sb.Append(' ');
-                i = SkipHiddenContent(html, tag, end);
+                // Script and style hold code, not words: skip to their end tag.
+                if (StartsTag(html, i, "script") || StartsTag(html, i, "style"))
+                {
+                    var name = StartsTag(html, i, "script") ? "</script" : "</style";
+                    var close = html.IndexOf(name, end, StringComparison.OrdinalIgnoreCase);
+                    end = close < 0 ? html.Length - 1 : Math.Max(end, html.IndexOf('>', close) is var gt && gt < 0 ? html.Length - 1 : gt);
+                }
+
+                if (IsBlockBreak(html.AsSpan(i + 1, end - i - 1))) sb.Append(' ');
+                i = end;
                 continue;
             }
 
@@ -38,21 +45,9 @@ public static class HtmlText
         return sb.ToString();
     }
 
-    /// <summary>After an opening script or style tag, the index of its closing tag's '>': their text is code, not prose.</summary>
-    private static int SkipHiddenContent(string html, ReadOnlySpan<char> tag, int end)
-    {
-        foreach (var hidden in (ReadOnlySpan<string>)["script", "style"])
-        {
-            if (tag.StartsWith(hidden, StringComparison.OrdinalIgnoreCase) && (tag.Length == hidden.Length || !char.IsAsciiLetterOrDigit(tag[hidden.Length])))
-            {
-                var close = html.IndexOf("</" + hidden, end, StringComparison.OrdinalIgnoreCase);
-                var closeEnd = close < 0 ? -1 : html.IndexOf('>', close);
-                return closeEnd < 0 ? html.Length : closeEnd;
-            }
-        }
-
-        return end;
-    }
+    private static bool StartsTag(string html, int at, string name)
+        => string.Compare(html, at + 1, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0
+           && at + 1 + name.Length < html.Length && !char.IsAsciiLetterOrDigit(html[at + 1 + name.Length]);
 
     private static bool IsBlockBreak(ReadOnlySpan<char> tag)
     {

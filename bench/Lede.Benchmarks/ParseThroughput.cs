@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using Lede.Parse;
+
+namespace Lede.Benchmarks;
+
+/// <summary>The plain parse harness: feeds/s, items/s and MB/s on the conformance corpora and on a generated corpus.</summary>
+internal static class ParseThroughput
+{
+    public static void Run(long generatedBytes)
+    {
+        var corpora = FeedsRoot();
+        var corpus = Directory.EnumerateFiles(corpora, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        // Warm up the JIT and the code pages so the first corpus does not pay for them.
+        Measure(corpus.Take(200).ToList());
+        Report("conformance corpora (x5)", MeasureRepeated(corpus, 5));
+
+        var folder = Path.Combine(Path.GetTempPath(), "lede-parse-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var files = FeedCorpusGenerator.Write(folder, generatedBytes);
+            Measure(files);
+            ByFormat.Clear();
+            Report($"generated ({files.Count} feeds, every format, 1/6 windows-1252)", Measure(files));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static (int Feeds, long Items, long Bytes, int Failed, TimeSpan Time) MeasureRepeated(List<string> files, int times)
+    {
+        var total = (Feeds: 0, Items: 0L, Bytes: 0L, Failed: 0, Time: TimeSpan.Zero);
+        for (var i = 0; i < times; i++)
+        {
+            var m = Measure(files);
+            total = (total.Feeds + m.Feeds, total.Items + m.Items, total.Bytes + m.Bytes, total.Failed + m.Failed, total.Time + m.Time);
+        }
+
+        return total;
+    }
+
+    /// <summary>Reads one file at a time and times only the parse: memory stays proportional to one feed.</summary>
+    private static (int Feeds, long Items, long Bytes, int Failed, TimeSpan Time) Measure(List<string> files)
+    {
+        var watch = new Stopwatch();
+        long items = 0, bytes = 0;
+        var failed = 0;
+        foreach (var file in files)
+        {
+            var data = File.ReadAllBytes(file);
+            watch.Start();
+            var before = watch.Elapsed;
+            var result = FeedParser.Parse(new FeedInput(data));
+            watch.Stop();
+            var format = result.Feed?.Format ?? "failed";
+            var (t, b) = ByFormat.GetValueOrDefault(format);
+            ByFormat[format] = (t + (watch.Elapsed - before), b + data.Length);
+            bytes += data.Length;
+            if (result.Feed is null) failed++;
+            else items += result.Feed.Items.Count;
+        }
+
+        return (files.Count, items, bytes, failed, watch.Elapsed);
+    }
+
+    private static readonly Dictionary<string, (TimeSpan Time, long Bytes)> ByFormat = new(StringComparer.Ordinal);
+
+    private static void Report(string name, (int Feeds, long Items, long Bytes, int Failed, TimeSpan Time) m)
+    {
+        var formats = string.Join(", ", ByFormat.OrderBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Key} {f.Value.Bytes / 1e6 / f.Value.Time.TotalSeconds:F0} MB/s")));
+        ByFormat.Clear();
+        var s = m.Time.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: {m.Feeds} feeds ({m.Failed} not feeds), {m.Items} items, {m.Bytes / 1e6:F1} MB in {s:F2} s => {m.Feeds / s:F0} feeds/s, {m.Items / s:F0} items/s, {m.Bytes / 1e6 / s:F1} MB/s; peak working set {Environment.WorkingSet / 1e6:F0} MB\n    by format: {formats}"));
+    }
+
+    private static string FeedsRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var feeds = Path.Combine(dir.FullName, "..", "shared", "corpora", "feeds");
+            if (File.Exists(Path.Combine(dir.FullName, "Lede.slnx")) && Directory.Exists(feeds)) return feeds;
+        }
+
+        throw new DirectoryNotFoundException("../shared/corpora/feeds beside the repository");
+    }
+}

@@ -1,0 +1,41 @@
+using Lede.Parse;
+
+namespace Lede.Tests.Parse;
+
+public sealed class DateParserTests
+{
+    [Theory]
+    [InlineData("Thu, 16 Sep 2021 20:13:00 GMT", "2021-09-16T20:13:00")]
+    [InlineData("Thu, 16 Sep 2021 20:13:00 +0000", "2021-09-16T20:13:00")]
+    [InlineData("Thu, 16 Sep 2021 16:13:00 EDT", "2021-09-16T20:13:00")]
+    [InlineData("Thu, 16 Sep 2021 13:13:00 PDT", "2021-09-16T20:13:00")]
+    [InlineData("Thu, 16 Sep 2021 20:13 UT", "2021-09-16T20:13:00")]
+    [InlineData("Mon, 16 Sep 2021 20:13:00 Z", "2021-09-16T20:13:00")]
+    [InlineData("16 Sep 2021 20:13:00 GMT", "2021-09-16T20:13:00")]
+    [InlineData("Thu 16 Sep 21 20:13:00 GMT", "2021-09-16T20:13:00")]
+    [InlineData("Thu, 16 September 2021 22:13:00 +02:00", "2021-09-16T20:13:00")]
+    [InlineData("Thu, 16 Sep 2021 15:13:00 E", "2021-09-16T20:13:00")] // RFC 822 military zone E is -5
+    [InlineData("Thu, 16 Sep 2021", "2021-09-16T00:00:00")]
+    [InlineData("2021-09-16T20:13:00Z", "2021-09-16T20:13:00")]
+    [InlineData("2021-09-16T22:13:00+02:00", "2021-09-16T20:13:00")]
+    [InlineData("2021-09-16T22:13:00+0200", "2021-09-16T20:13:00")]
+    [InlineData("2021-09-16 20:13:00", "2021-09-16T20:13:00")]
+    [InlineData("2021-09-16T20:13:00.5Z", "2021-09-16T20:13:00.5")]
+    [InlineData("2021-09-16", "2021-09-16T00:00:00")]
+    [InlineData("20210916T201300Z", "2021-09-16T20:13:00")]
+    public void Common_feed_dates_are_read_as_utc(string text, string expected)
+    {
+        var date = DateParser.Parse(text).ShouldNotBeNull();
+        date.Kind.ShouldBe(DateTimeKind.Utc);
+        date.ShouldBe(DateTime.Parse(expected, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("yesterday")]
+    [InlineData("Thu, 32 Sep 2021 20:13:00 GMT")]
+    [InlineData("2021-13-01")]
+    [InlineData("America/Los_Angeles")]
+    [InlineData("0000-01-01T00:00:00Z")]
+    public void Nonsense_is_null_not_an_exception(string text) => DateParser.Parse(text).ShouldBeNull();
+}
