@@ -36,8 +36,14 @@ public abstract class SourceContractTests : IAsyncLifetime
         var (c, _) = await Store.AddSourceAsync("https://c.example/feed", null, [], default);
         var later = new SourceState
         {
-            ETag = "\"e\"", LastModified = "Tue, 01 Jan 2026 00:00:00 GMT", LastFetchedAt = Now, LastStatus = 200,
-            NextDueAt = Now.AddHours(1), Interval = TimeSpan.FromMinutes(30), ConsecutiveErrors = 2, LastError = "x",
+            ETag = "\"e\"",
+            LastModified = "Tue, 01 Jan 2026 00:00:00 GMT",
+            LastFetchedAt = Now,
+            LastStatus = 200,
+            NextDueAt = Now.AddHours(1),
+            Interval = TimeSpan.FromMinutes(30),
+            ConsecutiveErrors = 2,
+            LastError = "x",
         };
         await Store.SaveSourceStateAsync(a.Id, later, null, default);
         await Store.SaveSourceStateAsync(b.Id, new SourceState { NextDueAt = Now.AddMinutes(-1) }, null, default);
