@@ -124,10 +124,12 @@ public abstract class StoreContractTests : IAsyncLifetime
 
         var imported = await Store.ReadRecordsAsync(RecordOrder.Imported, default).Select(r => r.Id.Value).ToListAsync();
         var byTime = await Store.ReadRecordsAsync(RecordOrder.Published, default).ToListAsync();
+        var newest = await Store.ReadRecordsAsync(RecordOrder.Newest, default).Select(r => r.Id.Value).ToListAsync();
 
         imported.ShouldBe(Enumerable.Range(1, count).Select(n => (ulong)n));
         byTime.Count.ShouldBe(count);
         byTime.Select(r => (r.Record.PublishedDateTime, r.Id.Value)).ShouldBe(
             byTime.Select(r => (r.Record.PublishedDateTime, r.Id.Value)).OrderBy(t => t.PublishedDateTime).ThenBy(t => t.Value));
+        newest.ShouldBe(byTime.Select(r => r.Id.Value).Reverse());
     }
 }

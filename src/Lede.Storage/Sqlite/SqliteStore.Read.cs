@@ -30,10 +30,14 @@ public sealed partial class SqliteStore
     public async IAsyncEnumerable<StoredRecord> ReadRecordsAsync(RecordOrder order, [EnumeratorCancellation] CancellationToken ct)
     {
         // Keyset pages: memory stays flat however many articles there are.
-        var (where, orderBy) = order == RecordOrder.Published
-            ? ("(published_at, seq) > (@At, @Seq)", "published_at, seq")
-            : ("seq > @Seq", "seq");
-        var after = new { At = "", Seq = 0L };
+        var (where, orderBy) = order switch
+        {
+            RecordOrder.Published => ("(published_at, seq) > (@At, @Seq)", "published_at, seq"),
+            RecordOrder.Newest => ("(published_at, seq) < (@At, @Seq)", "published_at DESC, seq DESC"),
+            _ => ("seq > @Seq", "seq"),
+        };
+        // '~' sorts after every digit, so the newest-first walk starts past any stored time.
+        var after = order == RecordOrder.Newest ? new { At = "~", Seq = long.MaxValue } : new { At = "", Seq = 0L };
         while (true)
         {
             ct.ThrowIfCancellationRequested();

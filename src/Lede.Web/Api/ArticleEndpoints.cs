@@ -25,19 +25,16 @@ public static class ArticleEndpoints
             return Results.Problem($"limit must be 1 to {MaxLimit}", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        // Oldest first from the store; the newest page is what a reader wants, so keep the tail.
-        var newest = new LinkedList<ArticleJson>();
-        await foreach (var stored in store.ReadRecordsAsync(RecordOrder.Published, ct))
+        var newest = new List<ArticleJson>();
+        await foreach (var stored in store.ReadRecordsAsync(RecordOrder.Newest, ct))
         {
-            if (!stored.Record.Published)
+            if (stored.Record.Published)
             {
-                continue;
-            }
-
-            newest.AddFirst(ArticleJson.From(stored));
-            if (newest.Count > (limit ?? DefaultLimit))
-            {
-                newest.RemoveLast();
+                newest.Add(ArticleJson.From(stored));
+                if (newest.Count == (limit ?? DefaultLimit))
+                {
+                    break;
+                }
             }
         }
 

@@ -7,4 +7,6 @@ public enum RecordOrder
     Imported,
     /// <summary>By publication time, oldest first; ties in stored order.</summary>
     Published,
+    /// <summary>By publication time, newest first; ties newest stored first.</summary>
+    Newest,
 }
