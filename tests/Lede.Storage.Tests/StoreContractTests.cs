@@ -77,6 +77,15 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Has_article_says_whether_an_id_is_stored()
+    {
+        await Store.SaveRecordAsync(new ArticleId(9), Article(9), default);
+
+        (await Store.HasArticleAsync(new ArticleId(9), default)).ShouldBeTrue();
+        (await Store.HasArticleAsync(new ArticleId(10), default)).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Saving_the_same_record_twice_changes_nothing()
     {
         var id = new ArticleId(42);

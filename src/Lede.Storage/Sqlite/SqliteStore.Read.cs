@@ -18,6 +18,13 @@ public sealed partial class SqliteStore
         return Task.FromResult(connection.ExecuteScalar<int>("SELECT COUNT(*) FROM article"));
     }
 
+    public Task<bool> HasArticleAsync(ArticleId id, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        using var connection = Connect();
+        return Task.FromResult(connection.ExecuteScalar<bool>("SELECT EXISTS (SELECT 1 FROM article WHERE id = @Id)", new { Id = id.ToInt64() }));
+    }
+
     public Task<StoredRecord?> FindRecordAsync(ArticleId id, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();

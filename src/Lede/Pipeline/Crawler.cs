@@ -105,7 +105,7 @@ public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, Pars
             }
 
             var id = ArticleId.FromUrl(record.WebUrl);
-            if (await store.FindRecordAsync(id, ct).ConfigureAwait(false) is not null)
+            if (await store.HasArticleAsync(id, ct).ConfigureAwait(false))
             {
                 known++;
                 continue;

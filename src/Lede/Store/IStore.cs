@@ -18,6 +18,9 @@ public interface IStore : IAsyncDisposable
     /// <summary>How many articles are stored.</summary>
     Task<int> CountArticlesAsync(CancellationToken ct);
 
+    /// <summary>Whether an article is stored under <paramref name="id"/>; cheaper than reading it.</summary>
+    Task<bool> HasArticleAsync(ArticleId id, CancellationToken ct);
+
     /// <summary>One stored article as a record, or null.</summary>
     Task<StoredRecord?> FindRecordAsync(ArticleId id, CancellationToken ct);
 
