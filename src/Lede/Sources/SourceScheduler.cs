@@ -8,6 +8,7 @@ namespace Lede.Sources;
 /// <see cref="MinInterval"/>–<see cref="MaxInterval"/>; errors back off exponentially with full jitter (<see cref="Retry"/>),
 /// honouring Retry-After; 410 disables at once, repeated 404s and repeated failures of any kind (parse errors included) disable.
 /// </remarks>
+/// <param name="random">The jitter's source; the crawler calls in parallel, so share only a thread-safe one (Random.Shared).</param>
 public sealed class SourceScheduler(Random random)
 {
     /// <value>Default: 15 minutes.</value>

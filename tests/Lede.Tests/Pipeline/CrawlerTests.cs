@@ -37,7 +37,7 @@ public sealed class CrawlerTests : IAsyncLifetime
                 : throw new FetchException(request.Url, FetchFailure.HttpStatus, "HTTP 404", 404);
     }
 
-    private Crawler Crawler() => new(_store, new SiteFetcher(_site), FeedParser.Parse, new SourceScheduler(new Random(1)), TimeProvider.System);
+    private Crawler Crawler() => new(_store, new SiteFetcher(_site), FeedParser.Parse, new SourceScheduler(Random.Shared), TimeProvider.System);
 
     private static FetchResponse Rss(FetchRequest request, params string[] links)
     {
