@@ -38,7 +38,7 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
         connection.ExecuteScalar<string>("PRAGMA integrity_check").ShouldBe("ok");
         var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table'").ToHashSet(StringComparer.Ordinal);
         string[] expected = ["schema_migrations", "provider", "source", "story", "story_heat", "article", "topic", "article_topic",
-                             "image", "article_image", "related_snapshot", "related_snapshot_image", "decision"];
+                             "image", "article_image", "related_snapshot", "related_snapshot_image", "decision", "article_url"];
         expected.Where(t => !tables.Contains(t)).ShouldBeEmpty();
     }
 
@@ -51,6 +51,26 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
         using var connection = Connect();
         connection.ExecuteScalar<int>("SELECT COUNT(*) FROM schema_migrations").ShouldBe(SqliteMigrator.Scripts.Count);
         SqliteMigrator.Migrate(connection).ShouldBe(0);
+    }
+
+    [Fact]
+    public void Upgrading_from_version_2_learns_the_urls_of_the_articles_already_held()
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "v2.db")};Pooling=False");
+        connection.Open();
+        SqliteMigrator.Migrate(connection, upTo: 2);
+        connection.Execute("""
+            INSERT INTO provider (domain, name) VALUES ('example.com', 'Example');
+            INSERT INTO article (id, seq, category, title, excerpt, published_at, original_url, web_url, amp_web_url, type, quality,
+                                 heat, published, provider_domain, provider_name, first_seen_at, updated_at)
+            VALUES (5, 1, 'news', 't', 'e', '2021-01-01T00:00:00Z', 'https://example.com/a?utm_source=x', 'https://example.com/a',
+                    'https://example.com/a/amp', 'article', 0, -1, 0, 'example.com', 'Example', '2021-01-01T00:00:00Z', '2021-01-01T00:00:00Z');
+            """);
+
+        SqliteMigrator.Migrate(connection);
+
+        connection.Query<string>("SELECT url FROM article_url WHERE article_id = 5 ORDER BY url")
+            .ShouldBe(["https://example.com/a", "https://example.com/a/amp", "https://example.com/a?utm_source=x"]);
     }
 
     [Fact]

@@ -86,6 +86,25 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_article_is_found_by_every_url_it_was_saved_under()
+    {
+        var id = new ArticleId(7);
+        var record = Article(7) with
+        {
+            OriginalUrl = "https://example.com/7?utm_source=feed",
+            AmpWebUrl = "https://example.com/7/amp",
+        };
+        await Store.SaveRecordAsync(id, record, default);
+        await Store.SaveRecordAsync(id, record with { WebUrl = "https://example.com/seven" }, default);
+
+        (await Store.FindArticleByUrlAsync("https://example.com/7?utm_source=feed", default)).ShouldBe(id);
+        (await Store.FindArticleByUrlAsync("https://example.com/7/amp", default)).ShouldBe(id);
+        (await Store.FindArticleByUrlAsync("https://example.com/7", default)).ShouldBe(id, "a URL the article had before keeps naming it");
+        (await Store.FindArticleByUrlAsync("https://example.com/seven", default)).ShouldBe(id);
+        (await Store.FindArticleByUrlAsync("https://example.com/8", default)).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Saving_the_same_record_twice_changes_nothing()
     {
         var id = new ArticleId(42);

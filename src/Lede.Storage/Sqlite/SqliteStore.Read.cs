@@ -25,6 +25,15 @@ public sealed partial class SqliteStore
         return Task.FromResult(connection.ExecuteScalar<bool>("SELECT EXISTS (SELECT 1 FROM article WHERE id = @Id)", new { Id = id.ToInt64() }));
     }
 
+    public Task<ArticleId?> FindArticleByUrlAsync(string url, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        using var connection = Connect();
+        var id = connection.ExecuteScalar<long?>(
+            "SELECT article_id FROM article_url WHERE url = CAST(@Url AS TEXT)", SqliteText.Parameters(new { Url = url }));
+        return Task.FromResult(id is { } key ? ArticleId.FromInt64(key) : (ArticleId?)null);
+    }
+
     public Task<StoredRecord?> FindRecordAsync(ArticleId id, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();

@@ -36,6 +36,7 @@ public sealed partial class SqliteStore
             new { record.Provider.Domain, record.Provider.Name }, tx);
         Execute(UpsertArticle, ArticleParameters(key, record, now), tx);
         ReplaceChildren(key, record, tx);
+        RememberUrls(key, record, tx);
         tx.Commit();
         return Task.FromResult(existing.Count > 0 ? SaveOutcome.Updated : SaveOutcome.Inserted);
     }
@@ -80,6 +81,15 @@ public sealed partial class SqliteStore
         r.Body,
         Now = now,
     };
+
+    /// <summary>Adds the record's URLs to the ones its article is known by; a URL another article already holds stays with it.</summary>
+    private void RememberUrls(long key, ArticleRecord record, SqliteTransaction tx)
+    {
+        foreach (var url in new[] { record.WebUrl, record.OriginalUrl, record.AmpWebUrl }.OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            Execute("INSERT INTO article_url (url, article_id) VALUES (CAST(@Url AS TEXT), @Id) ON CONFLICT (url) DO NOTHING", new { Url = url, Id = key }, tx);
+        }
+    }
 
     private void ReplaceChildren(long key, ArticleRecord record, SqliteTransaction tx)
     {

@@ -1,6 +1,7 @@
 using Lede.Fetch;
 using Lede.Normalize;
 using Lede.Parse;
+using Lede.Records;
 using Lede.Sources;
 using Lede.Store;
 
@@ -105,7 +106,7 @@ public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, Pars
             }
 
             var id = ArticleId.FromUrl(record.WebUrl);
-            if (await store.HasArticleAsync(id, ct).ConfigureAwait(false))
+            if (await IsKnownAsync(record, ct).ConfigureAwait(false))
             {
                 known++;
                 continue;
@@ -125,4 +126,9 @@ public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, Pars
 
         return (added, known);
     }
+
+    /// <summary>Whether an article is already held under the item's link, as given or canonical.</summary>
+    private async Task<bool> IsKnownAsync(ArticleRecord record, CancellationToken ct)
+        => await store.FindArticleByUrlAsync(record.OriginalUrl, ct).ConfigureAwait(false) is not null
+           || (record.WebUrl != record.OriginalUrl && await store.FindArticleByUrlAsync(record.WebUrl, ct).ConfigureAwait(false) is not null);
 }

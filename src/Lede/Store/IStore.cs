@@ -21,6 +21,9 @@ public interface IStore : IAsyncDisposable
     /// <summary>Whether an article is stored under <paramref name="id"/>; cheaper than reading it.</summary>
     Task<bool> HasArticleAsync(ArticleId id, CancellationToken ct);
 
+    /// <summary>The article known by <paramref name="url"/> (its link as a feed gave it, its canonical or its AMP URL), or null.</summary>
+    Task<ArticleId?> FindArticleByUrlAsync(string url, CancellationToken ct);
+
     /// <summary>One stored article as a record, or null.</summary>
     Task<StoredRecord?> FindRecordAsync(ArticleId id, CancellationToken ct);
 
