@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Lede.Records;
+
+namespace Lede.Store;
+
+/// <summary>Seals and opens secured payloads: AES-256-CBC with PKCS#7 and a fresh IV, then HMAC-SHA256 over IV and ciphertext.</summary>
+/// <remarks>
+/// Opening checks the MAC (in constant time) before anything is decrypted, so a tampered or truncated payload is
+/// refused without ever running the cipher on it, and a wrong key is an error, never garbage.
+/// </remarks>
+public sealed class SecuredBox(KeyRing keys)
+{
+    private const int IvLength = 16;
+
+    /// <summary>Encrypts <paramref name="payload"/> under the ring's current key.</summary>
+    public SealedPayload Seal(SecuredPayload payload)
+    {
+        var key = keys.Current;
+        var plain = JsonSerializer.SerializeToUtf8Bytes(payload, SecuredJson.Default.SecuredPayload);
+        var iv = RandomNumberGenerator.GetBytes(IvLength);
+        using var aes = Aes.Create();
+        aes.Key = key.EncryptionKey;
+        var cipher = aes.EncryptCbc(plain, iv, PaddingMode.PKCS7);
+        var mac = Mac(key, iv, cipher);
+        return new SealedPayload(new SecuredValue(Convert.ToBase64String(cipher), Convert.ToBase64String(iv)), key.Id, Convert.ToBase64String(mac));
+    }
+
+    /// <summary>Verifies and decrypts a sealed payload.</summary>
+    /// <exception cref="SecuredPayloadException">Unknown key, bad base64, failed MAC or a plaintext that is not a payload.</exception>
+    public SecuredPayload Open(SealedPayload sealedPayload)
+    {
+        var key = keys.Find(sealedPayload.KeyId)
+            ?? throw new SecuredPayloadException($"sealed with key {sealedPayload.KeyId}, which is not in the key ring");
+        var cipher = Decode(sealedPayload.Value.Ciphertext, "ciphertext");
+        var iv = Decode(sealedPayload.Value.Iv, "IV");
+        var mac = Decode(sealedPayload.Mac, "MAC");
+        if (iv.Length != IvLength || cipher.Length == 0 || cipher.Length % IvLength != 0)
+        {
+            throw new SecuredPayloadException("the ciphertext or IV has the wrong length (truncated?)");
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(mac, Mac(key, iv, cipher)))
+        {
+            throw new SecuredPayloadException($"the MAC does not match under key {key.Id}: the payload was changed or sealed with another key");
+        }
+
+        try
+        {
+            using var aes = Aes.Create();
+            aes.Key = key.EncryptionKey;
+            var plain = aes.DecryptCbc(cipher, iv, PaddingMode.PKCS7);
+            return JsonSerializer.Deserialize(plain, SecuredJson.Default.SecuredPayload)
+                ?? throw new SecuredPayloadException("the decrypted payload is empty");
+        }
+        catch (Exception e) when (e is CryptographicException or JsonException)
+        {
+            // Only reachable with a valid MAC, i.e. a payload Lede itself sealed badly: still an error, not a crash.
+            throw new SecuredPayloadException($"the payload authenticates but does not decrypt to a payload: {e.Message}");
+        }
+    }
+
+    private static byte[] Mac(SecuredKey key, byte[] iv, byte[] cipher)
+    {
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key.MacKey);
+        hmac.AppendData(iv);
+        hmac.AppendData(cipher);
+        return hmac.GetHashAndReset();
+    }
+
+    private static byte[] Decode(string base64, string what)
+    {
+        try
+        {
+            return Convert.FromBase64String(base64);
+        }
+        catch (FormatException)
+        {
+            throw new SecuredPayloadException($"the {what} is not valid base64");
+        }
+    }
+}
