@@ -105,6 +105,22 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sealed_payload_keeps_its_key_id_and_mac_and_an_imported_one_has_none()
+    {
+        var value = new SecuredValue(Convert.ToBase64String(new byte[32]), Convert.ToBase64String(new byte[16]));
+        var seal = new SealedPayload(value, "0123456789ab", Convert.ToBase64String(new byte[32]));
+        var record = Article(11) with { Secured = value };
+
+        (await Store.SaveRecordAsync(new ArticleId(11), record, seal, default)).ShouldBe(SaveOutcome.Inserted);
+        (await Store.FindRecordAsync(new ArticleId(11), default))!.Seal.ShouldBe(seal);
+        (await Store.SaveRecordAsync(new ArticleId(11), record, seal, default)).ShouldBe(SaveOutcome.Unchanged);
+
+        (await Store.SaveRecordAsync(new ArticleId(11), record, default)).ShouldBe(SaveOutcome.Updated);
+        (await Store.FindRecordAsync(new ArticleId(11), default))!.Seal.ShouldBeNull();
+        await Should.ThrowAsync<ArgumentException>(() => Store.SaveRecordAsync(new ArticleId(11), Article(11), seal, default));
+    }
+
+    [Fact]
     public async Task Saving_the_same_record_twice_changes_nothing()
     {
         var id = new ArticleId(42);

@@ -1,4 +1,5 @@
 using Lede.Records;
+using Lede.Store;
 
 namespace Lede.Storage.Sqlite;
 
@@ -7,7 +8,7 @@ internal sealed class ArticleRow
 {
     public const string Select = """
         SELECT id, seq, category, title, excerpt, published_at, original_url, web_url, amp_web_url, cdn_amp_web_url,
-               type, quality, heat, published, provider_domain, provider_name, secured_ciphertext, secured_iv, body
+               type, quality, heat, published, provider_domain, provider_name, secured_ciphertext, secured_iv, secured_key_id, secured_mac, body
         FROM article
         """;
 
@@ -29,7 +30,14 @@ internal sealed class ArticleRow
     public string ProviderName { get; init; } = "";
     public string? SecuredCiphertext { get; init; }
     public string? SecuredIv { get; init; }
+    public string? SecuredKeyId { get; init; }
+    public string? SecuredMac { get; init; }
     public string Body { get; init; } = "";
+
+    /// <summary>The payload's key id and MAC, when Lede sealed it (an imported payload has neither).</summary>
+    public SealedPayload? ToSeal() => SecuredCiphertext is not null && SecuredKeyId is not null && SecuredMac is not null
+        ? new SealedPayload(new SecuredValue(SecuredCiphertext, SecuredIv!), SecuredKeyId, SecuredMac)
+        : null;
 
     public ArticleRecord ToRecord() => new()
     {

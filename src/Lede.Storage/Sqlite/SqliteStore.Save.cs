@@ -10,8 +10,16 @@ namespace Lede.Storage.Sqlite;
 public sealed partial class SqliteStore
 {
     public Task<SaveOutcome> SaveRecordAsync(ArticleId id, ArticleRecord record, CancellationToken ct)
+        => SaveRecordAsync(id, record, seal: null, ct);
+
+    public Task<SaveOutcome> SaveRecordAsync(ArticleId id, ArticleRecord record, SealedPayload? seal, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
+        if (seal is not null && seal.Value != record.Secured)
+        {
+            throw new ArgumentException("the seal is for another secured value than the record's", nameof(seal));
+        }
+
         using var connection = Connect();
         // IMMEDIATE takes the write lock up front, so the read-compare-write below cannot interleave with another writer.
         using var tx = connection.BeginTransaction(deferred: false);
@@ -25,7 +33,7 @@ public sealed partial class SqliteStore
         }
 
         var existing = connection.Query<ArticleRow>($"{ArticleRow.Select} WHERE id = @Id", new { Id = key }, tx).AsList();
-        if (existing.Count > 0 && RecordWriter.Write(Assemble(connection, existing, tx)[0].Record) == RecordWriter.Write(record))
+        if (existing.Count > 0 && existing[0].ToSeal() == seal && RecordWriter.Write(Assemble(connection, existing, tx)[0].Record) == RecordWriter.Write(record))
         {
             return Task.FromResult(SaveOutcome.Unchanged);
         }
@@ -34,7 +42,7 @@ public sealed partial class SqliteStore
         Execute(
             "INSERT INTO provider (domain, name) VALUES (CAST(@Domain AS TEXT), CAST(@Name AS TEXT)) ON CONFLICT (domain) DO NOTHING",
             new { record.Provider.Domain, record.Provider.Name }, tx);
-        Execute(UpsertArticle, ArticleParameters(key, record, now), tx);
+        Execute(UpsertArticle, ArticleParameters(key, record, seal, now), tx);
         ReplaceChildren(key, record, tx);
         RememberUrls(key, record, tx);
         tx.Commit();
@@ -43,23 +51,24 @@ public sealed partial class SqliteStore
 
     private const string UpsertArticle = """
         INSERT INTO article (id, seq, category, title, excerpt, published_at, original_url, web_url, amp_web_url, cdn_amp_web_url,
-                             type, quality, heat, published, provider_domain, provider_name, secured_ciphertext, secured_iv, body,
-                             first_seen_at, updated_at)
+                             type, quality, heat, published, provider_domain, provider_name, secured_ciphertext, secured_iv, secured_key_id,
+                             secured_mac, secured_verified, body, first_seen_at, updated_at)
         VALUES (@Id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM article), CAST(@Category AS TEXT), CAST(@Title AS TEXT),
                 CAST(@Excerpt AS TEXT), @PublishedAt, CAST(@OriginalUrl AS TEXT), CAST(@WebUrl AS TEXT), CAST(@AmpWebUrl AS TEXT),
                 CAST(@CdnAmpWebUrl AS TEXT), @Type, @Quality, @Heat, @Published, CAST(@ProviderDomain AS TEXT),
-                CAST(@ProviderName AS TEXT), @SecuredCiphertext, @SecuredIv, CAST(@Body AS TEXT), @Now, @Now)
+                CAST(@ProviderName AS TEXT), @SecuredCiphertext, @SecuredIv, @SecuredKeyId, @SecuredMac, @SecuredVerified,
+                CAST(@Body AS TEXT), @Now, @Now)
         ON CONFLICT (id) DO UPDATE SET
             category = excluded.category, title = excluded.title, excerpt = excluded.excerpt, published_at = excluded.published_at,
             original_url = excluded.original_url, web_url = excluded.web_url, amp_web_url = excluded.amp_web_url,
             cdn_amp_web_url = excluded.cdn_amp_web_url, type = excluded.type, quality = excluded.quality, heat = excluded.heat,
             published = excluded.published, provider_domain = excluded.provider_domain, provider_name = excluded.provider_name,
             secured_ciphertext = excluded.secured_ciphertext, secured_iv = excluded.secured_iv,
-            secured_key_id = NULL, secured_mac = NULL, secured_verified = 0,
+            secured_key_id = excluded.secured_key_id, secured_mac = excluded.secured_mac, secured_verified = excluded.secured_verified,
             body = excluded.body, updated_at = excluded.updated_at
         """;
 
-    private static object ArticleParameters(long key, ArticleRecord r, string now) => new
+    private static object ArticleParameters(long key, ArticleRecord r, SealedPayload? seal, string now) => new
     {
         Id = key,
         r.Category,
@@ -78,6 +87,9 @@ public sealed partial class SqliteStore
         ProviderName = r.Provider.Name,
         SecuredCiphertext = r.Secured?.Ciphertext,
         SecuredIv = r.Secured?.Iv,
+        SecuredKeyId = seal?.KeyId,
+        SecuredMac = seal?.Mac,
+        SecuredVerified = seal is not null,
         r.Body,
         Now = now,
     };

@@ -12,6 +12,10 @@ public interface IStore : IAsyncDisposable
     /// <exception cref="ArticleConflictException">Another article already holds the record's <c>webUrl</c>.</exception>
     Task<SaveOutcome> SaveRecordAsync(ArticleId id, ArticleRecord record, CancellationToken ct);
 
+    /// <summary>Stores an article whose <c>secured</c> value Lede sealed itself, with the key id and MAC that verify it.</summary>
+    /// <exception cref="ArticleConflictException">Another article already holds the record's <c>webUrl</c>.</exception>
+    Task<SaveOutcome> SaveRecordAsync(ArticleId id, ArticleRecord record, SealedPayload? seal, CancellationToken ct);
+
     /// <summary>Every stored article as a record, in the given order.</summary>
     IAsyncEnumerable<StoredRecord> ReadRecordsAsync(RecordOrder order, CancellationToken ct);
 
