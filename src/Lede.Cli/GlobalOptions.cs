@@ -20,6 +20,20 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string?> Keys { get; } = new("--keys")
+    {
+        Description = $"Key file for secured payloads [default: {DefaultKeyFile}; {Lede.Store.KeyRing.EnvironmentVariable} outranks it]",
+        HelpName = "FILE",
+        Recursive = true,
+    };
+
+    /// <value>Beside lede.yml rather than in data/, so that a copy of the data is not a copy of its keys.</value>
+    public const string DefaultKeyFile = "./lede.keys";
+
+    /// <summary>The key file: <c>--keys</c>, else <c>keys:</c> in the configuration, else the default.</summary>
+    public string ResolveKeys(ParseResult parse)
+        => parse.GetValue(Keys) ?? LedeConfig.Load(parse.GetValue(Config)).Keys ?? DefaultKeyFile;
+
     /// <summary>The database to open: <c>--db</c>, else <c>db:</c> in the configuration, else the default.</summary>
     public string ResolveDb(ParseResult parse)
         => parse.GetValue(Db) ?? LedeConfig.Load(parse.GetValue(Config)).Db ?? StoreFactory.DefaultDatabase;

@@ -5,12 +5,13 @@ namespace Lede.Cli;
 
 /// <summary>Settings from <c>lede.yml</c>; command-line options override them.</summary>
 /// <param name="Db">The database, as <c>--db</c> takes it.</param>
-internal sealed record LedeConfig(string? Db)
+/// <param name="Keys">The key file for secured payloads.</param>
+internal sealed record LedeConfig(string? Db, string? Keys)
 {
     /// <value>Default: ./lede.yml, read only when present.</value>
     public const string DefaultPath = "./lede.yml";
 
-    private static readonly string[] Known = ["db"];
+    private static readonly string[] Known = ["db", "keys"];
 
     /// <summary>Reads the configuration file; a missing default file means no settings, a missing named one is an error.</summary>
     /// <exception cref="CliException">The file cannot be read or is not a YAML mapping of known settings.</exception>
@@ -19,7 +20,7 @@ internal sealed record LedeConfig(string? Db)
         var file = path ?? DefaultPath;
         if (!File.Exists(file))
         {
-            return path is null ? new LedeConfig((string?)null) : throw new CliException($"config file {file} does not exist");
+            return path is null ? new LedeConfig(null, null) : throw new CliException($"config file {file} does not exist");
         }
 
         var yaml = new YamlStream();
@@ -35,7 +36,7 @@ internal sealed record LedeConfig(string? Db)
 
         if (yaml.Documents.Count == 0)
         {
-            return new LedeConfig((string?)null);
+            return new LedeConfig(null, null);
         }
 
         if (yaml.Documents[0].RootNode is not YamlMappingNode root)
@@ -51,6 +52,7 @@ internal sealed record LedeConfig(string? Db)
             }
         }
 
-        return new LedeConfig(root.Children.TryGetValue(new YamlScalarNode("db"), out var db) ? (db as YamlScalarNode)?.Value : null);
+        string? Setting(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var value) ? (value as YamlScalarNode)?.Value : null;
+        return new LedeConfig(Setting("db"), Setting("keys"));
     }
 }

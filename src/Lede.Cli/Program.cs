@@ -11,12 +11,15 @@ var root = new Command("lede", "Lede: follow news sources, keep what is on your 
     new VersionOption(),
     global.Db,
     global.Config,
+    global.Keys,
     RecordsCommand.Create(global),
     SourcesCommand.Create(global),
     DemoCommand.Create(global),
     CrawlCommand.Create(global),
     ServeCommand.Create(global),
     FeedCommand.Create(),
+    KeysCommand.Create(global),
+    SecuredCommand.Create(global),
 };
 
 var parse = root.Parse(args);
@@ -42,7 +45,7 @@ try
     return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e) when (e is CliException or IOException or UnauthorizedAccessException or NotSupportedException or InvalidOperationException
-                              or Microsoft.Data.Sqlite.SqliteException)
+                              or Microsoft.Data.Sqlite.SqliteException or Lede.Store.SecuredPayloadException)
 {
     Console.Error.WriteLine($"lede: {OneLine(e.Message)}");
     return ExitCode.Failure;
