@@ -15,7 +15,7 @@ public static class ImageCues
     private static readonly HashSet<string> StrongTokens = new(StringComparer.Ordinal)
     {
         "favicon", "sprite", "sprites", "spacer", "blank", "pixel", "transparent", "placeholder", "lazy", "lazyload",
-        "loading", "loader", "spinner", "1x1", "beacon", "tracker", "shim",
+        "loading", "loader", "spinner", "1x1", "beacon", "tracker", "shim", "counter",
     };
 
     // Whole file names that are spacers, never words inside a longer name ("polka-dot-dress.jpg" is fine).
@@ -42,6 +42,9 @@ public static class ImageCues
         "outbrain.com", "criteo.com", "moatads.com", "adsrvr.org", "pubmatic.com", "rubiconproject.com", "casalemedia.com",
     ];
 
+    // Parts of a host label that mark a counter or analytics host (livetracker.example.com, pixel.example.net).
+    private static readonly string[] TrackingLabelParts = ["tracker", "tracking", "analytics", "beacon", "pixel", "metrics", "telemetry"];
+
     /// <summary>Why a URL can never be a lead image, or null.</summary>
     public static string? StrongUrlCue(Uri url)
     {
@@ -65,6 +68,7 @@ public static class ImageCues
         foreach (var label in host.Split('.'))
         {
             if (AdTokens.Contains(label)) return "ad host";
+            if (TrackingLabelParts.Any(part => label.Contains(part, StringComparison.Ordinal))) return "tracking host";
         }
 
         foreach (var segment in path[..Math.Max(slash, 0)].Split('/'))

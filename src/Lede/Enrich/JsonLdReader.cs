@@ -57,21 +57,69 @@ internal static partial class JsonLdReader
         repair = null;
         var s = Unwrap(text);
         if (s.Length == 0) return null;
-        if (TryParseAll(s) is { } values) return values;
+        if (TryParseAll(s, out _) is { } values) return values;
         var escaped = EscapeControlCharacters(s);
-        if (TryParseAll(escaped) is { } v1)
+        if (TryParseAll(escaped, out _) is { } v1)
         {
             repair = "raw control characters in strings";
             return v1;
         }
 
-        if (s.Contains('&', StringComparison.Ordinal) && TryParseAll(EscapeControlCharacters(WebUtility.HtmlDecode(s))) is { } v2)
+        if (s.Contains('&', StringComparison.Ordinal) && TryParseAll(EscapeControlCharacters(WebUtility.HtmlDecode(s)), out _) is { } v2)
         {
             repair = "HTML entities";
             return v2;
         }
 
+        if (s.Contains('\'', StringComparison.Ordinal) && TryParseAll(EscapeControlCharacters(SingleToDoubleQuotes(s)), out _) is { } v3)
+        {
+            repair = "single-quoted strings";
+            return v3;
+        }
+
+        // Last resort: the values before the first syntax error (a stray "}" or a quote inside a string ends many blocks early).
+        TryParseAll(escaped, out var partial);
+        if (partial.Count > 0)
+        {
+            repair = "kept the values before a syntax error";
+            return partial;
+        }
+
         return null;
+    }
+
+    /// <summary>JavaScript-style 'strings' outside double-quoted ones become JSON strings.</summary>
+    private static string SingleToDoubleQuotes(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        var quote = '\0';
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (quote != '\0' && c == '\\' && i + 1 < s.Length)
+            {
+                var next = s[++i];
+                sb.Append(quote == '\'' && next == '\'' ? "'" : $"\\{next}");
+                continue;
+            }
+
+            if (quote == '\0' && c is '"' or '\'')
+            {
+                quote = c;
+                sb.Append('"');
+            }
+            else if (c == quote)
+            {
+                quote = '\0';
+                sb.Append('"');
+            }
+            else
+            {
+                sb.Append(quote == '\'' && c == '"' ? "\\\"" : c.ToString());
+            }
+        }
+
+        return sb.ToString();
     }
 
     private static string Unwrap(string text)
@@ -88,7 +136,7 @@ internal static partial class JsonLdReader
         return s.TrimEnd(';').Trim();
     }
 
-    private static List<JsonElement>? TryParseAll(string s)
+    private static List<JsonElement>? TryParseAll(string s, out List<JsonElement> parsed)
     {
         var bytes = Encoding.UTF8.GetBytes(s);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
@@ -98,7 +146,7 @@ internal static partial class JsonLdReader
             AllowMultipleValues = true,
             MaxDepth = 64,
         });
-        var values = new List<JsonElement>();
+        var values = parsed = [];
         try
         {
             while (reader.Read())

@@ -151,4 +151,16 @@ public sealed class PageFactsReaderTests
     [InlineData("", "https://e.com/2021/videogames-sale", "article")]
     public void Type_is_video_only_when_the_page_says_so_or_its_url_does(string html, string url, string expected)
         => Pages.Read(html, url).Type.ShouldBe(expected);
+
+    [Fact]
+    public void Single_quoted_json_ld_and_a_stray_closing_brace_are_survived()
+    {
+        var quoted = Pages.Read("""<script type="application/ld+json">{"@type": "NewsArticle", "headline": 'Oil "falls" on Tuesday', 'datePublished': '2019-11-19T21:57:01Z'}</script>""");
+        quoted.Title.ShouldBe("Oil \"falls\" on Tuesday");
+        quoted.PublishedUtc.ShouldBe(new DateTime(2019, 11, 19, 21, 57, 1, DateTimeKind.Utc));
+
+        var stray = Pages.Read("""<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Moon vapor"} }, "description": "x"}</script>""");
+        stray.Title.ShouldBe("Moon vapor");
+        stray.Warnings.ShouldContain(w => w == "json-ld: block 1 repaired (kept the values before a syntax error)");
+    }
 }

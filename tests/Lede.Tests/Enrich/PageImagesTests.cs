@@ -57,6 +57,7 @@ public sealed class PageImagesTests
     [InlineData("https://news.example.com/ads/300x250.jpg")]
     [InlineData("https://news.example.com/img/lazy-load.gif")]
     [InlineData("https://news.example.com/dot.gif")]
+    [InlineData("https://livetracker.example-cms.com/counter.lt?PageType=1")]
     public void Tracking_pixels_placeholders_icons_and_ads_are_never_candidates(string url)
     {
         var facts = Pages.Read($"""<meta property="og:image" content="{url}">""");
