@@ -5,7 +5,7 @@ namespace Lede.Enrich;
 /// Strong cues always reject: a data:/non-http URL; a tracking or ad host; a file named favicon, sprite, spacer, blank, pixel,
 /// transparent, placeholder, lazy/loading/spinner, 1x1 or beacon, or a spacer file (dot.gif, clear.gif); an .ico/.svg/.cur file; an ad directory (/ads/, /ad/);
 /// a known size of at most 2×2 (tracking pixel) or under 50 pixels on a side; the publisher's logo named in JSON-LD.
-/// Weak cues (logo, icon, avatar, badge, emoji in the URL; for body images also logo/icon/avatar/author/ad/sponsor/share/social
+/// Weak cues (logo, icon, avatar, badge, emoji in the URL; default/fallback/generic in the file name; for body images also logo/icon/avatar/author/ad/sponsor/share/social
 /// in class, id or alt) reject body images outright, but a share image the publisher declared (og:image, JSON-LD, twitter:image)
 /// at a usable size is kept as <see cref="PageImage.Doubtful"/> and ranked last: the reference records keep such images
 /// (Amnesty UK's 1200×627 "amnesty_logo_0.jpg").
@@ -81,7 +81,15 @@ public static class ImageCues
 
     /// <summary>Why a URL looks like a logo, icon or avatar, or null.</summary>
     public static string? WeakUrlCue(Uri url)
-        => Tokens(url.AbsolutePath.ToLowerInvariant()).FirstOrDefault(WeakTokens.Contains) is { } token ? $"'{token}' in the URL" : null;
+    {
+        var path = url.AbsolutePath.ToLowerInvariant();
+        if (Tokens(path).FirstOrDefault(WeakTokens.Contains) is { } token) return $"'{token}' in the URL";
+        // A site-wide stand-in ("opengraph_default.jpg") says nothing about the article; only the file name counts ("/styles/default/" is a folder).
+        var file = path[(path.LastIndexOf('/') + 1)..];
+        return Tokens(file).FirstOrDefault(DefaultFileTokens.Contains) is { } stand ? $"'{stand}' in the file name" : null;
+    }
+
+    private static readonly HashSet<string> DefaultFileTokens = new(StringComparer.Ordinal) { "default", "fallback", "generic", "nophoto", "noimage", "missing" };
 
     /// <summary>Why a known size rules an image out (tracking pixel, tiny), or null.</summary>
     public static string? SizeCue(int? width, int? height, int minimum = 50)

@@ -17,7 +17,9 @@ public static partial class PageFactsReader
         var warnings = new List<string>();
         var meta = new MetaTags(document);
         var jsonLd = JsonLdReader.Read(document, warnings);
-        var siteName = FirstText(meta.First("og:site_name"), jsonLd.PublisherName, jsonLd.WebSiteName, meta.First("application-name"), meta.First("apple-mobile-web-app-title"));
+        // Some pages put their address in og:site_name: a URL is not a name.
+        var siteName = FirstText([.. new[] { meta.First("og:site_name"), jsonLd.PublisherName, jsonLd.WebSiteName, meta.First("application-name"), meta.First("apple-mobile-web-app-title") }
+            .Where(n => n is null || !n.Contains("://", StringComparison.Ordinal))]);
         var (published, modified) = ReadDates(document, meta, jsonLd, warnings);
         return new PageFacts
         {

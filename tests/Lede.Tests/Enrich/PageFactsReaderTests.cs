@@ -163,4 +163,9 @@ public sealed class PageFactsReaderTests
         stray.Title.ShouldBe("Moon vapor");
         stray.Warnings.ShouldContain(w => w == "json-ld: block 1 repaired (kept the values before a syntax error)");
     }
+
+    [Fact]
+    public void A_url_in_og_site_name_is_not_a_site_name()
+        => Pages.Read("""<meta property="og:site_name" content="https://www.example.com"><script type="application/ld+json">{"@type":"NewsArticle","publisher":{"name":"Example Now"}}</script>""")
+            .SiteName.ShouldBe("Example Now");
 }

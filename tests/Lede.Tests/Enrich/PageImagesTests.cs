@@ -90,4 +90,11 @@ public sealed class PageImagesTests
     [Fact]
     public void A_small_share_image_named_logo_is_dropped()
         => Images("""<meta property="og:image" content="/logo.png"><meta property="og:image:width" content="120"><meta property="og:image:height" content="120">""").ShouldBeEmpty();
+
+    [Fact]
+    public void A_site_wide_default_share_image_comes_after_the_article_picture()
+        => Images("""
+            <meta property="og:image" content="/img/pages/article/opengraph_default.jpg">
+            <article><img src="/photos/2019/cat.jpg" alt="The cat"></article>
+            """).Select(i => i.Url.AbsolutePath).ShouldBe(["/photos/2019/cat.jpg", "/img/pages/article/opengraph_default.jpg"]);
 }
