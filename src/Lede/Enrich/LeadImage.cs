@@ -52,14 +52,15 @@ internal static class LeadImage
     {
         for (var e = img.ParentElement; e is not null && e != root; e = e.ParentElement)
         {
-            if (e.LocalName is "nav" or "aside" or "footer" or "form" or "noscript" or "button") return true;
+            // noscript is not chrome: lazy-loading pages keep the real <img> there.
+            if (e.LocalName is "nav" or "aside" or "footer" or "form" or "button") return true;
             if (e.LocalName == "header" && root.LocalName == "body") return true;
         }
 
         return false;
     }
 
-    /// <summary>The real URL: a lazy attribute, then src unless it is a placeholder, then the widest srcset candidate.</summary>
+    /// <summary>The real URL: a lazy attribute, then src unless it is a data: placeholder, then the widest srcset candidate, then a picture source.</summary>
     private static (string Url, int? Width)? SourceOf(IElement img)
     {
         foreach (var attribute in LazyAttributes)
@@ -68,7 +69,11 @@ internal static class LeadImage
         }
 
         if (Usable(img.GetAttribute("src")) is { } src) return (src, null);
-        return Widest(img.GetAttribute("data-srcset")) ?? Widest(img.GetAttribute("srcset"));
+        if ((Widest(img.GetAttribute("data-srcset")) ?? Widest(img.GetAttribute("srcset"))) is { } set) return set;
+        // <picture><source srcset=…><img></picture>: the sources carry the URLs.
+        return img.ParentElement?.LocalName == "picture"
+            ? img.ParentElement.Children.Where(c => c.LocalName == "source").Select(c => Widest(c.GetAttribute("srcset") ?? c.GetAttribute("data-srcset"))).FirstOrDefault(s => s is not null)
+            : null;
     }
 
     private static string? Usable(string? value)

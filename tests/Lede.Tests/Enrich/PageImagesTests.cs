@@ -97,4 +97,13 @@ public sealed class PageImagesTests
             <meta property="og:image" content="/img/pages/article/opengraph_default.jpg">
             <article><img src="/photos/2019/cat.jpg" alt="The cat"></article>
             """).Select(i => i.Url.AbsolutePath).ShouldBe(["/photos/2019/cat.jpg", "/img/pages/article/opengraph_default.jpg"]);
+
+    [Fact]
+    public void A_lazy_placeholder_gives_way_to_the_noscript_copy_and_picture_sources_count()
+    {
+        Images("""<article><img src="/img/lazy-placeholder.gif"><noscript><img src="/photos/real.jpg" alt="Real"></noscript></article>""")
+            .ShouldHaveSingleItem().Url.AbsolutePath.ShouldBe("/photos/real.jpg");
+        Images("""<article><picture><source srcset="/p/a-800.webp 800w, /p/a-1600.webp 1600w"><img alt="A"></picture></article>""")
+            .ShouldHaveSingleItem().ShouldBe(new PageImage(new Uri("https://news.example.com/p/a-1600.webp"), 1600, null, "body"));
+    }
 }
