@@ -7,7 +7,8 @@ namespace Lede.Enrich;
 /// <remarks>
 /// Only JPEG, PNG, GIF, WebP and AVIF are kept, recognised from their bytes. SVG is refused (it can carry scripts),
 /// ICO and BMP too (icons and uncompressed bitmaps are never article pictures), and so is anything over
-/// <see cref="ImageCacheOptions.MaxPixels"/>. Files are written to a temporary name and renamed, so a reader never sees half a file.
+/// <see cref="ImageCacheOptions.MaxPixels"/>. Files are written to a temporary name and renamed, so a reader never sees half a file;
+/// one instance may be shared by concurrent callers.
 /// </remarks>
 public sealed class ImageCache
 {
