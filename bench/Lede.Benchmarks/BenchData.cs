@@ -16,4 +16,15 @@ internal static class BenchData
 
         throw new DirectoryNotFoundException("../shared/spec/records beside the repository");
     }
+
+    /// <summary>The repository root (the folder holding Lede.slnx).</summary>
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Lede.slnx"))) return dir.FullName;
+        }
+
+        throw new DirectoryNotFoundException("Lede.slnx above " + AppContext.BaseDirectory);
+    }
 }

@@ -15,4 +15,11 @@ if (args is ["parse", ..])
     return;
 }
 
+// 'facts [ROUNDS]' runs the page-facts harness on the sample newsroom and the extraction corpus.
+if (args is ["facts", ..])
+{
+    PageFactsThroughput.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(RecordBenchmarks).Assembly).Run(args);
