@@ -19,15 +19,21 @@ internal static class CrawlCommand
         var all = new Option<bool>("--all") { Description = "Fetch every enabled source now, due or not" };
         var verbose = new Option<bool>("--verbose") { Description = "Print what each feed needed repairing" };
         var command = new Command("crawl", """
-            Fetch the due sources once, parse them and store their new items as articles. Re-running stores
+            Fetch the due sources once, parse them, read each new item's page (canonical URL, metadata, main text,
+            lead image, cached under data/images) and store the articles; full text is encrypted with the key
+            file's key ('lede keys new'). Re-running stores
             nothing twice; unchanged feeds cost one conditional request. Failures are reported per source and
             scheduled for a retry with backoff ('lede sources list' shows them).
             """) { allowPrivate, all, verbose };
         command.SetAction(async (parse, ct) =>
         {
-            await using var store = StoreFactory.Open(global.ResolveDb(parse));
+            var db = global.ResolveDb(parse);
+            await using var store = StoreFactory.Open(db);
             using var fetcher = new Fetcher(new FetchOptions { AllowPrivate = parse.GetValue(allowPrivate) });
-            var crawler = new Crawler(store, fetcher, FeedParser.Parse, new SourceScheduler(Random.Shared), TimeProvider.System);
+            var crawler = new Crawler(store, fetcher, FeedParser.Parse, new SourceScheduler(Random.Shared), TimeProvider.System)
+            {
+                Articles = ArticleSetup.Create(global, parse, fetcher, db, createKey: false),
+            };
             var due = await crawler.DueAsync(parse.GetValue(all), ct);
             var report = await CrawlDisplay.RunAsync(due.Count, onSource => crawler.CrawlAsync(due, onSource, ct), parse.GetValue(verbose));
             Console.WriteLine(report);

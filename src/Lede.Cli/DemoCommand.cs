@@ -15,7 +15,8 @@ internal static class DemoCommand
     {
         var command = new Command("demo", """
             Serve the sample newsroom (samples/newsroom: 13 news sites with their feeds and article pages) on a
-            loopback port, follow its feeds and crawl them into the database (./data by default). Everything stays
+            loopback port, follow its feeds and crawl them into the database (./data by default): every article's
+            page is read and its lead image cached; full text is encrypted under ./lede.keys (created if missing). Everything stays
             offline: articles keep their real URLs, and only the newsroom's hosts are fetched, from the local copy.
             Running it again adds nothing new.
             """);
@@ -24,7 +25,8 @@ internal static class DemoCommand
             var folder = LedeHome.Find(Path.Combine("samples", "newsroom"));
             await using var site = await MirrorSite.StartAsync(folder, ct);
             Console.WriteLine($"serving the sample newsroom at {site.BaseAddress}");
-            await using var store = StoreFactory.Open(global.ResolveDb(parse));
+            var db = global.ResolveDb(parse);
+            await using var store = StoreFactory.Open(db);
             var (added, known, _) = await SourcesImportCommand.ImportAsync(store, Path.Combine(folder, "sources.opml"), ct);
             Console.WriteLine($"following {added + known} newsroom feeds ({added} new)");
 
@@ -32,7 +34,10 @@ internal static class DemoCommand
             using var network = new Fetcher(new FetchOptions { AllowPrivate = true, PerHostDelay = TimeSpan.Zero, PerHostConcurrency = 8 });
             var hosts = site.Hosts;
             var fetcher = new MirrorFetcher(network, site.BaseAddress, hosts);
-            var crawler = new Crawler(store, fetcher, FeedParser.Parse, new SourceScheduler(Random.Shared), TimeProvider.System);
+            var crawler = new Crawler(store, fetcher, FeedParser.Parse, new SourceScheduler(Random.Shared), TimeProvider.System)
+            {
+                Articles = ArticleSetup.Create(global, parse, fetcher, db, createKey: true),
+            };
             var due = (await crawler.DueAsync(all: true, ct)).Where(s => hosts.Contains(new Uri(s.Url).Host)).ToList();
             var report = await CrawlDisplay.RunAsync(due.Count, onSource => crawler.CrawlAsync(due, onSource, ct), verbose: false);
             Console.WriteLine(report);

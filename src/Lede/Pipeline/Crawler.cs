@@ -1,3 +1,4 @@
+using Lede.Enrich;
 using Lede.Fetch;
 using Lede.Normalize;
 using Lede.Parse;
@@ -13,6 +14,12 @@ public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, Pars
 {
     /// <value>Default: 8 sources at once; the fetcher still limits each host.</value>
     public int Parallelism { get; init; } = 8;
+
+    /// <value>Default: 4 items of one source at once (pages and images); the fetcher still limits each host.</value>
+    public int ItemParallelism { get; init; } = 4;
+
+    /// <value>Default: feed facts only; the CLI gives it page enrichment, the image cache and the key.</value>
+    public ArticleBuilder Articles { get; init; } = ArticleBuilder.FeedOnly();
 
     /// <summary>The sources due now, or every enabled one when <paramref name="all"/>.</summary>
     public Task<IReadOnlyList<Source>> DueAsync(bool all, CancellationToken ct)
@@ -94,41 +101,77 @@ public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, Pars
 
     private async Task<(int New, int Known)> StoreItemsAsync(Source source, Feed feed, List<string> warnings, CancellationToken ct)
     {
-        int added = 0, known = 0;
         var seenAt = clock.GetUtcNow().UtcDateTime;
+        var feedTitle = source.Title ?? Text.HtmlText.ToPlain(feed.Title);
+        var fresh = new List<(FeedItem Item, ArticleRecord Record)>();
+        var known = 0;
         foreach (var item in feed.Items)
         {
             var (record, problem) = FeedItemNormalizer.ToRecord(item, feed, source.Title, seenAt);
             if (record is null)
             {
                 warnings.Add($"content: {problem}");
-                continue;
             }
-
-            var id = ArticleId.FromUrl(record.WebUrl);
-            if (await IsKnownAsync(record, ct).ConfigureAwait(false))
+            else if (await IsKnownAsync(record.OriginalUrl, record.WebUrl, ct).ConfigureAwait(false))
             {
                 known++;
-                continue;
+            }
+            else if (fresh.TrueForAll(f => f.Record.WebUrl != record.WebUrl))
+            {
+                fresh.Add((item, record));
+            }
+        }
+
+        // Pages first (in parallel; the fetcher keeps each host's limits), so that the boilerplate detector has
+        // seen every page of this batch before the first excerpt is chosen.
+        var pages = new EnrichedPage?[fresh.Count];
+        var itemWarnings = fresh.ConvertAll(_ => new List<string>());
+        await ForEachAsync(fresh.Count, async (i, token) => pages[i] = await Articles.ReadPageAsync(fresh[i].Record, itemWarnings[i], token).ConfigureAwait(false), ct)
+            .ConfigureAwait(false);
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            Articles.Observe(fresh[i].Record, fresh[i].Item.Description ?? fresh[i].Item.Content, pages[i]);
+        }
+
+        var added = 0;
+        await ForEachAsync(fresh.Count, async (i, token) =>
+        {
+            var (item, feedRecord) = fresh[i];
+            var (record, seal) = await Articles.BuildAsync(feedRecord, feedTitle, item.Description ?? item.Content, pages[i], itemWarnings[i], token)
+                .ConfigureAwait(false);
+            if (record.WebUrl != feedRecord.WebUrl && await IsKnownAsync(record.WebUrl, record.WebUrl, token).ConfigureAwait(false))
+            {
+                Interlocked.Increment(ref known);
+                return;
             }
 
             try
             {
-                await store.SaveRecordAsync(id, record, ct).ConfigureAwait(false);
-                added++;
+                await store.SaveRecordAsync(ArticleId.FromUrl(record.WebUrl), record, seal, token).ConfigureAwait(false);
+                Interlocked.Increment(ref added);
             }
             catch (ArticleConflictException e)
             {
                 // A bad item never stops the rest of the feed.
-                warnings.Add($"other: {e.Message}");
+                itemWarnings[i].Add($"other: {e.Message}");
             }
-        }
-
+        }, ct).ConfigureAwait(false);
+        warnings.AddRange(itemWarnings.SelectMany(w => w));
         return (added, known);
     }
 
-    /// <summary>Whether an article is already held under the item's link, as given or canonical.</summary>
-    private async Task<bool> IsKnownAsync(ArticleRecord record, CancellationToken ct)
-        => await store.FindArticleByUrlAsync(record.OriginalUrl, ct).ConfigureAwait(false) is not null
-           || (record.WebUrl != record.OriginalUrl && await store.FindArticleByUrlAsync(record.WebUrl, ct).ConfigureAwait(false) is not null);
+    private Task ForEachAsync(int count, Func<int, CancellationToken, ValueTask> body, CancellationToken ct)
+        => Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = ItemParallelism, CancellationToken = ct }, body);
+
+    /// <summary>Whether an article is already held under the item's link as given, or in canonical form.</summary>
+    private async Task<bool> IsKnownAsync(string link, string webUrl, CancellationToken ct)
+    {
+        if (await store.FindArticleByUrlAsync(link, ct).ConfigureAwait(false) is not null)
+        {
+            return true;
+        }
+
+        var canonical = UrlCanonicalizer.Canonicalize(webUrl).Url;
+        return canonical is not null && canonical != link && await store.FindArticleByUrlAsync(canonical, ct).ConfigureAwait(false) is not null;
+    }
 }

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Lede.Enrich;
+using Lede.Fetch;
+using Lede.Normalize;
+using Lede.Pipeline;
+using Lede.Store;
+
+namespace Lede.Cli;
+
+/// <summary>Builds the crawl's article stages for a command: page enrichment, the image cache beside the database, and the key.</summary>
+internal static class ArticleSetup
+{
+    /// <summary>The article builder; without a key the full text is not kept, and a note says so once.</summary>
+    /// <param name="createKey">Create the key file when there is none (the demo), instead of going without.</param>
+    public static ArticleBuilder Create(GlobalOptions global, ParseResult parse, IFetcher fetcher, string db, bool createKey)
+    {
+        var keyFile = global.ResolveKeys(parse);
+        var ring = KeyRing.Load(keyFile);
+        if (ring is null && createKey)
+        {
+            var key = SecuredKey.New(out var text);
+            KeyFile.Write(keyFile, [text]);
+            Console.WriteLine($"created {keyFile} with {key} to encrypt full text (keep it secret and backed up)");
+            ring = KeyRing.Load(keyFile);
+        }
+        else if (ring is null)
+        {
+            Console.Error.WriteLine($"lede: no key ({keyFile} or {KeyRing.EnvironmentVariable}): articles' full text is not kept; 'lede keys new' creates one");
+        }
+
+        var images = new ImageCache(fetcher, new ImageCacheOptions { Root = DataFolder(db) });
+        return new ArticleBuilder(ArticleNormalizer.Default(), new PageEnricher(fetcher), images, ring is null ? null : new SecuredBox(ring));
+    }
+
+    /// <summary>The folder the database lives in, where the image cache goes too (<c>data/images</c> by default).</summary>
+    private static string DataFolder(string db)
+        => db.Contains("://", StringComparison.Ordinal) ? "data" : Path.GetDirectoryName(Path.GetFullPath(db)) ?? "data";
+}

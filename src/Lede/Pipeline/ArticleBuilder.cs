@@ -1,0 +1,67 @@
+using Lede.Enrich;
+using Lede.Normalize;
+using Lede.Records;
+using Lede.Store;
+
+namespace Lede.Pipeline;
+
+/// <summary>Turns a new feed item into the article Lede stores: enrich (page), normalize, cache the lead image, seal the full text.</summary>
+/// <param name="normalizer">Feed + page facts → record.</param>
+/// <param name="pages">Reads article pages; null keeps the feed's facts only.</param>
+/// <param name="images">Caches lead images; null leaves them uncached.</param>
+/// <param name="box">Seals the full text; null means no key, and the full text is not kept.</param>
+public sealed class ArticleBuilder(ArticleNormalizer normalizer, PageEnricher? pages, ImageCache? images, SecuredBox? box)
+{
+    /// <summary>Feed facts only: no page fetches, no image cache, no full text.</summary>
+    public static ArticleBuilder FeedOnly() => new(ArticleNormalizer.Default(), null, null, null);
+
+    /// <summary>Whether full text is kept (a key is present).</summary>
+    public bool KeepsFullText => box is not null;
+
+    /// <summary>The item's page, or null (no enricher, or the page could not be read: the reason is a warning).</summary>
+    public Task<EnrichedPage?> ReadPageAsync(ArticleRecord feed, List<string> warnings, CancellationToken ct)
+        => pages is null || !Uri.TryCreate(feed.OriginalUrl, UriKind.Absolute, out var url)
+            ? Task.FromResult<EnrichedPage?>(null)
+            : pages.EnrichAsync(url, warnings, ct);
+
+    /// <inheritdoc cref="ArticleNormalizer.Observe"/>
+    public void Observe(ArticleRecord feed, string? feedDescription, EnrichedPage? page) => normalizer.Observe(feed, feedDescription, page);
+
+    /// <summary>The record to store and, when a key is present, its sealed payload.</summary>
+    public async Task<(ArticleRecord Record, SealedPayload? Seal)> BuildAsync(
+        ArticleRecord feed, string? feedTitle, string? feedDescription, EnrichedPage? page, List<string> warnings, CancellationToken ct)
+    {
+        var article = normalizer.Normalize(feed, feedTitle, feedDescription, page);
+        warnings.AddRange(article.Warnings);
+        var record = article.Record with { Images = await CacheAsync(article.Record.Images, warnings, ct).ConfigureAwait(false) };
+        if (box is null || (article.FullText.Length == 0 && article.Authors.Count == 0 && article.RawDescription is null))
+        {
+            return (record, null);
+        }
+
+        var seal = box.Seal(new SecuredPayload(article.FullText, article.Authors, article.RawDescription));
+        return (record with { Secured = seal.Value }, seal);
+    }
+
+    /// <summary>Caches each image; the sizes in its bytes outrank the markup's, and isCached says whether the file is held.</summary>
+    private async Task<List<RecordImage>> CacheAsync(IReadOnlyList<RecordImage> chosen, List<string> warnings, CancellationToken ct)
+    {
+        var result = new List<RecordImage>(chosen.Count);
+        foreach (var image in chosen)
+        {
+            if (images is null || !Uri.TryCreate(image.Url, UriKind.Absolute, out var url))
+            {
+                result.Add(image with { IsCached = false });
+                continue;
+            }
+
+            var cached = await images.CacheAsync(url, ct).ConfigureAwait(false);
+            warnings.AddRange(cached.Warnings.Select(w => $"other: image {image.Url}: {w}"));
+            result.Add(cached.IsCached
+                ? image with { Width = cached.Width ?? image.Width, Height = cached.Height ?? image.Height, IsCached = true }
+                : image with { IsCached = false });
+        }
+
+        return result;
+    }
+}
