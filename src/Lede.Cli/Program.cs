@@ -17,6 +17,7 @@ var root = new Command("lede", "Lede: follow news sources, keep what is on your 
     CrawlCommand.Create(global),
     ServeCommand.Create(global),
     FeedCommand.Create(),
+    PageCommand.Create(),
 };
 
 var parse = root.Parse(args);
