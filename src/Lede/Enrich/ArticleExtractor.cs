@@ -73,7 +73,8 @@ public static class ArticleExtractor
         if (evidence is not null && evidence.Length >= options.MinTextLength)
         {
             chosen = Agreement(bySelector, evidence) >= Agreement(byScore, evidence) ? bySelector : byScore;
-            chosen = chosen with { Paragraphs = ParagraphFilter.KeepAgreeing(chosen.Paragraphs, evidence) };
+            // Evidence much shorter than the text is a teaser or a truncated body: it can choose, not cut.
+            if (evidence.Length >= 0.7 * chosen.Length) chosen = chosen with { Paragraphs = ParagraphFilter.KeepAgreeing(chosen.Paragraphs, evidence) };
         }
         else if (bySelector.Length < options.MinTextLength) chosen = byScore.Length >= bySelector.Length ? byScore : bySelector;
         // trafilatura's arbitration: the generic algorithm wins only when it finds much more.

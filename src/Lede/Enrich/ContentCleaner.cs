@@ -36,7 +36,9 @@ internal static class ContentCleaner
         var role = n.Element?.GetAttribute("role");
         if (role is not null && ContentHints.UnlikelyRoles.Contains(role)) return !big;
         if (!unlikelyClasses || n.ClassAndId.Length == 0 || n.Tag is "body" or "a" or "article" or "main") return false;
-        return ContentHints.Unlikely().IsMatch(n.ClassAndId) && !ContentHints.MaybeCandidate().IsMatch(n.ClassAndId) && !big;
+        // Several real paragraphs with few links are text whatever the class says (paywalled or lazily loaded bodies).
+        var texty = n.Paragraphs >= 3 && n.LinkDensity < 0.2 && n.Chars > 80 * n.Paragraphs;
+        return ContentHints.Unlikely().IsMatch(n.ClassAndId) && !ContentHints.MaybeCandidate().IsMatch(n.ClassAndId) && !big && !texty;
     }
 
     /// <summary>Readability's <c>_cleanConditionally</c> and header cleaning inside the content roots.</summary>
