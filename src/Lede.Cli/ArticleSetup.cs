@@ -11,6 +11,10 @@ namespace Lede.Cli;
 internal static class ArticleSetup
 {
     /// <summary>The article builder; without a key the full text is not kept, and a note says so once.</summary>
+    /// <param name="global">The global options (the key file).</param>
+    /// <param name="parse">The command line.</param>
+    /// <param name="fetcher">The safe client, for pages and images.</param>
+    /// <param name="db">The database, beside which the image cache lives.</param>
     /// <param name="createKey">Create the key file when there is none (the demo), instead of going without.</param>
     public static ArticleBuilder Create(GlobalOptions global, ParseResult parse, IFetcher fetcher, string db, bool createKey)
     {

@@ -7,7 +7,7 @@ namespace Lede.Enrich;
 public sealed class PageEnricher(IFetcher fetcher)
 {
     /// <summary>The page behind <paramref name="url"/>, or null with the reason in <paramref name="warnings"/>.</summary>
-    public async Task<EnrichedPage?> EnrichAsync(Uri url, List<string> warnings, CancellationToken ct)
+    public async Task<EnrichedPage?> EnrichAsync(Uri url, ICollection<string> warnings, CancellationToken ct)
     {
         FetchResponse response;
         try
@@ -27,10 +27,18 @@ public sealed class PageEnricher(IFetcher fetcher)
         }
 
         var page = HtmlPageLoader.Load(response.Body, response.ContentType);
-        warnings.AddRange(page.Warnings.Select(w => $"content: {url}: {w}"));
+        foreach (var warning in page.Warnings.Select(w => $"content: {url}: {w}"))
+        {
+            warnings.Add(warning);
+        }
+
         var facts = PageFactsReader.Read(page.Document, response.FinalUrl);
         var text = ArticleExtractor.Extract(page.Document, response.FinalUrl);
-        warnings.AddRange(facts.Warnings.Concat(text.Warnings).Select(w => $"content: {url}: {w}"));
+        foreach (var warning in facts.Warnings.Concat(text.Warnings).Select(w => $"content: {url}: {w}"))
+        {
+            warnings.Add(warning);
+        }
+
         return new EnrichedPage(response.FinalUrl, facts, text);
     }
 

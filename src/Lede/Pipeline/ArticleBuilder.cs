@@ -19,7 +19,7 @@ public sealed class ArticleBuilder(ArticleNormalizer normalizer, PageEnricher? p
     public bool KeepsFullText => box is not null;
 
     /// <summary>The item's page, or null (no enricher, or the page could not be read: the reason is a warning).</summary>
-    public Task<EnrichedPage?> ReadPageAsync(ArticleRecord feed, List<string> warnings, CancellationToken ct)
+    public Task<EnrichedPage?> ReadPageAsync(ArticleRecord feed, ICollection<string> warnings, CancellationToken ct)
         => pages is null || !Uri.TryCreate(feed.OriginalUrl, UriKind.Absolute, out var url)
             ? Task.FromResult<EnrichedPage?>(null)
             : pages.EnrichAsync(url, warnings, ct);
@@ -29,10 +29,14 @@ public sealed class ArticleBuilder(ArticleNormalizer normalizer, PageEnricher? p
 
     /// <summary>The record to store and, when a key is present, its sealed payload.</summary>
     public async Task<(ArticleRecord Record, SealedPayload? Seal)> BuildAsync(
-        ArticleRecord feed, string? feedTitle, string? feedDescription, EnrichedPage? page, List<string> warnings, CancellationToken ct)
+        ArticleRecord feed, string? feedTitle, string? feedDescription, EnrichedPage? page, ICollection<string> warnings, CancellationToken ct)
     {
         var article = normalizer.Normalize(feed, feedTitle, feedDescription, page);
-        warnings.AddRange(article.Warnings);
+        foreach (var warning in article.Warnings)
+        {
+            warnings.Add(warning);
+        }
+
         var record = article.Record with { Images = await CacheAsync(article.Record.Images, warnings, ct).ConfigureAwait(false) };
         if (box is null || (article.FullText.Length == 0 && article.Authors.Count == 0 && article.RawDescription is null))
         {
@@ -44,7 +48,7 @@ public sealed class ArticleBuilder(ArticleNormalizer normalizer, PageEnricher? p
     }
 
     /// <summary>Caches each image; the sizes in its bytes outrank the markup's, and isCached says whether the file is held.</summary>
-    private async Task<List<RecordImage>> CacheAsync(IReadOnlyList<RecordImage> chosen, List<string> warnings, CancellationToken ct)
+    private async Task<List<RecordImage>> CacheAsync(IReadOnlyList<RecordImage> chosen, ICollection<string> warnings, CancellationToken ct)
     {
         var result = new List<RecordImage>(chosen.Count);
         foreach (var image in chosen)
@@ -56,7 +60,11 @@ public sealed class ArticleBuilder(ArticleNormalizer normalizer, PageEnricher? p
             }
 
             var cached = await images.CacheAsync(url, ct).ConfigureAwait(false);
-            warnings.AddRange(cached.Warnings.Select(w => $"other: image {image.Url}: {w}"));
+            foreach (var warning in cached.Warnings.Select(w => $"other: image {image.Url}: {w}"))
+            {
+                warnings.Add(warning);
+            }
+
             result.Add(cached.IsCached
                 ? image with { Width = cached.Width ?? image.Width, Height = cached.Height ?? image.Height, IsCached = true }
                 : image with { IsCached = false });
