@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Lede.Benchmarks.Legacy;
+using Lede.Parse;
+using Lede.Text;
+
+namespace Lede.Benchmarks;
+
+/// <summary>Where parse time goes: decoding, the XML tree or JSON document, the readers, and the sanitizer alone (old and new in one process).</summary>
+internal static class ParseStages
+{
+    public static void Run(long generatedBytes)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "lede-parse-stages-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var files = FeedCorpusGenerator.Write(folder, generatedBytes).Select(File.ReadAllBytes).ToList();
+            for (var round = 0; round < 2; round++) MeasureStages(files, report: round == 1);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        MeasureSanitizers();
+    }
+
+    private static void MeasureStages(List<byte[]> files, bool report)
+    {
+        var decode = new Stopwatch();
+        var tree = new Stopwatch();
+        var full = new Stopwatch();
+        var json = new Stopwatch();
+        long bytes = 0, jsonBytes = 0;
+        foreach (var data in files)
+        {
+            bytes += data.Length;
+            var warnings = new List<ParseWarning>();
+            decode.Start();
+            var text = FeedDecoder.Decode(data, null, warnings);
+            decode.Stop();
+            tree.Start();
+            if (text.TrimStart()[0] == '{')
+            {
+                json.Start();
+                JsonDocument.Parse(text).Dispose();
+                json.Stop();
+                jsonBytes += data.Length;
+            }
+            else
+            {
+                XmlTreeBuilder.Build(text, warnings);
+            }
+
+            tree.Stop();
+            full.Start();
+            FeedParser.Parse(new FeedInput(data));
+            full.Stop();
+        }
+
+        if (!report) return;
+        var mb = bytes / 1e6;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"stages on {mb:F1} MB: decode {mb / decode.Elapsed.TotalSeconds:F0} MB/s, decode+tree {mb / (decode.Elapsed + tree.Elapsed).TotalSeconds:F0} MB/s, "
+            + $"full parse {mb / full.Elapsed.TotalSeconds:F0} MB/s (readers+sanitizer+text take {100 * (1 - ((decode.Elapsed + tree.Elapsed) / full.Elapsed)):F0} %); "
+            + $"XML tree {(bytes - jsonBytes) / 1e6 / (tree.Elapsed - json.Elapsed).TotalSeconds:F0} MB/s, JSON document {jsonBytes / 1e6 / json.Elapsed.TotalSeconds:F0} MB/s"));
+    }
+
+    /// <summary>The old and the new sanitizer on the same generated item HTML, alternating, so machine load hits both alike.</summary>
+    private static void MeasureSanitizers()
+    {
+        var random = new Random(7);
+        var html = Enumerable.Range(0, 20_000).Select(_ => FeedCorpusGenerator.Html(random)).ToList();
+        var chars = html.Sum(h => (long)h.Length);
+        var legacy = new Stopwatch();
+        var current = new Stopwatch();
+        for (var round = 0; round < 4; round++)
+        {
+            legacy.Start();
+            foreach (var h in html) LegacyHtmlSanitizer.Sanitize(h, "https://example.com/feed/");
+            legacy.Stop();
+            current.Start();
+            foreach (var h in html) HtmlSanitizer.Sanitize(h, "https://example.com/feed/");
+            current.Stop();
+        }
+
+        var mb = 4 * chars / 1e6;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"sanitizer on {html.Count} item bodies x4 ({mb:F0} M chars): old {mb / legacy.Elapsed.TotalSeconds:F0} M chars/s, new {mb / current.Elapsed.TotalSeconds:F0} M chars/s, ratio {legacy.Elapsed / current.Elapsed:F2}x"));
+    }
+}
