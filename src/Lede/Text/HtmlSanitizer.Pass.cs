@@ -147,7 +147,8 @@ public static partial class HtmlSanitizer
             var (name, rule) = Lookup(nameStart, nameEnd);
             if (rule.HasFlag(TagRule.ToEnd)) return _html.Length;
             // Raw-text content is skipped even inside a dropped element: "<svg><style></svg>" must not end the svg early.
-            if (rule.HasFlag(TagRule.RawText)) return SkipRawText(end, name!);
+            // "<iframe/>" is read as empty, as XHTML-minded feeds mean it; what follows is sanitized like any markup.
+            if (rule.HasFlag(TagRule.RawText)) return selfClosing ? end : SkipRawText(end, name!);
             if (_dropping is not null)
             {
                 if (name == _dropping && !selfClosing) _dropDepth++;
