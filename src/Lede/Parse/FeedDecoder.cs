@@ -65,18 +65,20 @@ internal static class FeedDecoder
     }
 
     /// <summary>
-    /// The UTF-8 body of an XML feed, BOM removed, when the XML reader can take the bytes itself and decode them exactly as
-    /// <see cref="Decode"/> would: it starts with '&lt;', is valid UTF-8, and neither the header nor the declaration names another charset.
+    /// The body of an XML feed, UTF-8 BOM removed, when the XML reader can take the bytes itself and decode them exactly as
+    /// <see cref="Decode"/> would: it starts with '&lt;', no header charset overrides the document, and the declared encoding
+    /// is valid UTF-8 (or none) or a single-byte charset other than ISO-8859-1 (which <see cref="Decode"/> reads as windows-1252).
     /// </summary>
     /// <remarks>The reader then decodes in small chunks instead of the whole feed becoming one large string first.</remarks>
-    public static bool TryUtf8Xml(ReadOnlyMemory<byte> bytes, string? contentType, out ReadOnlyMemory<byte> xml)
+    public static bool TryXmlBytes(ReadOnlyMemory<byte> bytes, string? contentType, out ReadOnlyMemory<byte> xml)
     {
         xml = bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
         var span = xml.Span;
-        if (span.IsEmpty || span[0] != (byte)'<') return false;
-        if (CharsetOf(contentType) is { } charset && Lookup(charset)?.CodePage != Encoding.UTF8.CodePage) return false;
-        if (DeclaredEncoding(span) is { } declared && Lookup(declared)?.CodePage != Encoding.UTF8.CodePage) return false;
-        return System.Text.Unicode.Utf8.IsValid(span);
+        if (span.IsEmpty || span[0] != (byte)'<' || CharsetOf(contentType) is not null) return false;
+        var declared = DeclaredEncoding(span) is { } name ? Lookup(name) : Encoding.UTF8;
+        if (declared is null) return false;
+        if (declared.CodePage == Encoding.UTF8.CodePage) return System.Text.Unicode.Utf8.IsValid(span);
+        return xml.Length == bytes.Length && declared.CodePage != 28591 && SingleByteDecoder.For(declared) is not null;
     }
 
     /// <summary>

@@ -22,8 +22,8 @@ public static class FeedParser
             }
 
             var ctx = new ReadContext(warnings, input.Url?.AbsoluteUri);
-            // Well-formed UTF-8 XML goes to the reader as bytes; anything it cannot read strictly takes the text path below, with its repairs.
-            if (FeedDecoder.TryUtf8Xml(input.Bytes, input.ContentType, out var utf8Xml) && XmlTreeBuilder.TryBuildStrict(utf8Xml) is { } strictRoot)
+            // Well-formed XML in UTF-8 or a single-byte charset goes to the reader as bytes; anything it cannot read strictly takes the text path below, with its repairs.
+            if (FeedDecoder.TryXmlBytes(input.Bytes, input.ContentType, out var xmlBytes) && XmlTreeBuilder.TryBuildStrict(xmlBytes) is { } strictRoot)
             {
                 return ReadXml(strictRoot, ctx);
             }

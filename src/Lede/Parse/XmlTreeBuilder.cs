@@ -60,12 +60,12 @@ internal static class XmlTreeBuilder
         return again ?? root;
     }
 
-    /// <summary>The root element of a well-formed UTF-8 document read straight from its bytes; null when it is not well-formed.</summary>
-    public static XmlNode? TryBuildStrict(ReadOnlyMemory<byte> utf8)
+    /// <summary>The root element of a well-formed document read straight from its bytes (see <see cref="FeedDecoder.TryXmlBytes"/>); null when it is not well-formed.</summary>
+    public static XmlNode? TryBuildStrict(ReadOnlyMemory<byte> bytes)
     {
-        var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(utf8, out var array)
+        var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var array)
             ? new MemoryStream(array.Array!, array.Offset, array.Count, writable: false)
-            : new MemoryStream(utf8.ToArray(), writable: false);
+            : new MemoryStream(bytes.ToArray(), writable: false);
         XmlNode? root = null;
         try
         {
@@ -77,8 +77,9 @@ internal static class XmlTreeBuilder
 
             return root;
         }
-        catch (XmlException)
+        catch (Exception e) when (e is XmlException or ArgumentException or NotSupportedException or System.Text.DecoderFallbackException)
         {
+            // Anything the strict reader cannot take gets the text path, with its repairs and warnings.
             return null;
         }
     }
