@@ -46,7 +46,8 @@ internal static class FeedCorpusGenerator
         return sb.ToString();
     }
 
-    private static string Html(Random r)
+    /// <summary>One item's HTML as the generator writes it: paragraphs, links, bold, sometimes an image with a handler.</summary>
+    public static string Html(Random r)
     {
         var sb = new StringBuilder();
         for (var p = 0; p < r.Next(2, 6); p++)

@@ -22,4 +22,11 @@ if (args is ["facts", ..])
     return;
 }
 
+// 'parse-stages [MB]' splits parse time into decoding, tree building and the rest, and races the old sanitizer against the new.
+if (args is ["parse-stages", ..])
+{
+    ParseStages.Run((args.Length > 1 ? long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60) * 1_000_000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(RecordBenchmarks).Assembly).Run(args);

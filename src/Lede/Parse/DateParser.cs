@@ -43,6 +43,8 @@ public static class DateParser
         ["NDT"] = -150,
     };
 
+    private static readonly System.Buffers.SearchValues<char> Letters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
     private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
     /// <summary>The instant as UTC, or null when the text is not a date this parser knows.</summary>
@@ -164,7 +166,7 @@ public static class DateParser
         }
 
         var yearText = tokens[t + 2];
-        if (month < 0 || day < 1 || yearText.Length is not (2 or 4) || !yearText.All(char.IsAsciiDigit)) return null;
+        if (month < 0 || day < 1 || yearText.Length is not (2 or 4) || !AllDigits(yearText)) return null;
         var year = Int(yearText);
         if (yearText.Length == 2) year += year < 50 ? 2000 : 1900;
         t += 3;
@@ -172,7 +174,7 @@ public static class DateParser
         if (t < tokens.Length && tokens[t].Contains(':', StringComparison.Ordinal))
         {
             var parts = tokens[t].Split(':');
-            if (parts.Length < 2 || parts.Any(p => p.Length is 0 or > 2 || !p.All(char.IsAsciiDigit))) return null;
+            if (parts.Length < 2 || !Array.TrueForAll(parts, p => p.Length is 1 or 2 && AllDigits(p))) return null;
             hour = Int(parts[0]);
             minute = Int(parts[1]);
             second = parts.Length > 2 ? Int(parts[2]) : 0;
@@ -181,7 +183,7 @@ public static class DateParser
 
         var offset = 0;
         if (t < tokens.Length && ZoneOffset(tokens[t]) is { } z) offset = z;
-        else if (t < tokens.Length && !tokens[t].All(char.IsAsciiLetter)) return null;
+        else if (t < tokens.Length && tokens[t].AsSpan().ContainsAnyExcept(Letters)) return null;
         return Build(year, month + 1, day, hour, minute, second, offset);
     }
 
@@ -196,7 +198,7 @@ public static class DateParser
         if (z.Length >= 2 && z[0] is '+' or '-')
         {
             var digits = z[1..].Replace(":", "", StringComparison.Ordinal);
-            if (!digits.All(char.IsAsciiDigit) || digits.Length is 0 or 3 or > 4) return null;
+            if (!AllDigits(digits) || digits.Length is 0 or 3 or > 4) return null;
             var value = digits.Length <= 2 ? Int(digits) * 60 : (Int(digits[..^2]) * 60) + Int(digits[^2..]);
             return z[0] == '-' ? -value : value;
         }
@@ -220,8 +222,12 @@ public static class DateParser
     private static int MonthOf(string token)
     {
         if (token.Length < 3) return -1;
-        var head = token[..3].ToLowerInvariant();
-        return Array.IndexOf(Months, head);
+        for (var m = 0; m < Months.Length; m++)
+        {
+            if (token.AsSpan(0, 3).Equals(Months[m], StringComparison.OrdinalIgnoreCase)) return m;
+        }
+
+        return -1;
     }
 
     private static DateTime? Build(int year, int month, int day, int hour, int minute, int second, int offsetMinutes)
@@ -237,6 +243,8 @@ public static class DateParser
         var utc = local.AddMinutes(-offsetMinutes);
         return utc.Year is < 1 or > 9999 ? null : DateTime.SpecifyKind(utc, DateTimeKind.Utc);
     }
+
+    private static bool AllDigits(string s) => !s.AsSpan().ContainsAnyExceptInRange('0', '9');
 
     private static int Int(string s) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
 }

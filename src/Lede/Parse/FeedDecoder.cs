@@ -61,7 +61,38 @@ internal static class FeedDecoder
             encoding = Encoding.GetEncoding(1252);
         }
 
-        return encoding.GetString(bytes);
+        return SingleByteDecoder.For(encoding) is { } fast ? fast.GetString(bytes) : encoding.GetString(bytes);
+    }
+
+    /// <summary>
+    /// The body of an XML feed, UTF-8 BOM removed, when the XML reader can take the bytes itself and decode them exactly as
+    /// <see cref="Decode"/> would: it starts with '&lt;', no header charset overrides the document, and the declared encoding
+    /// is valid UTF-8 (or none) or a single-byte charset other than ISO-8859-1 (which <see cref="Decode"/> reads as windows-1252).
+    /// </summary>
+    /// <remarks>The reader then decodes in small chunks instead of the whole feed becoming one large string first.</remarks>
+    public static bool TryXmlBytes(ReadOnlyMemory<byte> bytes, string? contentType, out ReadOnlyMemory<byte> xml)
+    {
+        xml = bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
+        var span = xml.Span;
+        if (span.IsEmpty || span[0] != (byte)'<' || CharsetOf(contentType) is not null) return false;
+        var declared = DeclaredEncoding(span) is { } name ? Lookup(name) : Encoding.UTF8;
+        if (declared is null) return false;
+        if (declared.CodePage == Encoding.UTF8.CodePage) return System.Text.Unicode.Utf8.IsValid(span);
+        return xml.Length == bytes.Length && declared.CodePage != 28591 && SingleByteDecoder.For(declared) is not null;
+    }
+
+    /// <summary>
+    /// The UTF-8 body of a JSON feed, BOM removed, when it can be handed to the JSON reader as bytes: it starts with '{' or '[',
+    /// is valid UTF-8 and no header names another charset. Saves decoding to text and the reader's encoding back.
+    /// </summary>
+    public static bool TryUtf8Json(ReadOnlyMemory<byte> bytes, string? contentType, out ReadOnlyMemory<byte> json)
+    {
+        json = bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
+        var span = json.Span;
+        var first = span.IndexOfAnyExcept(" \t\n\r"u8);
+        if (first < 0 || span[first] is not ((byte)'{' or (byte)'[')) return false;
+        if (CharsetOf(contentType) is { } charset && Lookup(charset)?.CodePage != Encoding.UTF8.CodePage) return false;
+        return System.Text.Unicode.Utf8.IsValid(span);
     }
 
     private static string DecodeUtf8(ReadOnlySpan<byte> bytes, List<ParseWarning> warnings)
@@ -73,7 +104,8 @@ internal static class FeedDecoder
 
         // Declared (or assumed) UTF-8 that is not: the usual culprit is windows-1252.
         warnings.Add(new("encoding", "bytes are not valid UTF-8; decoded as windows-1252"));
-        return Encoding.GetEncoding(1252).GetString(bytes);
+        var windows1252 = Encoding.GetEncoding(1252);
+        return SingleByteDecoder.For(windows1252) is { } fast ? fast.GetString(bytes) : windows1252.GetString(bytes);
     }
 
     private static bool IsUtf16Family(Encoding a, Encoding b) => a.WebName.StartsWith("utf-16", StringComparison.Ordinal) && b.WebName.StartsWith("utf-16", StringComparison.Ordinal);

@@ -16,8 +16,19 @@ public static class FeedParser
         var warnings = new List<ParseWarning>();
         try
         {
-            var text = FeedDecoder.Decode(input.Bytes.Span, input.ContentType, warnings);
+            if (FeedDecoder.TryUtf8Json(input.Bytes, input.ContentType, out var utf8Json))
+            {
+                return ParseJson(utf8Json, new ReadContext(warnings, input.Url?.AbsoluteUri));
+            }
+
             var ctx = new ReadContext(warnings, input.Url?.AbsoluteUri);
+            // Well-formed XML in UTF-8 or a single-byte charset goes to the reader as bytes; anything it cannot read strictly takes the text path below, with its repairs.
+            if (FeedDecoder.TryXmlBytes(input.Bytes, input.ContentType, out var xmlBytes) && XmlTreeBuilder.TryBuildStrict(xmlBytes) is { } strictRoot)
+            {
+                return ReadXml(strictRoot, ctx);
+            }
+
+            var text = FeedDecoder.Decode(input.Bytes.Span, input.ContentType, warnings);
             var first = FirstSignificant(text);
             if (first is '{' or '[')
             {
@@ -43,7 +54,11 @@ public static class FeedParser
     private static ParseResult ParseXml(string text, ReadContext ctx)
     {
         var root = XmlTreeBuilder.Build(text, ctx.Warnings);
-        if (root is null) return new ParseResult(null, ctx.Warnings, "no XML element found");
+        return root is null ? new ParseResult(null, ctx.Warnings, "no XML element found") : ReadXml(root, ctx);
+    }
+
+    private static ParseResult ReadXml(XmlNode root, ReadContext ctx)
+    {
         var ctx2 = root.Base is null ? ctx : new ReadContext(ctx.Warnings, UrlResolver.Resolve(ctx.DocumentBase, root.Base));
         Feed? feed = root.Name.ToLowerInvariant() switch
         {
@@ -58,12 +73,18 @@ public static class FeedParser
             : new ParseResult(feed, ctx.Warnings);
     }
 
-    private static ParseResult ParseJson(string text, ReadContext ctx)
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = MaxJsonDepth, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
+    private static ParseResult ParseJson(string text, ReadContext ctx) => ParseJson(() => JsonDocument.Parse(text, JsonOptions), ctx);
+
+    private static ParseResult ParseJson(ReadOnlyMemory<byte> utf8, ReadContext ctx) => ParseJson(() => JsonDocument.Parse(utf8, JsonOptions), ctx);
+
+    private static ParseResult ParseJson(Func<JsonDocument> parse, ReadContext ctx)
     {
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = MaxJsonDepth, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            doc = parse();
         }
         catch (JsonException e)
         {

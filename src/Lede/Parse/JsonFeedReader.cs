@@ -89,12 +89,16 @@ internal static class JsonFeedReader
     private static List<FeedPerson> Authors(JsonElement e)
     {
         var list = new List<FeedPerson>();
-        var all = JsonValues.Array(e, "authors").ToList();
-        if (all.Count == 0 && JsonValues.Prop(e, "author", JsonValueKind.Object) is { } one) all.Add(one);
-        foreach (var a in all)
+        var any = false;
+        foreach (var a in JsonValues.Array(e, "authors"))
         {
-            var name = JsonValues.Str(a, "name");
-            if (name is not null) list.Add(new FeedPerson(name, null));
+            any = true;
+            if (JsonValues.Str(a, "name") is { } name) list.Add(new FeedPerson(name, null));
+        }
+
+        if (!any && JsonValues.Prop(e, "author", JsonValueKind.Object) is { } one && JsonValues.Str(one, "name") is { } single)
+        {
+            list.Add(new FeedPerson(single, null));
         }
 
         return list;

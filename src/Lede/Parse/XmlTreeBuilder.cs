@@ -60,6 +60,30 @@ internal static class XmlTreeBuilder
         return again ?? root;
     }
 
+    /// <summary>The root element of a well-formed document read straight from its bytes (see <see cref="FeedDecoder.TryXmlBytes"/>); null when it is not well-formed.</summary>
+    public static XmlNode? TryBuildStrict(ReadOnlyMemory<byte> bytes)
+    {
+        var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var array)
+            ? new MemoryStream(array.Array!, array.Offset, array.Count, writable: false)
+            : new MemoryStream(bytes.ToArray(), writable: false);
+        XmlNode? root = null;
+        try
+        {
+            using (stream)
+            using (var reader = XmlReader.Create(stream, Settings, Context()))
+            {
+                Read(reader, new List<XmlNode>(16), ref root);
+            }
+
+            return root;
+        }
+        catch (Exception e) when (e is XmlException or ArgumentException or NotSupportedException or System.Text.DecoderFallbackException)
+        {
+            // Anything the strict reader cannot take gets the text path, with its repairs and warnings.
+            return null;
+        }
+    }
+
     private static int StartOfMarkup(string text)
     {
         var xmlDecl = text.IndexOf("<?xml", StringComparison.Ordinal);
@@ -173,14 +197,7 @@ internal static class XmlTreeBuilder
     /// </summary>
     private static string Clean(string text)
     {
-        var span = text.AsSpan();
-        if (!span.ContainsAnyInRange('\u0000', '\u0008') && !span.ContainsAnyInRange('\u000B', '\u000C')
-            && !span.ContainsAnyInRange('\u000E', '\u001F') && !span.ContainsAnyInRange('\u0080', '\u009F')
-            && !span.ContainsAny('\uFFFE', '\uFFFF'))
-        {
-            return text;
-        }
-
+        if (!text.AsSpan().ContainsAny(NeedsCleaning)) return text;
         var sb = new System.Text.StringBuilder(text.Length);
         foreach (var c in text)
         {
@@ -199,6 +216,10 @@ internal static class XmlTreeBuilder
     }
 
     private static readonly System.Text.Encoding Windows1252 = CodePages1252();
+
+    /// <summary>What <see cref="Clean"/> removes or maps, found in one vectorized scan.</summary>
+    private static readonly System.Buffers.SearchValues<char> NeedsCleaning = System.Buffers.SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Concat(Enumerable.Range(0x80, 0x20)).Concat([0xFFFE, 0xFFFF]).Select(c => (char)c)));
 
     private static System.Text.Encoding CodePages1252()
     {

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace Lede.Text;
+namespace Lede.Benchmarks.Legacy;
 
 /// <summary>The fast path of the sanitizer: a scanner for the plain, well-formed markup most feeds carry.</summary>
-public static partial class HtmlSanitizer
+internal static partial class LegacyHtmlSanitizer
 {
     /// <summary>
     /// Sanitizes <paramref name="html"/> if it uses only simple constructs: tags with quoted attributes, the usual

@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Lede.Benchmarks.Legacy;
+using Lede.Parse;
+using Lede.Text;
+
+namespace Lede.Benchmarks;
+
+/// <summary>Where parse time goes: decoding, the XML tree or JSON document, the readers, and the sanitizer alone (old and new in one process).</summary>
+internal static class ParseStages
+{
+    public static void Run(long generatedBytes)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "lede-parse-stages-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var files = FeedCorpusGenerator.Write(folder, generatedBytes).Select(File.ReadAllBytes).ToList();
+            for (var round = 0; round < 2; round++) MeasureStages(files, report: round == 1);
+            MeasureFieldWork(files);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        MeasureSanitizers();
+    }
+
+    private static void MeasureStages(List<byte[]> files, bool report)
+    {
+        var decode = new Stopwatch();
+        var tree = new Stopwatch();
+        var full = new Stopwatch();
+        var json = new Stopwatch();
+        var strict = new Stopwatch();
+        var jsonFull = new Stopwatch();
+        long bytes = 0, jsonBytes = 0;
+        foreach (var data in files)
+        {
+            bytes += data.Length;
+            var warnings = new List<ParseWarning>();
+            decode.Start();
+            var text = FeedDecoder.Decode(data, null, warnings);
+            decode.Stop();
+            tree.Start();
+            if (text.TrimStart()[0] == '{')
+            {
+                json.Start();
+                JsonDocument.Parse(data).Dispose();
+                json.Stop();
+                jsonBytes += data.Length;
+                jsonFull.Start();
+                FeedParser.Parse(new FeedInput(data));
+                jsonFull.Stop();
+            }
+            else
+            {
+                XmlTreeBuilder.Build(text, warnings);
+                tree.Stop();
+                strict.Start();
+                XmlTreeBuilder.TryBuildStrict(data);
+                strict.Stop();
+            }
+
+            tree.Stop();
+            full.Start();
+            FeedParser.Parse(new FeedInput(data));
+            full.Stop();
+        }
+
+        if (!report) return;
+        var mb = bytes / 1e6;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"stages on {mb:F1} MB: decode {mb / decode.Elapsed.TotalSeconds:F0} MB/s, decode+tree {mb / (decode.Elapsed + tree.Elapsed).TotalSeconds:F0} MB/s, "
+            + $"full parse {mb / full.Elapsed.TotalSeconds:F0} MB/s; "
+            + $"XML tree {(bytes - jsonBytes) / 1e6 / (tree.Elapsed - json.Elapsed).TotalSeconds:F0} MB/s, JSON document from bytes {jsonBytes / 1e6 / json.Elapsed.TotalSeconds:F0} MB/s, full JSON parse {jsonBytes / 1e6 / jsonFull.Elapsed.TotalSeconds:F0} MB/s; "
+            + $"XML tree from bytes (no decode) {(bytes - jsonBytes) / 1e6 / strict.Elapsed.TotalSeconds:F0} MB/s"));
+    }
+
+    /// <summary>The per-field work the readers do, timed alone on the corpus's own fields: sanitizing, plain titles, dates.</summary>
+    private static void MeasureFieldWork(List<byte[]> files)
+    {
+        var html = new List<string>();
+        var titles = new List<string>();
+        var dates = new List<string>();
+        foreach (var data in files)
+        {
+            var text = FeedDecoder.Decode(data, null, []);
+            if (text.TrimStart()[0] == '{')
+            {
+                using var doc = JsonDocument.Parse(text);
+                Collect(doc.RootElement, html, titles, dates);
+            }
+            else if (XmlTreeBuilder.Build(text, []) is { } root)
+            {
+                Collect(root, html, titles, dates);
+            }
+        }
+
+        long bytes = 0;
+        foreach (var data in files) bytes += data.Length;
+        var mb = bytes / 1e6;
+        var sanitize = Time(() => html.ForEach(h => HtmlSanitizer.Sanitize(h, "https://example.com/feed/")));
+        var plain = Time(() => titles.ForEach(t => HtmlText.ToPlain(t)));
+        var date = Time(() => dates.ForEach(d => DateParser.Parse(d)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"field work per MB of feed: sanitize {html.Count} bodies {1000 * sanitize.TotalSeconds / mb:F2} ms, plain text {titles.Count} titles {1000 * plain.TotalSeconds / mb:F2} ms, "
+            + $"{dates.Count} dates {1000 * date.TotalSeconds / mb:F2} ms"));
+    }
+
+    private static TimeSpan Time(Action action)
+    {
+        action();
+        var watch = Stopwatch.StartNew();
+        action();
+        return watch.Elapsed;
+    }
+
+    private static void Collect(XmlNode node, List<string> html, List<string> titles, List<string> dates)
+    {
+        switch (node.Name)
+        {
+            case "description" or "encoded" or "content" or "summary":
+                html.Add(node.Text);
+                break;
+            case "title" or "creator" or "name" or "category":
+                titles.Add(node.Text);
+                break;
+            case "pubDate" or "date" or "updated":
+                dates.Add(node.Text);
+                break;
+        }
+
+        foreach (var child in node.Children) Collect(child, html, titles, dates);
+    }
+
+    private static void Collect(JsonElement e, List<string> html, List<string> titles, List<string> dates)
+    {
+        if (e.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in e.EnumerateArray()) Collect(item, html, titles, dates);
+        }
+
+        if (e.ValueKind != JsonValueKind.Object) return;
+        foreach (var p in e.EnumerateObject())
+        {
+            if (p.Value.ValueKind == JsonValueKind.String)
+            {
+                var list = p.Name switch
+                {
+                    "content_html" or "excerpt" => html,
+                    "title" => titles,
+                    "date_published" or "publishedDateTime" => dates,
+                    _ => null,
+                };
+                list?.Add(p.Value.GetString()!);
+            }
+            else
+            {
+                Collect(p.Value, html, titles, dates);
+            }
+        }
+    }
+
+    /// <summary>The old and the new sanitizer on the same generated item HTML, alternating, so machine load hits both alike.</summary>
+    private static void MeasureSanitizers()
+    {
+        var random = new Random(7);
+        var html = Enumerable.Range(0, 20_000).Select(_ => FeedCorpusGenerator.Html(random)).ToList();
+        var chars = html.Sum(h => (long)h.Length);
+        var legacy = new Stopwatch();
+        var current = new Stopwatch();
+        for (var round = 0; round < 4; round++)
+        {
+            legacy.Start();
+            foreach (var h in html) LegacyHtmlSanitizer.Sanitize(h, "https://example.com/feed/");
+            legacy.Stop();
+            current.Start();
+            foreach (var h in html) HtmlSanitizer.Sanitize(h, "https://example.com/feed/");
+            current.Stop();
+        }
+
+        var mb = 4 * chars / 1e6;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"sanitizer on {html.Count} item bodies x4 ({mb:F0} M chars): old {mb / legacy.Elapsed.TotalSeconds:F0} M chars/s, new {mb / current.Elapsed.TotalSeconds:F0} M chars/s, ratio {legacy.Elapsed / current.Elapsed:F2}x"));
+    }
+}

@@ -1,0 +1,32 @@
+using Lede.Parse;
+
+namespace Lede.Tests.Parse;
+
+public sealed class UrlResolverTests
+{
+    [Theory]
+    [InlineData("https://e.com/a/b.html?q=1#f", "/story/12")]
+    [InlineData("https://e.com/a/b.html?q=1#f", "posts/3?x=1&y=2")]
+    [InlineData("https://E.COM:443/a/", "x/y.jpg")]
+    [InlineData("http://e.com:8080", "/x")]
+    [InlineData("http://e.com", "x")]
+    [InlineData("https://user@bücher.example/a/b", "c-d_e~f.g")]
+    [InlineData("https://e.com/a/b/", "../c")]
+    [InlineData("https://e.com/a/b/", "./c")]
+    [InlineData("https://e.com/a/b/", "//cdn.e.com/x")]
+    [InlineData("https://e.com/a/b/", "?only=query")]
+    [InlineData("https://e.com/a/b/", "x y/é")]
+    [InlineData("ftp://e.com/a/", "b")]
+    public void Relative_urls_resolve_exactly_as_Uri_resolves_them(string baseUrl, string url)
+    {
+        UrlResolver.TryResolveRelative(baseUrl, url, out var resolved).ShouldBeTrue();
+        resolved.ShouldBe(new Uri(new Uri(baseUrl), url).AbsoluteUri);
+    }
+
+    [Fact]
+    public void A_base_that_is_not_absolute_resolves_nothing()
+    {
+        UrlResolver.TryResolveRelative("/relative/base", "x", out _).ShouldBeFalse();
+        UrlResolver.Resolve("not a url", " x ").ShouldBe("x");
+    }
+}
