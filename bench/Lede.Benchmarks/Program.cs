@@ -29,4 +29,11 @@ if (args is ["parse-stages", ..])
     return;
 }
 
+// 'extract [ROUNDS]' runs the plain extraction harness on the extraction corpus's pages.
+if (args is ["extract", ..])
+{
+    ExtractThroughput.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(RecordBenchmarks).Assembly).Run(args);
