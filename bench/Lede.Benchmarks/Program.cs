@@ -8,6 +8,13 @@ if (args is ["import", ..])
     return;
 }
 
+// 'crawl [N]' crawls a generated loopback site of N articles with enrichment on.
+if (args is ["crawl", ..])
+{
+    await CrawlThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000);
+    return;
+}
+
 // 'parse [MB]' runs the plain parse harness on the feed corpora and a generated corpus of MB megabytes.
 if (args is ["parse", ..])
 {
