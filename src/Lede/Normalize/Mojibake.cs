@@ -144,8 +144,26 @@ public static class Mojibake
         }
 
         length = needed + 1;
+
+        // An accented Latin capital before a quote or dash is ordinary text ("ÉTÉ’", "Å“" at a word start) unless a
+        // lowercase letter touches it, as in "cÅ“ur"; Â and Ã before such marks are only ever mojibake.
+        if (needed == 1 && lead is >= 0xC4 and <= 0xC9 && IsQuoteOrDash(text[start + 1])
+            && !(start > 0 && char.IsLower(text[start - 1])) && !(start + 2 < text.Length && char.IsLower(text[start + 2])))
+        {
+            return false;
+        }
+
+        // A lowercase accented letter followed by two marks ("été…€", "café’½") also spells a rare CJK
+        // character; mojibake of CJK or Indic text does not sit glued to an ASCII letter (Vietnamese, Latin, does).
+        if (needed == 2 && start > 0 && char.IsAsciiLetter(text[start - 1]) && char.IsLetter(decoded[0]) && decoded[0] is not (>= '\u1E00' and <= '\u1EFF'))
+        {
+            return false;
+        }
+
         return Plausible(decoded, needed);
     }
+
+    private static bool IsQuoteOrDash(char c) => c is '‘' or '’' or '‚' or '“' or '”' or '„' or '–' or '—' or '…' or '«' or '»' or '‹' or '›';
 
     private static bool Plausible(string decoded, int continuation)
     {
@@ -156,7 +174,7 @@ public static class Mojibake
             return c is not (>= 0x80 and <= 0x9F) and not (>= 0xFFF0 and <= 0xFFFF);
         }
 
-        return c is (>= 0xA0 and <= 0x24F) or (>= 0x370 and <= 0x3FF) or (>= 0x400 and <= 0x52F) or (>= 0x590 and <= 0x5FF) or (>= 0x600 and <= 0x6FF);
+        return c is (>= 0xA0 and <= 0x24F) or (>= 0x370 and <= 0x3FF) or (>= 0x400 and <= 0x52F) or (>= 0x5D0 and <= 0x5EA) or (>= 0x620 and <= 0x64A) or (>= 0x660 and <= 0x669) or (>= 0x671 and <= 0x6D3);
     }
 
     private static Dictionary<char, byte> BuildReverse()
