@@ -1,8 +1,10 @@
+using System.Text.RegularExpressions;
 using Lede.Normalize;
+using Lede.Tests.Support;
 
 namespace Lede.Tests.Normalize;
 
-public sealed class ProviderNamerTests
+public sealed partial class ProviderNamerTests
 {
     private static readonly ProviderNamer Empty = new([]);
 
@@ -85,4 +87,29 @@ public sealed class ProviderNamerTests
         ProvidersFile.Parse("providers: [unclosed").Warnings.ShouldNotBeEmpty();
         ProvidersFile.Parse("- a list").Warnings.ShouldNotBeEmpty();
     }
+
+    [Fact]
+    public void Every_record_provider_is_named_and_compsmag_is_never_windows()
+    {
+        var providers = Repo.SampleRecords()
+            .SelectMany(f => RecordProvider().Matches(File.ReadAllText(f)))
+            .Select(m => (Name: m.Groups["name"].Value, Domain: m.Groups["domain"].Value))
+            .Distinct()
+            .ToList();
+        providers.Count.ShouldBeGreaterThanOrEqualTo(13);
+        var namer = new ProviderNamer();
+        foreach (var (name, domain) in providers)
+        {
+            var named = namer.Name("www." + domain, siteName: name);
+            named.Domain.ShouldBe(domain);
+            string.Equals(named.Name, "Windows", StringComparison.OrdinalIgnoreCase).ShouldBeFalse();
+            if (name is not "Windows" and not "Biometric Companies")
+            {
+                named.Name.ShouldBe(name);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"provider:\s+name: (?<name>[^\n]+)\n\s+domain: (?<domain>\S+)", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RecordProvider();
 }
