@@ -27,6 +27,10 @@ public sealed class MojibakeTests
     public void Utf8_read_as_windows_1252_is_repaired(string broken, string expected)
         => Mojibake.Repair(broken).ShouldBe(expected);
 
+    [Fact]
+    public void Japanese_glued_to_latin_letters_is_repaired()
+        => Mojibake.Repair(MojibakeTests.AsCp1252("Appleのニュース、iPhone用")).ShouldBe("Appleのニュース、iPhone用");
+
     public static TheoryData<string> CorrectTexts =>
     [
         "L’été dernier, nous sommes allés à Orléans — « c’était génial ».",
@@ -83,6 +87,28 @@ public sealed class MojibakeTests
     [Fact]
     public void Random_text_read_as_windows_1252_is_restored()
         => Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(CorrectText.ToArbitrary(), s => Mojibake.Repair(AsCp1252(s)) == s));
+
+    // Random words, each of random code points from one of many scripts, ASCII, typographic marks and emoji. Latin-1 letters are left to the
+    // word generator above: an accented capital glued to a mark between lowercase letters ("aÄ’b") is mojibake
+    // by every measure, and only real words say whether such text occurs. Words are lowercase, as real words are
+    // but for their first letter: random capitals inside a word ("ěŲ") read as mojibake too.
+    private static readonly (int From, int To)[] Blocks =
+    [
+        (0x20, 0x7E), (0x100, 0x17F), (0x370, 0x3CE), (0x400, 0x44F), (0x5D0, 0x5EA), (0x620, 0x64A), (0x905, 0x939),
+        (0x2013, 0x2026), (0x3041, 0x3096), (0x4E00, 0x9FFF), (0xAC00, 0xD7A3), (0x1F600, 0x1F64F),
+    ];
+
+    private static Gen<string> RandomWord { get; } =
+        from block in Gen.Elements(Blocks)
+        from points in Gen.Choose(block.From, block.To).ListOf()
+        select string.Concat(points.Select(char.ConvertFromUtf32)).ToLowerInvariant();
+
+    private static Gen<string> RandomScripts { get; } = RandomWord.ListOf().Select(words => string.Join(' ', words));
+
+    [Fact]
+    public void Random_code_points_from_many_scripts_are_a_fixed_point_and_come_back_from_windows_1252()
+        => Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(RandomScripts.ToArbitrary(), s =>
+            Mojibake.Repair(s) == s && (!s.Any(char.IsLetter) || Mojibake.Repair(AsCp1252(s)) == s)));
 
     [Fact]
     public void Random_unicode_strings_do_not_crash_the_repair()
