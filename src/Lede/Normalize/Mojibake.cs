@@ -73,11 +73,12 @@ public static class Mojibake
     {
         StringBuilder? sb = null;
         var copied = 0;
+        var allowGlued = ForeignRuns(text) >= 2;
         for (var i = 0; i < text.Length; i++)
         {
             string? replacement = null;
             var length = 0;
-            if (TryRun(text, i, out length, out var decoded))
+            if (TryRun(text, i, out length, out var decoded, allowGlued))
             {
                 replacement = decoded;
             }
@@ -101,11 +102,31 @@ public static class Mojibake
         return sb is null ? text : sb.Append(text, copied, text.Length - copied).ToString();
     }
 
+    /// <summary>Runs, not glued to an ASCII letter, that decode to letters of CJK, Indic and other scripts: a text with them is such mojibake.</summary>
+    private static int ForeignRuns(string text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length && count < 2; i++)
+        {
+            if (TryRun(text, i, out var length, out var decoded, allowGlued: true))
+            {
+                if (length == 3 && char.IsLetter(decoded[0]) && decoded[0] is not (>= '\u1E00' and <= '\u1EFF') && !(i > 0 && char.IsAsciiLetter(text[i - 1])))
+                {
+                    count++;
+                }
+
+                i += length - 1;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>A UTF-8 sequence spelled in windows-1252 characters at <paramref name="start"/>, decoded.</summary>
-    private static bool TryRun(string text, int start, out int length, out string decoded)
+    private static bool TryRun(string text, int start, out int length, out string decoded, bool allowGlued = false, bool gate = true)
     {
         (length, decoded) = (0, "");
-        if (!ToByte.TryGetValue(text[start], out var lead))
+        if (start >= text.Length || !ToByte.TryGetValue(text[start], out var lead))
         {
             return false;
         }
@@ -144,8 +165,29 @@ public static class Mojibake
         }
 
         length = needed + 1;
+
+        // An accented Latin capital before a quote or dash inside capitals is ordinary text ("ÉTÉ’") unless a lowercase
+        // letter touches it, as in "cÅ“ur", or it stands alone ("Ä‘" is đ) or among other runs; Â and Ã before such marks are only ever mojibake.
+        if (needed == 1 && lead is >= 0xC4 and <= 0xC9 && IsQuoteOrDash(text[start + 1])
+            && !(start > 0 && char.IsLower(text[start - 1])) && !(start + 2 < text.Length && char.IsLower(text[start + 2]))
+            && ((start > 0 && char.IsLetter(text[start - 1])) || (start + 2 < text.Length && char.IsLetter(text[start + 2])))
+            && !(gate && (TryRun(text, start + 2, out _, out _, allowGlued, gate: false) || (start >= 2 && TryRun(text, start - 2, out _, out _, allowGlued, gate: false)))))
+        {
+            return false;
+        }
+
+        // A lowercase accented letter followed by two marks ("été…€", "café’½") also spells a rare CJK
+        // character; mojibake of CJK or Indic text glued to an ASCII letter ("Appleã®ãƒ‹") comes with more of it, so the rule is off when the text has two or more such runs.
+        if (needed == 2 && start > 0 && char.IsAsciiLetter(text[start - 1]) && char.IsLetter(decoded[0]) && decoded[0] is not (>= '\u1E00' and <= '\u1EFF')
+            && !allowGlued)
+        {
+            return false;
+        }
+
         return Plausible(decoded, needed);
     }
+
+    private static bool IsQuoteOrDash(char c) => c is '‘' or '’' or '‚' or '“' or '”' or '„' or '–' or '—' or '…' or '«' or '»' or '‹' or '›';
 
     private static bool Plausible(string decoded, int continuation)
     {
@@ -156,7 +198,7 @@ public static class Mojibake
             return c is not (>= 0x80 and <= 0x9F) and not (>= 0xFFF0 and <= 0xFFFF);
         }
 
-        return c is (>= 0xA0 and <= 0x24F) or (>= 0x370 and <= 0x3FF) or (>= 0x400 and <= 0x52F) or (>= 0x590 and <= 0x5FF) or (>= 0x600 and <= 0x6FF);
+        return c is (>= 0xA0 and <= 0x24F) or (>= 0x370 and <= 0x3FF) or (>= 0x400 and <= 0x52F) or (>= 0x5D0 and <= 0x5EA) or (>= 0x620 and <= 0x64A) or (>= 0x660 and <= 0x669) or (>= 0x671 and <= 0x6D3);
     }
 
     private static Dictionary<char, byte> BuildReverse()

@@ -80,7 +80,7 @@ public sealed class PublicSuffixList
             return Fail("IP address");
         }
 
-        if (ToAscii(host) is not { } ascii)
+        if (ToAscii(host) is not { } ascii || !ascii.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_'))
         {
             return Fail("not a valid host name");
         }
