@@ -102,6 +102,11 @@ public abstract class StoreContractTests : IAsyncLifetime
         (await Store.FindArticleByUrlAsync("https://example.com/7", default)).ShouldBe(id, "a URL the article had before keeps naming it");
         (await Store.FindArticleByUrlAsync("https://example.com/seven", default)).ShouldBe(id);
         (await Store.FindArticleByUrlAsync("https://example.com/8", default)).ShouldBeNull();
+
+        await Store.AddArticleUrlAsync(id, "https://example.com/8", default);
+        await Store.AddArticleUrlAsync(new ArticleId(99), "https://example.com/9", default);
+        (await Store.FindArticleByUrlAsync("https://example.com/8", default)).ShouldBe(id);
+        (await Store.FindArticleByUrlAsync("https://example.com/9", default)).ShouldBeNull("an article not held takes no URL");
     }
 
     [Fact]

@@ -34,6 +34,16 @@ public sealed partial class SqliteStore
         return Task.FromResult(id is { } key ? ArticleId.FromInt64(key) : (ArticleId?)null);
     }
 
+    public Task AddArticleUrlAsync(ArticleId id, string url, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        using var connection = Connect();
+        connection.Execute(
+            "INSERT INTO article_url (url, article_id) SELECT CAST(@Url AS TEXT), id FROM article WHERE id = @Id ON CONFLICT (url) DO NOTHING",
+            SqliteText.Parameters(new { Url = url, Id = id.ToInt64() }));
+        return Task.CompletedTask;
+    }
+
     public Task<StoredRecord?> FindRecordAsync(ArticleId id, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();

@@ -133,29 +133,37 @@ public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, Pars
             Articles.Observe(fresh[i].Record, fresh[i].Item.Description ?? fresh[i].Item.Content, pages[i]);
         }
 
+        var built = new (ArticleRecord Record, SealedPayload? Seal)[fresh.Count];
+        await ForEachAsync(fresh.Count, async (i, token) => built[i] = await Articles.BuildAsync(
+            fresh[i].Record, feedTitle, fresh[i].Item.Description ?? fresh[i].Item.Content, pages[i], itemWarnings[i], token).ConfigureAwait(false), ct)
+            .ConfigureAwait(false);
+
+        // Stored one by one: two links of this batch may lead to one canonical page.
         var added = 0;
-        await ForEachAsync(fresh.Count, async (i, token) =>
+        for (var i = 0; i < fresh.Count; i++)
         {
-            var (item, feedRecord) = fresh[i];
-            var (record, seal) = await Articles.BuildAsync(feedRecord, feedTitle, item.Description ?? item.Content, pages[i], itemWarnings[i], token)
-                .ConfigureAwait(false);
-            if (record.WebUrl != feedRecord.WebUrl && await IsKnownAsync(record.WebUrl, record.WebUrl, token).ConfigureAwait(false))
+            var (record, seal) = built[i];
+            var link = fresh[i].Record.OriginalUrl;
+            if (await store.FindArticleByUrlAsync(record.WebUrl, ct).ConfigureAwait(false) is { } held)
             {
-                Interlocked.Increment(ref known);
-                return;
+                // Another link to an article already held: remember the link, so the next crawl need not read the page again.
+                await store.AddArticleUrlAsync(held, link, ct).ConfigureAwait(false);
+                known++;
+                continue;
             }
 
             try
             {
-                await store.SaveRecordAsync(ArticleId.FromUrl(record.WebUrl), record, seal, token).ConfigureAwait(false);
-                Interlocked.Increment(ref added);
+                await store.SaveRecordAsync(ArticleId.FromUrl(record.WebUrl), record, seal, ct).ConfigureAwait(false);
+                added++;
             }
             catch (ArticleConflictException e)
             {
                 // A bad item never stops the rest of the feed.
                 itemWarnings[i].Add($"other: {e.Message}");
             }
-        }, ct).ConfigureAwait(false);
+        }
+
         warnings.AddRange(itemWarnings.SelectMany(w => w));
         return (added, known);
     }

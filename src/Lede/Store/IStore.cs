@@ -28,6 +28,9 @@ public interface IStore : IAsyncDisposable
     /// <summary>The article known by <paramref name="url"/> (its link as a feed gave it, its canonical or its AMP URL), or null.</summary>
     Task<ArticleId?> FindArticleByUrlAsync(string url, CancellationToken ct);
 
+    /// <summary>Records that <paramref name="url"/> names the article <paramref name="id"/> (a feed link that led to it); a URL already known keeps its article.</summary>
+    Task AddArticleUrlAsync(ArticleId id, string url, CancellationToken ct);
+
     /// <summary>One stored article as a record, or null.</summary>
     Task<StoredRecord?> FindRecordAsync(ArticleId id, CancellationToken ct);
 

@@ -34,8 +34,9 @@ public sealed class FetcherPolitenessTests(HostileServer server) : IClassFixture
 
         var starts = server.ProbeFor("delay").Starts.Order().ToList();
         starts.Count.ShouldBe(4);
-        var gaps = starts.Zip(starts.Skip(1), (a, b) => b - a).ToList();
-        gaps.ShouldAllBe(gap => gap >= delay - TimeSpan.FromMilliseconds(20));
+        // Measured over the whole run rather than per gap: a busy server can start one handler late, which shortens
+        // the gap after it without the client having sent early. Without the delay the span is a few milliseconds.
+        (starts[^1] - starts[0]).ShouldBeGreaterThanOrEqualTo((3 * delay) - TimeSpan.FromMilliseconds(100));
     }
 
     [Fact]

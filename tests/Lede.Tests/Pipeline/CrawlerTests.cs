@@ -105,4 +105,42 @@ public sealed class CrawlerTests : IAsyncLifetime
 
         (await _store.ListSourcesAsync(default)).Single().Url.ShouldBe("https://new.example/feed");
     }
+
+    [Fact]
+    public async Task Pages_give_the_canonical_url_and_two_links_to_one_page_are_one_article()
+    {
+        var pageFetches = 0;
+        _site["https://www.harbourtimes.com/feed"] = r => new FetchResponse(r.Url, r.Url, 200, Encoding.UTF8.GetBytes(
+            "<rss version=\"2.0\"><channel><title>Example News</title>" +
+            "<item><title>Story</title><link>https://www.harbourtimes.com/a?utm_source=rss</link></item>" +
+            "<item><title>Story again</title><link>https://www.harbourtimes.com/b</link></item>" +
+            "<item><title>Gone</title><link>https://www.harbourtimes.com/gone</link></item></channel></rss>"), "application/rss+xml", null, null, null);
+        FetchResponse Page(FetchRequest r)
+        {
+            Interlocked.Increment(ref pageFetches);
+            return new FetchResponse(r.Url, r.Url, 200, Encoding.UTF8.GetBytes(
+                "<html><head><link rel=canonical href='https://www.harbourtimes.com/story'><meta property='og:site_name' content='The Harbour Times'></head>" +
+                "<body><article><p>The council voted on Monday to ban the use of face recognition by the city's police, after a year of debate.</p></article></body></html>"),
+                "text/html; charset=utf-8", null, null, null);
+        }
+
+        _site["https://www.harbourtimes.com/a?utm_source=rss"] = Page;
+        _site["https://www.harbourtimes.com/b"] = Page;
+        await _store.AddSourceAsync("https://www.harbourtimes.com/feed", null, [], default);
+        var crawler = new Crawler(_store, new SiteFetcher(_site), FeedParser.Parse, new SourceScheduler(Random.Shared), TimeProvider.System)
+        {
+            Articles = new ArticleBuilder(Lede.Normalize.ArticleNormalizer.Default(), new Lede.Enrich.PageEnricher(new SiteFetcher(_site)), null, null),
+        };
+        var first = await crawler.CrawlAsync(await crawler.DueAsync(all: true, default), null, default);
+        var fetchesAfterFirst = pageFetches;
+        var second = await crawler.CrawlAsync(await crawler.DueAsync(all: true, default), null, default);
+
+        (first.NewArticles, first.Known).ShouldBe((2, 1));
+        first.PerSource.Single().Warnings.ShouldContain(w => w.Contains("https://www.harbourtimes.com/gone", StringComparison.Ordinal));
+        var story = (await _store.FindRecordAsync(Lede.Normalize.ArticleId.FromUrl("https://www.harbourtimes.com/story"), default))!.Record;
+        story.OriginalUrl.ShouldBe("https://www.harbourtimes.com/a?utm_source=rss");
+        story.Provider.ShouldBe(new Lede.Records.ProviderRef("The Harbour Times", "harbourtimes.com"));
+        (second.NewArticles, second.Known).ShouldBe((0, 3));
+        pageFetches.ShouldBe(fetchesAfterFirst, "links already seen are recognised without reading their pages again");
+    }
 }
