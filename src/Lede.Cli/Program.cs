@@ -18,6 +18,7 @@ var root = new Command("lede", "Lede: follow news sources, keep what is on your 
     CrawlCommand.Create(global),
     ServeCommand.Create(global),
     FeedCommand.Create(),
+    TopicsCommand.Create(),
     KeysCommand.Create(global),
     SecuredCommand.Create(global),
 };

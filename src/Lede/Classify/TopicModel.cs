@@ -1,0 +1,79 @@
+using System.Globalization;
+
+namespace Lede.Classify;
+
+/// <summary>A learned linear topic model: TF-IDF features, one calibrated linear scorer and one threshold per label.</summary>
+/// <remarks>A model classifies into the labels of its training data; saved and loaded back it gives identical scores.</remarks>
+public sealed partial class TopicModel
+{
+    private const int ReasonTerms = 3;
+
+    private readonly TfIdfVectorizer _vectorizer;
+    private readonly float[][] _weights;
+    private readonly float[] _bias;
+    private readonly double[] _plattA;
+    private readonly double[] _plattB;
+    private readonly double[] _thresholds;
+
+    internal TopicModel(TopicLearner learner, IReadOnlyList<string> labels, TfIdfVectorizer vectorizer, float[][] weights, float[] bias,
+        double[] plattA, double[] plattB, double[] thresholds)
+    {
+        Learner = learner;
+        Labels = labels;
+        _vectorizer = vectorizer;
+        _weights = weights;
+        _bias = bias;
+        _plattA = plattA;
+        _plattB = plattB;
+        _thresholds = thresholds;
+    }
+
+    /// <summary>The learner that made the model.</summary>
+    public TopicLearner Learner { get; }
+
+    /// <summary>The labels of the training data, in a fixed order.</summary>
+    public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>Each label's decision threshold on its score, tuned for F1 on held-out folds.</summary>
+    public IReadOnlyList<double> Thresholds => _thresholds;
+
+    /// <summary>The number of terms (unigrams and bigrams) the model knows.</summary>
+    public int TermCount => _vectorizer.Terms.Count;
+
+    /// <summary>Every label's calibrated score (0..1) in label order, each with the terms that raised it most.</summary>
+    public IReadOnlyList<TopicScore> Score(string? title, string? text)
+    {
+        var x = _vectorizer.Transform(title, text);
+        var scores = new TopicScore[Labels.Count];
+        for (var c = 0; c < Labels.Count; c++)
+        {
+            var top = Enumerable.Range(0, x.Indices.Length)
+                .Select(k => (Term: x.Indices[k], Part: _weights[c][x.Indices[k]] * x.Values[k]))
+                .Where(p => p.Part > 0).OrderByDescending(p => p.Part).Take(ReasonTerms)
+                .Select(p => string.Create(CultureInfo.InvariantCulture, $"term '{_vectorizer.Terms[p.Term]}' (+{p.Part:0.###})"));
+            scores[c] = new TopicScore(Labels[c], Probability(c, x), [.. top]);
+        }
+
+        return scores;
+    }
+
+    /// <summary>The labels whose score reaches their threshold.</summary>
+    public IReadOnlyList<string> Predict(string? title, string? text)
+    {
+        var x = _vectorizer.Transform(title, text);
+        return [.. Enumerable.Range(0, Labels.Count).Where(c => Probability(c, x) >= _thresholds[c]).Select(c => Labels[c])];
+    }
+
+    /// <summary>The one label with the highest score, for corpora where every document has exactly one.</summary>
+    public string? Best(string? title, string? text)
+    {
+        var x = _vectorizer.Transform(title, text);
+        return Labels.Count == 0 ? null : Labels[Enumerable.Range(0, Labels.Count).MaxBy(c => Probability(c, x))];
+    }
+
+    internal double[] Probabilities(SparseVector x) => [.. Enumerable.Range(0, Labels.Count).Select(c => Probability(c, x))];
+
+    internal double Margin(int label, SparseVector x) => x.Dot(_weights[label]) + _bias[label];
+
+    private double Probability(int label, SparseVector x) => LogisticRegression.Sigmoid((_plattA[label] * Margin(label, x)) + _plattB[label]);
+}
