@@ -14,13 +14,15 @@ internal sealed class TopicsInput
 
     public Option<TopicLearner> Learner { get; } = new("--learner")
     {
-        Description = "LogisticRegression (default) or ComplementNaiveBayes",
-        DefaultValueFactory = _ => TopicLearner.LogisticRegression,
+        Description = "ComplementNaiveBayes (default) or LogisticRegression",
+        DefaultValueFactory = _ => TopicLearner.ComplementNaiveBayes,
     };
 
     public Option<double?> L2 { get; } = new("--l2") { Description = "L2 penalty of logistic regression (default 1e-5)" };
 
     public Option<int?> Epochs { get; } = new("--epochs") { Description = "SGD passes of logistic regression (default 20)" };
+
+    public Option<int?> MinDf { get; } = new("--min-df") { Description = "Documents a term must occur in to be a feature (default 2)" };
 
     /// <summary>The training options the command line chose, defaults for the rest.</summary>
     public TopicTrainOptions Options(System.CommandLine.ParseResult parse, int? thresholdFolds = null)
@@ -28,6 +30,7 @@ internal sealed class TopicsInput
         var options = new TopicTrainOptions { Learner = parse.GetValue(Learner) };
         options = parse.GetValue(L2) is { } l2 ? options with { L2 = l2 } : options;
         options = parse.GetValue(Epochs) is { } epochs ? options with { Epochs = epochs } : options;
+        options = parse.GetValue(MinDf) is { } minDf ? options with { MinDocumentFrequency = minDf } : options;
         return thresholdFolds is { } k ? options with { ThresholdFolds = k } : options;
     }
 
@@ -35,6 +38,7 @@ internal sealed class TopicsInput
     {
         command.Options.Add(L2);
         command.Options.Add(Epochs);
+        command.Options.Add(MinDf);
         command.Options.Add(In);
         command.Options.Add(Bbc);
         command.Options.Add(AgNews);

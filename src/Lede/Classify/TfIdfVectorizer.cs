@@ -46,19 +46,24 @@ internal sealed class TfIdfVectorizer
 
     public SparseVector Transform(string? title, string? text)
     {
-        var features = new SortedDictionary<int, float>();
+        var indices = new List<int>();
+        var values = new List<float>();
+        var norm = 0.0;
         foreach (var (term, count) in Count(title, text))
         {
             if (_index.TryGetValue(term, out var i))
             {
-                features[i] = (float)((1 + Math.Log(count)) * Idf[i]);
+                var value = (float)((1 + Math.Log(count)) * Idf[i]);
+                indices.Add(i);
+                values.Add(value);
+                norm += (double)value * value;
             }
         }
 
-        var norm = Math.Sqrt(features.Values.Sum(v => (double)v * v));
-        var indices = features.Keys.ToArray();
-        var values = features.Values.Select(v => norm > 0 ? (float)(v / norm) : 0f).ToArray();
-        return new SparseVector(indices, values);
+        var indexArray = indices.ToArray();
+        var valueArray = values.Select(v => norm > 0 ? (float)(v / Math.Sqrt(norm)) : 0f).ToArray();
+        Array.Sort(indexArray, valueArray);
+        return new SparseVector(indexArray, valueArray);
     }
 
     public int IndexOf(string term) => _index.GetValueOrDefault(term, -1);

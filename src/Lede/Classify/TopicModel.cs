@@ -64,16 +64,18 @@ public sealed partial class TopicModel
         return [.. Enumerable.Range(0, Labels.Count).Where(c => Probability(c, x) >= _thresholds[c]).Select(c => Labels[c])];
     }
 
-    /// <summary>The one label with the highest score, for corpora where every document has exactly one.</summary>
+    /// <summary>The one label with the highest score, for corpora where every document has exactly one; null when no term is known.</summary>
     public string? Best(string? title, string? text)
     {
         var x = _vectorizer.Transform(title, text);
-        return Labels.Count == 0 ? null : Labels[Enumerable.Range(0, Labels.Count).MaxBy(c => Probability(c, x))];
+        return Labels.Count == 0 || x.Indices.Length == 0 ? null : Labels[Enumerable.Range(0, Labels.Count).MaxBy(c => Probability(c, x))];
     }
 
     internal double[] Probabilities(SparseVector x) => [.. Enumerable.Range(0, Labels.Count).Select(c => Probability(c, x))];
 
     internal double Margin(int label, SparseVector x) => x.Dot(_weights[label]) + _bias[label];
 
-    private double Probability(int label, SparseVector x) => LogisticRegression.Sigmoid((_plattA[label] * Margin(label, x)) + _plattB[label]);
+    // A text without one known term carries no evidence: it scores 0 rather than each label's prior.
+    private double Probability(int label, SparseVector x)
+        => x.Indices.Length == 0 ? 0 : LogisticRegression.Sigmoid((_plattA[label] * Margin(label, x)) + _plattB[label]);
 }

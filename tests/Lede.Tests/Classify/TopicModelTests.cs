@@ -97,6 +97,18 @@ public sealed class TopicModelTests
         Should.Throw<InvalidDataException>(() => TopicModel.Load(new MemoryStream(full.ToArray()[..(int)(full.Length / 2)])));
     }
 
+    [Theory]
+    [InlineData(TopicLearner.LogisticRegression)]
+    [InlineData(TopicLearner.ComplementNaiveBayes)]
+    public void A_text_without_a_known_term_scores_zero_and_gets_no_label(TopicLearner learner)
+    {
+        var model = TopicTrainer.Train(TinyCorpus(), new TopicTrainOptions { Learner = learner }).Model!;
+
+        model.Score("", "zebra quantum").ShouldAllBe(s => s.Score == 0);
+        model.Predict(null, null).ShouldBeEmpty();
+        model.Best("", "").ShouldBeNull();
+    }
+
     [Fact]
     public void Documents_without_labels_make_no_model_and_say_why()
     {
