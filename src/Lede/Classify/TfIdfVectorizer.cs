@@ -66,8 +66,6 @@ internal sealed class TfIdfVectorizer
         return new SparseVector(indexArray, valueArray);
     }
 
-    public int IndexOf(string term) => _index.GetValueOrDefault(term, -1);
-
     private static Dictionary<string, int> Count(string? title, string? text)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);

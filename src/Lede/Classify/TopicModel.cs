@@ -47,9 +47,7 @@ public sealed partial class TopicModel
         var scores = new TopicScore[Labels.Count];
         for (var c = 0; c < Labels.Count; c++)
         {
-            var top = Enumerable.Range(0, x.Indices.Length)
-                .Select(k => (Term: x.Indices[k], Part: _weights[c][x.Indices[k]] * x.Values[k]))
-                .Where(p => p.Part > 0).OrderByDescending(p => p.Part).Take(ReasonTerms)
+            var top = TopTerms(_weights[c], x)
                 .Select(p => string.Create(CultureInfo.InvariantCulture, $"term '{_vectorizer.Terms[p.Term]}' (+{p.Part:0.###})"));
             scores[c] = new TopicScore(Labels[c], Probability(c, x), [.. top]);
         }
@@ -71,7 +69,28 @@ public sealed partial class TopicModel
         return Labels.Count == 0 || x.Indices.Length == 0 ? null : Labels[Enumerable.Range(0, Labels.Count).MaxBy(c => Probability(c, x))];
     }
 
-    internal double[] Probabilities(SparseVector x) => [.. Enumerable.Range(0, Labels.Count).Select(c => Probability(c, x))];
+    // The few terms that add most to a label's margin, by one pass that keeps the best so far.
+    private static List<(int Term, float Part)> TopTerms(float[] weights, SparseVector x)
+    {
+        var top = new List<(int Term, float Part)>(ReasonTerms + 1);
+        for (var k = 0; k < x.Indices.Length; k++)
+        {
+            var part = weights[x.Indices[k]] * x.Values[k];
+            if (part <= 0 || (top.Count == ReasonTerms && part <= top[^1].Part))
+            {
+                continue;
+            }
+
+            var at = top.FindIndex(t => t.Part < part);
+            top.Insert(at < 0 ? top.Count : at, (x.Indices[k], part));
+            if (top.Count > ReasonTerms)
+            {
+                top.RemoveAt(ReasonTerms);
+            }
+        }
+
+        return top;
+    }
 
     internal double Margin(int label, SparseVector x) => x.Dot(_weights[label]) + _bias[label];
 
