@@ -43,4 +43,11 @@ if (args is ["extract", ..])
     return;
 }
 
+// 'topics [ROUNDS]' runs the topic classification harness on BBC News from ../shared.
+if (args is ["topics", ..])
+{
+    TopicsThroughput.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(RecordBenchmarks).Assembly).Run(args);

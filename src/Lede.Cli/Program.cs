@@ -19,6 +19,7 @@ var root = new Command("lede", "Lede: follow news sources, keep what is on your 
     ServeCommand.Create(global),
     FeedCommand.Create(),
     PageCommand.Create(),
+    TopicsCommand.Create(),
     KeysCommand.Create(global),
     SecuredCommand.Create(global),
 };

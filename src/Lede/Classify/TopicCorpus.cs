@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text;
+
+namespace Lede.Classify;
+
+/// <summary>Reads labelled documents: the BBC and AG News corpora as published, and Lede's JSON Lines.</summary>
+public static partial class TopicCorpus
+{
+    /// <summary>BBC News: <c>DIR/&lt;class&gt;/&lt;n&gt;.txt</c>, the first line a title; DIR may also be the folder holding <c>bbc/</c>.</summary>
+    public static TopicCorpusResult ReadBbc(string directory)
+    {
+        var warnings = new List<string>();
+        var documents = new List<TopicDocument>();
+        if (!Directory.Exists(directory))
+        {
+            return new TopicCorpusResult(documents, [$"{directory}: no such folder"]);
+        }
+
+        var classes = Directory.GetDirectories(directory).Order(StringComparer.Ordinal).ToList();
+        if (classes.Count == 1 && Directory.GetFiles(classes[0], "*.txt").Length == 0)
+        {
+            return ReadBbc(classes[0]);
+        }
+
+        foreach (var folder in classes)
+        {
+            var label = Path.GetFileName(folder);
+            foreach (var file in Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal))
+            {
+                try
+                {
+                    var text = File.ReadAllText(file, Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal);
+                    var newline = text.IndexOf('\n', StringComparison.Ordinal);
+                    var title = newline < 0 ? text : text[..newline];
+                    var body = newline < 0 ? "" : text[(newline + 1)..];
+                    documents.Add(new TopicDocument($"{label}/{Path.GetFileNameWithoutExtension(file)}", title.Trim(), body.Trim(), [label]));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    warnings.Add($"{file}: {e.Message}");
+                }
+            }
+        }
+
+        if (documents.Count == 0)
+        {
+            warnings.Add($"{directory}: no <class>/<n>.txt files");
+        }
+
+        return new TopicCorpusResult(documents, warnings);
+    }
+
+    /// <summary>AG News: <c>DIR/test.csv</c> (or a CSV file) with a header <c>label,title,description</c>, label names in <c>classes.txt</c>.</summary>
+    public static TopicCorpusResult ReadAgNews(string path)
+    {
+        var csv = Directory.Exists(path) ? Path.Combine(path, "test.csv") : path;
+        var classesFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(csv)) ?? ".", "classes.txt");
+        if (!File.Exists(csv))
+        {
+            return new TopicCorpusResult([], [$"{csv}: no such file"]);
+        }
+
+        var classes = File.Exists(classesFile) ? File.ReadAllLines(classesFile).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray() : [];
+        var warnings = new List<string>();
+        var documents = new List<TopicDocument>();
+        var number = 0;
+        foreach (var row in CsvRows(File.ReadAllText(csv, Encoding.UTF8)))
+        {
+            number++;
+            if (number == 1 && row.Count > 0 && row[0].Trim().Equals("label", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (row.Count < 3 || !int.TryParse(row[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var label) || label < 1)
+            {
+                warnings.Add($"{csv}: row {number}: expected label,title,description");
+                continue;
+            }
+
+            var name = label <= classes.Length ? classes[label - 1] : label.ToString(CultureInfo.InvariantCulture);
+            // The published files escape line breaks and dollar signs (\ and #36;).
+            static string Clean(string s) => s.Replace("\\", " ", StringComparison.Ordinal).Replace("#36;", "$", StringComparison.Ordinal).Trim();
+            documents.Add(new TopicDocument($"row-{number}", Clean(row[1]), Clean(row[2]), [name]));
+        }
+
+        return new TopicCorpusResult(documents, warnings);
+    }
+
+    private static IEnumerable<List<string>> CsvRows(string text)
+    {
+        var row = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                row.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c is '\n' or '\r')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                row.Add(field.ToString());
+                field.Clear();
+                if (row.Count > 1 || row[0].Length > 0)
+                {
+                    yield return row;
+                }
+
+                row = [];
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        if (field.Length > 0 || row.Count > 0)
+        {
+            row.Add(field.ToString());
+            yield return row;
+        }
+    }
+}
