@@ -20,7 +20,8 @@ public sealed class ExcerptChooser(BoilerplateDetector detector)
     public ExcerptChoice Choose(string? description, string? lead, string? domain, string? pageUrl, string? siteName = null)
     {
         var desc = TextCleaner.Clean(description).Text;
-        var body = TextCleaner.Clean(lead).Text;
+        // Only the lead's beginning can become the excerpt: cleaning the whole article text would cost far more.
+        var body = TextCleaner.Clean(Head(lead, TargetLength * 4)).Text;
         var repeated = detector.Observe(domain, pageUrl, desc);
         var reason = desc.Length == 0 ? "no description"
             : repeated ? "description repeats across the provider's pages"
@@ -41,5 +42,17 @@ public sealed class ExcerptChooser(BoilerplateDetector detector)
         return desc.Length > 0 && !repeated
             ? new(Excerpts.Cut(desc, TargetLength), ExcerptSource.Description, reason)
             : new("", ExcerptSource.None, reason);
+    }
+
+    /// <summary>The first <paramref name="length"/> characters or so of <paramref name="text"/>, cut at a space.</summary>
+    private static string? Head(string? text, int length)
+    {
+        if (text is null || text.Length <= length)
+        {
+            return text;
+        }
+
+        var space = text.IndexOf(' ', length);
+        return space < 0 ? text : text[..space];
     }
 }
