@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lede.Classify;
 using Lede.Enrich;
 using Lede.Fetch;
 using Lede.Normalize;
@@ -33,7 +34,9 @@ internal static class ArticleSetup
         }
 
         var images = new ImageCache(fetcher, new ImageCacheOptions { Root = DataFolder(db) });
-        return new ArticleBuilder(ArticleNormalizer.Default(), new PageEnricher(fetcher), images, ring is null ? null : new SecuredBox(ring));
+        var taxonomy = LedeConfig.Load(parse.GetValue(global.Config)).Topics ?? Taxonomy.Default;
+        return new ArticleBuilder(
+            ArticleNormalizer.Default(), new PageEnricher(fetcher), images, ring is null ? null : new SecuredBox(ring), new TopicClassifier(taxonomy));
     }
 
     /// <summary>The folder the database lives in, where the image cache goes too (<c>data/images</c> by default).</summary>

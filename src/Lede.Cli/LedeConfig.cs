@@ -1,3 +1,4 @@
+using Lede.Classify;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -6,12 +7,13 @@ namespace Lede.Cli;
 /// <summary>Settings from <c>lede.yml</c>; command-line options override them.</summary>
 /// <param name="Db">The database, as <c>--db</c> takes it.</param>
 /// <param name="Keys">The key file for secured payloads.</param>
-internal sealed record LedeConfig(string? Db, string? Keys)
+/// <param name="Topics">The topic taxonomy from the file's <c>topics:</c> section; null when it has none.</param>
+internal sealed record LedeConfig(string? Db, string? Keys, Taxonomy? Topics = null)
 {
     /// <value>Default: ./lede.yml, read only when present.</value>
     public const string DefaultPath = "./lede.yml";
 
-    private static readonly string[] Known = ["db", "keys"];
+    private static readonly string[] Known = ["db", "keys", "topics"];
 
     /// <summary>Reads the configuration file; a missing default file means no settings, a missing named one is an error.</summary>
     /// <exception cref="CliException">The file cannot be read or is not a YAML mapping of known settings.</exception>
@@ -53,6 +55,13 @@ internal sealed record LedeConfig(string? Db, string? Keys)
         }
 
         string? Setting(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var value) ? (value as YamlScalarNode)?.Value : null;
-        return new LedeConfig(Setting("db"), Setting("keys"));
+        Taxonomy? topics = null;
+        if (root.Children.ContainsKey(new YamlScalarNode("topics")))
+        {
+            var parsed = Taxonomy.Parse(File.ReadAllText(file), file);
+            topics = parsed.Errors.Count == 0 ? parsed.Taxonomy : throw new CliException(parsed.Errors[0]);
+        }
+
+        return new LedeConfig(Setting("db"), Setting("keys"), topics);
     }
 }

@@ -94,6 +94,9 @@ public sealed class CrawlCommandTests : IAsyncLifetime
             crawled[record.WebUrl] = record;
         }
 
+        // Off-topic newsroom items (sports, recipes, weather) get no AI topic.
+        crawled.Values.Where(r => r.WebUrl.Contains("/sports/", StringComparison.Ordinal) || r.WebUrl.Contains("recipe", StringComparison.Ordinal))
+            .ShouldAllBe(r => !r.Topics.Contains("AI", StringComparer.Ordinal));
         foreach (var file in Directory.GetFiles(Repo.Shared("spec/records"), "*.txt"))
         {
             var spec = (await RecordReader.ReadFileAsync(file, default)).Record!;
@@ -101,6 +104,8 @@ public sealed class CrawlCommandTests : IAsyncLifetime
             (ours.Title, ours.OriginalUrl, ours.AmpWebUrl, ours.CdnAmpWebUrl, ours.Type, ours.PublishedDateTime, ours.Provider)
                 .ShouldBe((spec.Title, spec.OriginalUrl, spec.AmpWebUrl, spec.CdnAmpWebUrl, spec.Type, spec.PublishedDateTime, spec.Provider), file);
             ours.Images.ShouldBe(spec.Images, file);
+            ours.Topics.ShouldContain(t => t == "AI", file);
+            ours.Topics.ShouldContain(t => t == "Computer Vision", file);
             if (spec.Excerpt.StartsWith("We are Amnesty International UK", StringComparison.Ordinal))
             {
                 // The site's boilerplate, on every Amnesty UK page: Lede takes the article's lead instead.

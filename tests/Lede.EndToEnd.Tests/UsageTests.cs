@@ -60,4 +60,19 @@ public sealed class UsageTests
 
         run.ShouldBe(new CliRun(1, "imported 0, updated 0, failed 1 (0 unchanged)\n", "/no/such/records: no such file or folder\n"));
     }
+
+    [Fact]
+    public async Task A_bad_topic_in_the_config_is_one_line_naming_the_file_and_topic()
+    {
+        var dir = Directory.CreateTempSubdirectory("lede-config-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(dir, "lede.yml"), "topics:\n  Robotics:\n    phrases:\n      robot: lots\n");
+
+        var run = await LedeCli.RunAsync(dir, "records", "export", "out");
+
+        run.ExitCode.ShouldBe(1);
+        run.Stderr.ShouldStartWith("lede: ./lede.yml:");
+        run.Stderr.ShouldContain("Robotics");
+        run.Stderr.TrimEnd('\n').ShouldNotContain('\n');
+        Directory.Delete(dir, recursive: true);
+    }
 }

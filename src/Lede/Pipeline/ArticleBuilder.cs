@@ -1,3 +1,4 @@
+using Lede.Classify;
 using Lede.Enrich;
 using Lede.Normalize;
 using Lede.Records;
@@ -10,7 +11,8 @@ namespace Lede.Pipeline;
 /// <param name="pages">Reads article pages; null keeps the feed's facts only.</param>
 /// <param name="images">Caches lead images; null leaves them uncached.</param>
 /// <param name="box">Seals the full text; null means no key, and the full text is not kept.</param>
-public sealed class ArticleBuilder(ArticleNormalizer normalizer, PageEnricher? pages, ImageCache? images, SecuredBox? box)
+/// <param name="topics">Classifies into the desk's taxonomy; null keeps the topics the feed gave.</param>
+public sealed class ArticleBuilder(ArticleNormalizer normalizer, PageEnricher? pages, ImageCache? images, SecuredBox? box, TopicClassifier? topics = null)
 {
     /// <summary>Feed facts only: no page fetches, no image cache, no full text.</summary>
     public static ArticleBuilder FeedOnly() => new(ArticleNormalizer.Default(), null, null, null);
@@ -38,6 +40,11 @@ public sealed class ArticleBuilder(ArticleNormalizer normalizer, PageEnricher? p
         }
 
         var record = article.Record with { Images = await CacheAsync(article.Record.Images, warnings, ct).ConfigureAwait(false) };
+        if (topics is not null)
+        {
+            record = record with { Topics = topics.Classify(record.Title, $"{record.Excerpt}\n\n{article.FullText}").Labels };
+        }
+
         if (box is null || (article.FullText.Length == 0 && article.Authors.Count == 0 && article.RawDescription is null))
         {
             return (record, null);
