@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO.Compression;
 using System.Text.Json;
 using Lede.Enrich;
 
@@ -40,7 +39,7 @@ internal static class PageEvalCommand
                 if (predictions is not null) predicted = predictions.GetValueOrDefault(page.Id) ?? "";
                 else
                 {
-                    var loaded = HtmlPageLoader.Load(ReadPage(page.File));
+                    var loaded = HtmlPageLoader.Load(PageFiles.Read(page.File));
                     predicted = ArticleExtractor.Extract(loaded.Document, page.Url, new ExtractOptions { IncludeHtml = false }).Text;
                 }
 
@@ -74,7 +73,7 @@ internal static class PageEvalCommand
         truthPath ??= corpus is not null ? Path.Combine(corpus, "ground-truth.json") : throw new CliException("--manifest needs --truth");
         truths = new Dictionary<string, string>(StringComparer.Ordinal);
         var byUrl = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var doc = JsonDocument.Parse(File.ReadAllBytes(truthPath)))
+        using (var doc = ReadJson(truthPath))
         {
             foreach (var p in doc.RootElement.EnumerateObject())
             {
@@ -95,17 +94,11 @@ internal static class PageEvalCommand
             return pages;
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(manifest))!;
-        foreach (var line in File.ReadLines(manifest))
+        foreach (var entry in PageFiles.ReadManifest(manifest))
         {
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            using var doc = JsonDocument.Parse(line);
-            var file = Field(doc.RootElement, "file") ?? throw new CliException($"manifest line without \"file\": {line}");
-            var url = Field(doc.RootElement, "url");
-            var path = Path.IsPathRooted(file) ? file : Path.Combine(folder, file);
-            var id = IdOf(path);
-            if (!truths.ContainsKey(id) && url is not null && byUrl.TryGetValue(url, out var byLink)) id = byLink;
-            pages.Add(new EvalPage(id, path, Uri.TryCreate(url, UriKind.Absolute, out var u) ? u : null));
+            var id = IdOf(entry.File);
+            if (!truths.ContainsKey(id) && entry.Url is not null && byUrl.TryGetValue(entry.Url.OriginalString, out var byLink)) id = byLink;
+            pages.Add(new EvalPage(id, entry.File, entry.Url));
         }
 
         return pages;
@@ -129,7 +122,7 @@ internal static class PageEvalCommand
 
     private static Dictionary<string, string> LoadPredictions(string path)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+        using var doc = ReadJson(path);
         var root = doc.RootElement;
         if (root.TryGetProperty("output", out var wrapped) && wrapped.ValueKind == JsonValueKind.Object) root = wrapped;
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -137,13 +130,15 @@ internal static class PageEvalCommand
         return result;
     }
 
-    private static byte[] ReadPage(string file)
+    private static JsonDocument ReadJson(string path)
     {
-        var bytes = File.ReadAllBytes(file);
-        if (bytes.Length < 2 || bytes[0] != 0x1f || bytes[1] != 0x8b) return bytes;
-        using var gz = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-        using var ms = new MemoryStream();
-        gz.CopyTo(ms);
-        return ms.ToArray();
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllBytes(path));
+        }
+        catch (JsonException e)
+        {
+            throw new CliException($"{path} is not JSON: {e.Message}");
+        }
     }
 }
