@@ -17,7 +17,8 @@ internal static class ArticleSetup
     /// <param name="fetcher">The safe client, for pages and images.</param>
     /// <param name="db">The database, beside which the image cache lives.</param>
     /// <param name="createKey">Create the key file when there is none (the demo), instead of going without.</param>
-    public static ArticleBuilder Create(GlobalOptions global, ParseResult parse, IFetcher fetcher, string db, bool createKey)
+    /// <returns>The builder, and what to call once the crawl is over (it keeps what the crawl learned).</returns>
+    public static (ArticleBuilder Articles, Action Finish) Create(GlobalOptions global, ParseResult parse, IFetcher fetcher, string db, bool createKey)
     {
         var keyFile = global.ResolveKeys(parse);
         var ring = KeyRing.Load(keyFile);
@@ -34,9 +35,12 @@ internal static class ArticleSetup
         }
 
         var images = new ImageCache(fetcher, new ImageCacheOptions { Root = DataFolder(db) });
+        var boilerplatePath = Path.Combine(DataFolder(db), "boilerplate.json");
+        var boilerplate = BoilerplateFile.Load(boilerplatePath);
         var taxonomy = LedeConfig.Load(parse.GetValue(global.Config)).Topics ?? Taxonomy.Default;
-        return new ArticleBuilder(
-            ArticleNormalizer.Default(), new PageEnricher(fetcher), images, ring is null ? null : new SecuredBox(ring), new TopicClassifier(taxonomy));
+        var normalizer = new ArticleNormalizer(new ProviderNamer(), boilerplate, PublicSuffixList.Default);
+        var articles = new ArticleBuilder(normalizer, new PageEnricher(fetcher), images, ring is null ? null : new SecuredBox(ring), new TopicClassifier(taxonomy));
+        return (articles, () => BoilerplateFile.Save(boilerplate, boilerplatePath));
     }
 
     /// <summary>The folder the database lives in, where the image cache goes too (<c>data/images</c> by default).</summary>

@@ -80,6 +80,8 @@ public sealed class CrawlCommandTests : IAsyncLifetime
         var check = await Lede("records", "export", "out");
         check.ExitCode.ShouldBe(0);
         (await Lede("records", "check", "out")).Stdout.ShouldEndWith("checked 72 files, 0 problems\n");
+        // What the boilerplate detector learned stays for the next crawl.
+        (await File.ReadAllTextAsync(Path.Combine(_work, "data", "boilerplate.json"))).ShouldContain("\"amnesty.org.uk\"");
         await The_newsroom_records_carry_the_facts_of_the_spec_records();
         await Full_text_is_sealed_and_survives_a_key_rotation();
     }
