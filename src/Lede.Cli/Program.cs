@@ -22,6 +22,9 @@ var root = new Command("lede", "Lede: follow news sources, keep what is on your 
     TopicsCommand.Create(),
     KeysCommand.Create(global),
     SecuredCommand.Create(global),
+    DecisionCommand.Create(global, Lede.Decide.EditorAction.Publish),
+    DecisionCommand.Create(global, Lede.Decide.EditorAction.Unpublish),
+    DecisionCommand.Create(global, Lede.Decide.EditorAction.Reject),
 };
 
 var parse = root.Parse(args);

@@ -1,3 +1,4 @@
+using Lede.Normalize;
 using Lede.Records;
 using Lede.Store;
 
@@ -8,7 +9,8 @@ internal sealed class ArticleRow
 {
     public const string Select = """
         SELECT id, seq, category, title, excerpt, published_at, original_url, web_url, amp_web_url, cdn_amp_web_url,
-               type, quality, heat, published, provider_domain, provider_name, secured_ciphertext, secured_iv, secured_key_id, secured_mac, body
+               type, quality, heat, published, provider_domain, provider_name, secured_ciphertext, secured_iv, secured_key_id, secured_mac, body,
+               story_id, duplicate_of, explain
         FROM article
         """;
 
@@ -33,6 +35,14 @@ internal sealed class ArticleRow
     public string? SecuredKeyId { get; init; }
     public string? SecuredMac { get; init; }
     public string Body { get; init; } = "";
+    public long? StoryId { get; init; }
+    public long? DuplicateOf { get; init; }
+    public string? Explain { get; init; }
+
+    /// <summary>The story stages' conclusions, or null when none were stored.</summary>
+    public ArticleAnalysis? ToAnalysis() => StoryId is null && DuplicateOf is null && Explain is null
+        ? null
+        : new ArticleAnalysis(StoryId, DuplicateOf is { } of ? ArticleId.FromInt64(of) : null, Explain);
 
     /// <summary>The payload's key id and MAC, when Lede sealed it (an imported payload has neither).</summary>
     public SealedPayload? ToSeal() => SecuredCiphertext is not null && SecuredKeyId is not null && SecuredMac is not null

@@ -119,6 +119,6 @@ public sealed partial class SqliteStore
             Topics = topics[row.Id].ToList(),
             Images = images[row.Id].ToList(),
             Related = related[row.Id].ToList(),
-        }, row.ToSeal()));
+        }, row.ToSeal(), row.ToAnalysis()));
     }
 }

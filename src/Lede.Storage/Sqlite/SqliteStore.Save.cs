@@ -13,11 +13,15 @@ public sealed partial class SqliteStore
         => SaveRecordAsync(id, record, seal: null, ct);
 
     public Task<SaveOutcome> SaveRecordAsync(ArticleId id, ArticleRecord record, SealedPayload? seal, CancellationToken ct)
+        => SaveArticleAsync(new StoredRecord(id, record, seal), ct);
+
+    public Task<SaveOutcome> SaveArticleAsync(StoredRecord article, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
+        var (id, record, seal, analysis) = article;
         if (seal is not null && seal.Value != record.Secured)
         {
-            throw new ArgumentException("the seal is for another secured value than the record's", nameof(seal));
+            throw new ArgumentException("the seal is for another secured value than the record's", nameof(article));
         }
 
         using var connection = Connect();
@@ -33,7 +37,8 @@ public sealed partial class SqliteStore
         }
 
         var existing = connection.Query<ArticleRow>($"{ArticleRow.Select} WHERE id = @Id", new { Id = key }, tx).AsList();
-        if (existing.Count > 0 && existing[0].ToSeal() == seal && RecordWriter.Write(Assemble(connection, existing, tx)[0].Record) == RecordWriter.Write(record))
+        if (existing.Count > 0 && existing[0].ToSeal() == seal && (analysis is null || existing[0].ToAnalysis() == analysis)
+            && RecordWriter.Write(Assemble(connection, existing, tx)[0].Record) == RecordWriter.Write(record))
         {
             return Task.FromResult(SaveOutcome.Unchanged);
         }
@@ -45,6 +50,11 @@ public sealed partial class SqliteStore
         Execute(UpsertArticle, ArticleParameters(key, record, seal, now), tx);
         ReplaceChildren(key, record, tx);
         RememberUrls(key, record, tx);
+        if (analysis is not null)
+        {
+            SaveAnalysis(key, record, analysis, now, tx);
+        }
+
         tx.Commit();
         return Task.FromResult(existing.Count > 0 ? SaveOutcome.Updated : SaveOutcome.Inserted);
     }
@@ -166,6 +176,30 @@ public sealed partial class SqliteStore
                 VALUES (@Id, @Related, @Position, CAST(@Url AS TEXT), @Width, @Height, @IsCached)
                 """,
                 new { Id = key, Related = position, Position = i, image.Url, image.Width, image.Height, image.IsCached }, tx);
+        }
+    }
+
+    /// <summary>Writes the article's story, copy-of and explanation, keeping its story's row up to date.</summary>
+    private void SaveAnalysis(long key, ArticleRecord record, ArticleAnalysis analysis, string now, SqliteTransaction tx)
+    {
+        if (analysis.StoryId is { } story)
+        {
+            var at = StoredTime.Format(record.PublishedDateTime);
+            Execute("""
+                INSERT INTO story (id, first_seen_at, last_seen_at, heat) VALUES (@Story, @At, @At, @Heat)
+                ON CONFLICT (id) DO UPDATE SET first_seen_at = MIN(first_seen_at, excluded.first_seen_at),
+                    last_seen_at = MAX(last_seen_at, excluded.last_seen_at), heat = excluded.heat
+                """, new { Story = story, At = at, record.Heat }, tx);
+        }
+
+        Execute(
+            "UPDATE article SET story_id = @Story, duplicate_of = @Of, explain = CAST(@Explain AS TEXT), updated_at = @Now WHERE id = @Id",
+            new { Id = key, Story = analysis.StoryId, Of = analysis.DuplicateOf?.ToInt64(), analysis.Explain, Now = now }, tx);
+        if (analysis.StoryId is { } member)
+        {
+            Execute(
+                "UPDATE story SET providers = (SELECT COUNT(DISTINCT provider_domain) FROM article WHERE story_id = @Story) WHERE id = @Story",
+                new { Story = member }, tx);
         }
     }
 

@@ -14,8 +14,14 @@ public sealed class RecordExporter(IStore store)
         var digits = RecordFileName.DigitsFor(await store.CountArticlesAsync(ct).ConfigureAwait(false));
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var written = 0;
-        await foreach (var (id, record, _) in store.ReadRecordsAsync(order, ct).ConfigureAwait(false))
+        await foreach (var (id, record, _, analysis) in store.ReadRecordsAsync(order, ct).ConfigureAwait(false))
         {
+            if (analysis?.DuplicateOf is not null)
+            {
+                // A copy (syndicated or reposted text) is held in the database; the archive shows the story once.
+                continue;
+            }
+
             var name = layout == ExportLayout.Jekyll ? RecordFileName.Jekyll(record, id) : RecordFileName.Numbered(written, digits, id);
             if (!taken.Add(name))
             {

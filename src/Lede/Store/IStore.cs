@@ -1,3 +1,4 @@
+using Lede.Decide;
 using Lede.Normalize;
 using Lede.Records;
 using Lede.Sources;
@@ -15,6 +16,20 @@ public interface IStore : IAsyncDisposable
     /// <summary>Stores an article whose <c>secured</c> value Lede sealed itself, with the key id and MAC that verify it.</summary>
     /// <exception cref="ArticleConflictException">Another article already holds the record's <c>webUrl</c>.</exception>
     Task<SaveOutcome> SaveRecordAsync(ArticleId id, ArticleRecord record, SealedPayload? seal, CancellationToken ct);
+
+    /// <summary>Stores an article with its seal and its analysis (story, copy-of, explanation) in one transaction; idempotent.</summary>
+    /// <remarks>A null <see cref="StoredRecord.Analysis"/> leaves the stored analysis as it is.</remarks>
+    /// <exception cref="ArticleConflictException">Another article already holds the record's <c>webUrl</c>.</exception>
+    Task<SaveOutcome> SaveArticleAsync(StoredRecord article, CancellationToken ct);
+
+    /// <summary>Records an editor's decision and sets the article's <c>published</c> flag, in one transaction; false when there is no such article.</summary>
+    Task<bool> SaveDecisionAsync(ArticleId id, EditorDecision decision, CancellationToken ct);
+
+    /// <summary>The editors' decisions on an article, oldest first.</summary>
+    Task<IReadOnlyList<EditorDecision>> ReadDecisionsAsync(ArticleId id, CancellationToken ct);
+
+    /// <summary>Per provider domain, how its articles fared with editors.</summary>
+    Task<IReadOnlyDictionary<string, ProviderDecisions>> ReadProviderDecisionsAsync(CancellationToken ct);
 
     /// <summary>Every stored article as a record, in the given order.</summary>
     IAsyncEnumerable<StoredRecord> ReadRecordsAsync(RecordOrder order, CancellationToken ct);

@@ -1,0 +1,5 @@
+-- Story intelligence beside each article: what `lede explain` shows (topic scores, story, quality points, heat
+-- parts, the publishing verdict) as JSON, and what editors did (action beside the published flag of 001).
+ALTER TABLE article ADD COLUMN explain TEXT;
+ALTER TABLE decision ADD COLUMN action TEXT CHECK (action IN ('publish', 'unpublish', 'reject'));
+CREATE INDEX article_duplicate_of ON article(duplicate_of) WHERE duplicate_of IS NOT NULL;

@@ -1,0 +1,9 @@
+using Lede.Normalize;
+
+namespace Lede.Store;
+
+/// <summary>What the story stages concluded about an article, kept beside its record.</summary>
+/// <param name="StoryId">The story it belongs to; null while not clustered (and always for a copy).</param>
+/// <param name="DuplicateOf">The article it is a copy of (syndicated or reposted text), or null.</param>
+/// <param name="Explain">Why it got its topics, story, quality, heat and publishing verdict, as JSON for <c>lede explain</c>.</param>
+public sealed record ArticleAnalysis(long? StoryId, ArticleId? DuplicateOf, string? Explain);
