@@ -25,6 +25,7 @@ var root = new Command("lede", "Lede: follow news sources, keep what is on your 
     DecisionCommand.Create(global, Lede.Decide.EditorAction.Publish),
     DecisionCommand.Create(global, Lede.Decide.EditorAction.Unpublish),
     DecisionCommand.Create(global, Lede.Decide.EditorAction.Reject),
+    ExplainCommand.Create(global),
 };
 
 var parse = root.Parse(args);
