@@ -17,8 +17,8 @@ internal static class ArticleSetup
     /// <param name="fetcher">The safe client, for pages and images.</param>
     /// <param name="db">The database, beside which the image cache lives.</param>
     /// <param name="createKey">Create the key file when there is none (the demo), instead of going without.</param>
-    /// <returns>The builder, and what to call once the crawl is over (it keeps what the crawl learned).</returns>
-    public static (ArticleBuilder Articles, Action Finish) Create(GlobalOptions global, ParseResult parse, IFetcher fetcher, string db, bool createKey)
+    /// <returns>The builder, the key's box (null without a key), and what to call once the crawl is over (it keeps what the crawl learned).</returns>
+    public static (ArticleBuilder Articles, SecuredBox? Box, Action Finish) Create(GlobalOptions global, ParseResult parse, IFetcher fetcher, string db, bool createKey)
     {
         var keyFile = global.ResolveKeys(parse);
         var ring = KeyRing.Load(keyFile);
@@ -39,8 +39,16 @@ internal static class ArticleSetup
         var boilerplate = BoilerplateFile.Load(boilerplatePath);
         var taxonomy = LedeConfig.Load(parse.GetValue(global.Config)).Topics ?? Taxonomy.Default;
         var normalizer = new ArticleNormalizer(new ProviderNamer(), boilerplate, PublicSuffixList.Default);
-        var articles = new ArticleBuilder(normalizer, new PageEnricher(fetcher), images, ring is null ? null : new SecuredBox(ring), new TopicClassifier(taxonomy));
-        return (articles, () => BoilerplateFile.Save(boilerplate, boilerplatePath));
+        var box = ring is null ? null : new SecuredBox(ring);
+        var articles = new ArticleBuilder(normalizer, new PageEnricher(fetcher), images, box, new TopicClassifier(taxonomy));
+        return (articles, box, () => BoilerplateFile.Save(boilerplate, boilerplatePath));
+    }
+
+    /// <summary>The story stages with the configuration's publishing rules, warmed with the stored window.</summary>
+    public static Task<Curator> CuratorAsync(GlobalOptions global, ParseResult parse, IStore store, SecuredBox? box, CancellationToken ct)
+    {
+        var rules = LedeConfig.Load(parse.GetValue(global.Config)).Publish ?? Lede.Decide.PublishRules.None;
+        return Curator.OpenAsync(store, box, new CuratorOptions { Publish = rules }, TimeProvider.System, ct);
     }
 
     /// <summary>The folder the database lives in, where the image cache goes too (<c>data/images</c> by default).</summary>

@@ -30,10 +30,11 @@ internal static class CrawlCommand
             var db = global.ResolveDb(parse);
             await using var store = StoreFactory.Open(db);
             using var fetcher = new Fetcher(new FetchOptions { AllowPrivate = parse.GetValue(allowPrivate) });
-            var (articles, finish) = ArticleSetup.Create(global, parse, fetcher, db, createKey: false);
+            var (articles, box, finish) = ArticleSetup.Create(global, parse, fetcher, db, createKey: false);
             var crawler = new Crawler(store, fetcher, FeedParser.Parse, new SourceScheduler(Random.Shared), TimeProvider.System)
             {
                 Articles = articles,
+                Curator = await ArticleSetup.CuratorAsync(global, parse, store, box, ct),
             };
             var due = await crawler.DueAsync(parse.GetValue(all), ct);
             var report = await CrawlDisplay.RunAsync(due.Count, onSource => crawler.CrawlAsync(due, onSource, ct), parse.GetValue(verbose));

@@ -34,10 +34,11 @@ internal static class DemoCommand
             using var network = new Fetcher(new FetchOptions { AllowPrivate = true, PerHostDelay = TimeSpan.Zero, PerHostConcurrency = 8 });
             var hosts = site.Hosts;
             var fetcher = new MirrorFetcher(network, site.BaseAddress, hosts);
-            var (articles, finish) = ArticleSetup.Create(global, parse, fetcher, db, createKey: true);
+            var (articles, box, finish) = ArticleSetup.Create(global, parse, fetcher, db, createKey: true);
             var crawler = new Crawler(store, fetcher, FeedParser.Parse, new SourceScheduler(Random.Shared), TimeProvider.System)
             {
                 Articles = articles,
+                Curator = await ArticleSetup.CuratorAsync(global, parse, store, box, ct),
             };
             var due = (await crawler.DueAsync(all: true, ct)).Where(s => hosts.Contains(new Uri(s.Url).Host)).ToList();
             var report = await CrawlDisplay.RunAsync(due.Count, onSource => crawler.CrawlAsync(due, onSource, ct), verbose: false);

@@ -1,4 +1,5 @@
 using Lede.Classify;
+using Lede.Decide;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -8,12 +9,13 @@ namespace Lede.Cli;
 /// <param name="Db">The database, as <c>--db</c> takes it.</param>
 /// <param name="Keys">The key file for secured payloads.</param>
 /// <param name="Topics">The topic taxonomy from the file's <c>topics:</c> section; null when it has none.</param>
-internal sealed record LedeConfig(string? Db, string? Keys, Taxonomy? Topics = null)
+/// <param name="Publish">The publishing rules from the file's <c>publish:</c> section; none when it has none.</param>
+internal sealed record LedeConfig(string? Db, string? Keys, Taxonomy? Topics = null, PublishRules? Publish = null)
 {
     /// <value>Default: ./lede.yml, read only when present.</value>
     public const string DefaultPath = "./lede.yml";
 
-    private static readonly string[] Known = ["db", "keys", "topics"];
+    private static readonly string[] Known = ["db", "keys", "topics", "publish"];
 
     /// <summary>Reads the configuration file; a missing default file means no settings, a missing named one is an error.</summary>
     /// <exception cref="CliException">The file cannot be read or is not a YAML mapping of known settings.</exception>
@@ -62,6 +64,12 @@ internal sealed record LedeConfig(string? Db, string? Keys, Taxonomy? Topics = n
             topics = parsed.Errors.Count == 0 ? parsed.Taxonomy : throw new CliException(parsed.Errors[0]);
         }
 
-        return new LedeConfig(Setting("db"), Setting("keys"), topics);
+        var (publish, errors) = PublishRules.Parse(File.ReadAllText(file), file);
+        if (errors.Count > 0)
+        {
+            throw new CliException(errors[0]);
+        }
+
+        return new LedeConfig(Setting("db"), Setting("keys"), topics, publish);
     }
 }

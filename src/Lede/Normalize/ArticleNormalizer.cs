@@ -72,7 +72,12 @@ public sealed class ArticleNormalizer(ProviderNamer namer, BoilerplateDetector b
             Provider = new ProviderRef(provider.Name, provider.Domain),
             Images = Images(feed, facts),
         };
-        return new NormalizedArticle(record, page?.Text.Text ?? "", facts?.Authors ?? [], feedDescription ?? facts?.Description, warnings);
+        return new NormalizedArticle(record, page?.Text.Text ?? "", facts?.Authors ?? [], feedDescription ?? facts?.Description, warnings)
+        {
+            ExcerptReplaced = excerpt.Reason is not null && excerpt.Source == ExcerptSource.Lead && description is not null,
+            ProviderTier = provider.Tier,
+            PageHasDate = facts?.PublishedUtc is not null,
+        };
     }
 
     /// <summary>

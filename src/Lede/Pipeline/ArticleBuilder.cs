@@ -29,9 +29,10 @@ public sealed class ArticleBuilder(ArticleNormalizer normalizer, PageEnricher? p
     /// <inheritdoc cref="ArticleNormalizer.Observe"/>
     public void Observe(ArticleRecord feed, string? feedDescription, EnrichedPage? page) => normalizer.Observe(feed, feedDescription, page);
 
-    /// <summary>The record to store and, when a key is present, its sealed payload.</summary>
-    public async Task<(ArticleRecord Record, SealedPayload? Seal)> BuildAsync(
-        ArticleRecord feed, string? feedTitle, string? feedDescription, EnrichedPage? page, ICollection<string> warnings, CancellationToken ct)
+    /// <summary>The record to store, its sealed payload when a key is present, and what the story stages need.</summary>
+    /// <param name="feedHasDate">Whether the feed gave the item a date (else its date is when Lede saw it).</param>
+    public async Task<BuiltArticle> BuildAsync(
+        ArticleRecord feed, string? feedTitle, string? feedDescription, bool feedHasDate, EnrichedPage? page, ICollection<string> warnings, CancellationToken ct)
     {
         var article = normalizer.Normalize(feed, feedTitle, feedDescription, page);
         foreach (var warning in article.Warnings)
@@ -40,18 +41,21 @@ public sealed class ArticleBuilder(ArticleNormalizer normalizer, PageEnricher? p
         }
 
         var record = article.Record with { Images = await CacheAsync(article.Record.Images, warnings, ct).ConfigureAwait(false) };
+        TopicClassification? classification = null;
         if (topics is not null)
         {
-            record = record with { Topics = topics.Classify(record.Title, $"{record.Excerpt}\n\n{article.FullText}").Labels };
+            classification = topics.Classify(record.Title, $"{record.Excerpt}\n\n{article.FullText}");
+            record = record with { Topics = classification.Labels };
         }
 
+        var facts = new ArticleFacts(article.ProviderTier, article.ExcerptReplaced, article.Authors.Count > 0, feedHasDate || article.PageHasDate, article.RawDescription);
         if (box is null || (article.FullText.Length == 0 && article.Authors.Count == 0 && article.RawDescription is null))
         {
-            return (record, null);
+            return new BuiltArticle(record, null, article.FullText, classification, facts);
         }
 
         var seal = box.Seal(new SecuredPayload(article.FullText, article.Authors, article.RawDescription));
-        return (record with { Secured = seal.Value }, seal);
+        return new BuiltArticle(record with { Secured = seal.Value }, seal, article.FullText, classification, facts);
     }
 
     /// <summary>Caches each image; the sizes in its bytes outrank the markup's, and isCached says whether the file is held.</summary>

@@ -21,6 +21,12 @@ public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, Pars
     /// <value>Default: feed facts only; the CLI gives it page enrichment, the image cache and the key.</value>
     public ArticleBuilder Articles { get; init; } = ArticleBuilder.FeedOnly();
 
+    /// <summary>The story stages (dedupe, cluster, score, decide); null: a curator with no key and no publishing rules, opened on first use.</summary>
+    public Curator? Curator { get; init; }
+
+    private Curator? _opened;
+    private readonly SemaphoreSlim _opening = new(1, 1);
+
     /// <summary>The sources due now, or every enabled one when <paramref name="all"/>.</summary>
     public Task<IReadOnlyList<Source>> DueAsync(bool all, CancellationToken ct)
         => store.DueSourcesAsync(all ? DateTime.MaxValue : clock.GetUtcNow().UtcDateTime, ct);
@@ -133,16 +139,19 @@ public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, Pars
             Articles.Observe(fresh[i].Record, fresh[i].Item.Description ?? fresh[i].Item.Content, pages[i]);
         }
 
-        var built = new (ArticleRecord Record, SealedPayload? Seal)[fresh.Count];
+        var built = new BuiltArticle[fresh.Count];
         await ForEachAsync(fresh.Count, async (i, token) => built[i] = await Articles.BuildAsync(
-            fresh[i].Record, feedTitle, fresh[i].Item.Description ?? fresh[i].Item.Content, pages[i], itemWarnings[i], token).ConfigureAwait(false), ct)
+            fresh[i].Record, feedTitle, fresh[i].Item.Description ?? fresh[i].Item.Content, (fresh[i].Item.Published ?? fresh[i].Item.Updated) is not null,
+            pages[i], itemWarnings[i], token).ConfigureAwait(false), ct)
             .ConfigureAwait(false);
 
-        // Stored one by one: two links of this batch may lead to one canonical page.
+        // Curated and stored one by one, oldest first (stories form in the order things happened);
+        // two links of this batch may lead to one canonical page.
+        var curator = await CuratorAsync(ct).ConfigureAwait(false);
         var added = 0;
-        for (var i = 0; i < fresh.Count; i++)
+        foreach (var i in Enumerable.Range(0, fresh.Count).OrderBy(i => built[i].Record.PublishedDateTime))
         {
-            var (record, seal) = built[i];
+            var record = built[i].Record;
             var link = fresh[i].Record.OriginalUrl;
             if (await store.FindArticleByUrlAsync(record.WebUrl, ct).ConfigureAwait(false) is { } held)
             {
@@ -154,7 +163,7 @@ public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, Pars
 
             try
             {
-                await store.SaveRecordAsync(ArticleId.FromUrl(record.WebUrl), record, seal, ct).ConfigureAwait(false);
+                await curator.AddAsync(ArticleId.FromUrl(record.WebUrl), built[i], ct).ConfigureAwait(false);
                 added++;
             }
             catch (ArticleConflictException e)
@@ -166,6 +175,24 @@ public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, Pars
 
         warnings.AddRange(itemWarnings.SelectMany(w => w));
         return (added, known);
+    }
+
+    private async Task<Curator> CuratorAsync(CancellationToken ct)
+    {
+        if (Curator is not null)
+        {
+            return Curator;
+        }
+
+        await _opening.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return _opened ??= await Curator.OpenAsync(store, null, CuratorOptions.Default, clock, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _opening.Release();
+        }
     }
 
     private Task ForEachAsync(int count, Func<int, CancellationToken, ValueTask> body, CancellationToken ct)

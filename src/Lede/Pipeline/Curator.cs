@@ -1,0 +1,263 @@
+using Lede.Cluster;
+using Lede.Decide;
+using Lede.Dedupe;
+using Lede.Normalize;
+using Lede.Records;
+using Lede.Score;
+using Lede.Store;
+
+namespace Lede.Pipeline;
+
+/// <summary>
+/// The story stages for each new article, in arrival order: dedupe → cluster → score → decide → store, and the
+/// updates its story's other articles need (related coverage, heat, the rules' verdict).
+/// </summary>
+/// <remarks>
+/// One article at a time (a lock inside), so that story assignment is deterministic for a given order of arrival.
+/// Its memory is the active window: <see cref="OpenAsync"/> rebuilds it from the articles stored in the window.
+/// Heat is judged at stream time (the newest publication time seen, never later than now), so a replayed or
+/// imported stream gets the heat it had when it happened.
+/// </remarks>
+public sealed partial class Curator
+{
+    private readonly IStore _store;
+    private readonly SecuredBox? _box;
+    private readonly CuratorOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly DuplicateIndex _copies = new();
+    private readonly StoryClusterer _stories = new();
+    private readonly QualityScorer _quality = new();
+    private readonly HeatCalculator _heat = new();
+    private readonly PublishDecider _decider;
+    private readonly Dictionary<long, StoryMembers> _members = [];
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private IReadOnlyDictionary<string, Store.ProviderDecisions> _decisions = new Dictionary<string, Store.ProviderDecisions>(StringComparer.Ordinal);
+    private int _sincePrune;
+    private DateTime? _streamStart;
+    private DateTime? _streamNewest;
+
+    private Curator(IStore store, SecuredBox? box, CuratorOptions options, TimeProvider clock)
+    {
+        _store = store;
+        _box = box;
+        _options = options;
+        _clock = clock;
+        _decider = new PublishDecider(options.Publish);
+    }
+
+    /// <summary>A curator whose memory holds the stored articles of the active window.</summary>
+    /// <param name="store">Where articles are.</param>
+    /// <param name="box">Opens stored full text (for fingerprints and story vectors); null: titles and excerpts only.</param>
+    /// <param name="options">Rules and limits.</param>
+    /// <param name="clock">The time now.</param>
+    /// <param name="ct">Cancels the warm-up.</param>
+    public static async Task<Curator> OpenAsync(IStore store, SecuredBox? box, CuratorOptions options, TimeProvider clock, CancellationToken ct)
+    {
+        var curator = new Curator(store, box, options, clock);
+        await curator.WarmAsync(ct).ConfigureAwait(false);
+        return curator;
+    }
+
+    /// <summary>Curates and stores one new article; the stored record carries its story, quality, heat and verdict.</summary>
+    /// <exception cref="ArticleConflictException">Another article already holds the record's <c>webUrl</c>.</exception>
+    public async Task<SaveOutcome> AddAsync(ArticleId id, BuiltArticle article, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await CurateAsync(id, article, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<SaveOutcome> CurateAsync(ArticleId id, BuiltArticle article, CancellationToken ct)
+    {
+        var record = article.Record;
+        var key = id.ToString();
+        Observe(record.PublishedDateTime);
+        var fingerprint = TextFingerprint.Create(record.Title, Body(record, article.FullText));
+        var copy = _copies.Add(key, fingerprint, record.PublishedDateTime);
+        // The index keeps originals only, so a match always names the article first seen with this text.
+        if (copy is not null && ArticleId.TryParse(copy.OfId, out var original))
+        {
+            return await SaveCopyAsync(id, article, copy, original, ct).ConfigureAwait(false);
+        }
+
+        var assignment = _stories.Add(Document(key, record, article.FullText));
+        var quality = _quality.Score(QualityOf(article, isWireCopy: false, wireSource: null));
+        var members = Members(assignment.StoryId);
+        var member = new StoryMember(id, record.Provider.Domain, record.PublishedDateTime, quality.Value);
+        members.Add(member, Snapshot(record with { Quality = quality.Value }));
+        var heat = HeatOf(members);
+        var related = RelatedPicker.Pick(members.All, _options.MaxRelated);
+        var scored = record with { Quality = quality.Value, Heat = heat.Value, Related = members.Entries(related[id]) };
+        var verdict = _decider.Decide(scored, []);
+        var explanation = new Explanation
+        {
+            Topics = article.Topics?.Scores ?? [],
+            Story = new StoryReason(assignment.StoryId, assignment.Opened, assignment.Score, assignment.Why),
+            Quality = Reason(quality),
+            Heat = new ScoreReason(heat.Value, heat.Parts),
+            Publish = verdict,
+        };
+        var outcome = await _store.SaveArticleAsync(
+            new StoredRecord(id, scored with { Published = verdict.Published }, article.Seal, new ArticleAnalysis(assignment.StoryId, null, explanation.ToJson())), ct)
+            .ConfigureAwait(false);
+        members.Settle(id, related[id], heat.Value);
+        await UpdateOthersAsync(id, members, related, heat, ct).ConfigureAwait(false);
+        Prune();
+        return outcome;
+    }
+
+    private async Task<SaveOutcome> SaveCopyAsync(ArticleId id, BuiltArticle article, DuplicateMatch copy, ArticleId original, CancellationToken ct)
+    {
+        var record = article.Record;
+        var source = _members.Values.SelectMany(m => m.All).FirstOrDefault(m => m.Id == original)?.ProviderDomain;
+        var wire = source is not null && !string.Equals(source, record.Provider.Domain, StringComparison.OrdinalIgnoreCase);
+        var quality = _quality.Score(QualityOf(article, wire, wire ? source : null));
+        var verdict = new PublishVerdict(false, "rules", [$"a copy of {original}: the story is shown once, through the article it copies"]);
+        var explanation = new Explanation
+        {
+            Topics = article.Topics?.Scores ?? [],
+            CopyOf = new CopyReason(original.ToString(), copy.Method.ToString(), copy.Similarity, copy.Why),
+            Quality = Reason(quality),
+            Heat = new ScoreReason(-1, ["-1: a copy carries no heat of its own; its original's story does"]),
+            Publish = verdict,
+        };
+        var scored = record with { Quality = quality.Value, Heat = -1, Related = [], Published = false };
+        return await _store.SaveArticleAsync(new StoredRecord(id, scored, article.Seal, new ArticleAnalysis(null, original, explanation.ToJson())), ct)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Re-saves the story's other articles whose related coverage or heat changed.</summary>
+    private async Task UpdateOthersAsync(ArticleId added, StoryMembers members, IReadOnlyDictionary<ArticleId, IReadOnlyList<ArticleId>> related, Heat heat, CancellationToken ct)
+    {
+        foreach (var other in members.All.Where(m => m.Id != added))
+        {
+            if (!members.Changed(other.Id, related[other.Id], heat.Value))
+            {
+                continue;
+            }
+
+            if (await _store.FindRecordAsync(other.Id, ct).ConfigureAwait(false) is not { } stored)
+            {
+                continue;
+            }
+
+            var record = stored.Record with { Heat = heat.Value, Related = members.Entries(related[other.Id]) };
+            var decisions = await _store.ReadDecisionsAsync(other.Id, ct).ConfigureAwait(false);
+            var verdict = _decider.Decide(record, decisions);
+            var explanation = Explanation.FromJson(stored.Analysis?.Explain) is { } kept
+                ? kept with { Heat = new ScoreReason(heat.Value, heat.Parts), Publish = verdict }
+                : null;
+            var analysis = (stored.Analysis ?? new ArticleAnalysis(members.StoryId, null, null)) with { Explain = explanation?.ToJson() ?? stored.Analysis?.Explain };
+            await _store.SaveArticleAsync(stored with { Record = record with { Published = verdict.Published }, Analysis = analysis }, ct).ConfigureAwait(false);
+            members.Settle(other.Id, related[other.Id], heat.Value);
+        }
+    }
+
+    /// <summary>Now and then, forgets stories that left the window (the clusterer forgets them too); memory stays flat.</summary>
+    private void Prune()
+    {
+        if (++_sincePrune < 256)
+        {
+            return;
+        }
+
+        _sincePrune = 0;
+        var horizon = StreamNow().UtcDateTime - _options.Window;
+        foreach (var story in _members.Where(kv => kv.Value.Newest < horizon).Select(kv => kv.Key).ToList())
+        {
+            _members.Remove(story);
+        }
+    }
+
+    private StoryMembers Members(long story)
+    {
+        if (!_members.TryGetValue(story, out var members))
+        {
+            members = new StoryMembers(story);
+            _members[story] = members;
+        }
+
+        return members;
+    }
+
+    private Heat HeatOf(StoryMembers members)
+    {
+        var stream = new HeatStream(_streamStart is { } start ? new DateTimeOffset(start) : null, BaselineProvidersPerHour());
+        var now = StreamNow();
+        return _heat.Calculate(members.All.Select(m => (HeatMember?)new HeatMember(m.ProviderDomain, new DateTimeOffset(m.Published))).ToList(), stream, now);
+    }
+
+    /// <summary>Stream time: the newest publication time seen, never later than now.</summary>
+    private DateTimeOffset StreamNow()
+    {
+        var now = _clock.GetUtcNow();
+        return _streamNewest is { } newest && newest < now.UtcDateTime ? new DateTimeOffset(newest) : now;
+    }
+
+    private double BaselineProvidersPerHour()
+        => HeatBaseline.ProvidersPerHour(_members.Values.Where(m => m.All.Count > 0).Select(m => (StoryActivity?)m.Activity()));
+
+    /// <summary>Widens the stream's span; times in the future (beyond an hour) are not stream time.</summary>
+    private void Observe(DateTime published)
+    {
+        if (published > _clock.GetUtcNow().UtcDateTime.AddHours(1))
+        {
+            return;
+        }
+
+        _streamStart = _streamStart is { } start && start <= published ? start : published;
+        _streamNewest = _streamNewest is { } newest && newest >= published ? newest : published;
+    }
+
+    private QualityInput QualityOf(BuiltArticle article, bool isWireCopy, string? wireSource)
+    {
+        var record = article.Record;
+        var lead = record.Images.Count > 0 ? new QualityImage(record.Images[0].Url, record.Images[0].Width, record.Images[0].Height) : null;
+        return new QualityInput
+        {
+            Domain = record.Provider.Domain,
+            Tier = article.Facts.ProviderTier,
+            Url = record.WebUrl,
+            Title = record.Title,
+            Excerpt = record.Excerpt,
+            ExcerptIsBoilerplate = article.Facts.ExcerptWasBoilerplate,
+            FullText = article.FullText,
+            HasAuthor = article.Facts.HasAuthor,
+            HasPublishedDate = article.Facts.HasPublishedDate,
+            LeadImage = lead,
+            IsWireCopy = isWireCopy,
+            WireSource = wireSource,
+            RawDescription = article.Facts.RawDescription,
+            Decisions = _decisions.TryGetValue(record.Provider.Domain, out var d) ? new Score.ProviderDecisions(d.Published, d.Rejected) : null,
+        };
+    }
+
+    private static ScoreReason Reason(QualityScore quality)
+        => new(quality.Value, quality.Points.Select(p => $"{p.Points:+0;-0;0} {p.Rule}: {p.Why}").ToList());
+
+    private static StoryDocument Document(string key, ArticleRecord record, string fullText)
+        => new(key, record.Title, $"{record.Excerpt}\n\n{fullText}", record.PublishedDateTime, record.Provider.Domain, record.WebUrl);
+
+    /// <summary>What fingerprints compare: the full text, or the excerpt when there is none.</summary>
+    private static string Body(ArticleRecord record, string fullText) => fullText.Length > 0 ? fullText : record.Excerpt;
+
+    private static RelatedEntry Snapshot(ArticleRecord r) => new()
+    {
+        Title = r.Title,
+        Excerpt = r.Excerpt,
+        PublishedDateTime = r.PublishedDateTime,
+        WebUrl = r.WebUrl,
+        AmpWebUrl = r.AmpWebUrl,
+        CdnAmpWebUrl = r.CdnAmpWebUrl,
+        Type = r.Type,
+        Provider = r.Provider,
+        Quality = r.Quality,
+        Images = r.Images,
+    };
+}

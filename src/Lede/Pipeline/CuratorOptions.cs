@@ -1,0 +1,20 @@
+using Lede.Decide;
+
+namespace Lede.Pipeline;
+
+/// <summary>How the story stages run: publishing rules, related coverage, the active window.</summary>
+public sealed record CuratorOptions
+{
+    /// <summary>No publishing rules, five related articles, a seven-day window.</summary>
+    public static CuratorOptions Default { get; } = new();
+
+    /// <value>Default: none (only editors publish).</value>
+    public PublishRules Publish { get; init; } = PublishRules.None;
+
+    /// <value>Default: 5 related articles per article.</value>
+    public int MaxRelated { get; init; } = Cluster.RelatedPicker.DefaultMax;
+
+    /// <summary>Stories and copies are looked for among articles published this long before the newest.</summary>
+    /// <value>Default: 7 days.</value>
+    public TimeSpan Window { get; init; } = TimeSpan.FromDays(7);
+}
