@@ -1,0 +1,20 @@
+namespace Lede.Cluster;
+
+/// <summary>Learns from the stream which words are names: those written capitalised in the middle of ordinary sentences.</summary>
+/// <remarks>Title-case headlines capitalise every word, so there only words this lexicon knows as names count as entities.</remarks>
+internal sealed class CaseLexicon
+{
+    private readonly Dictionary<string, (int Capital, int Lower)> _counts = new(StringComparer.Ordinal);
+
+    public int Count => _counts.Count;
+
+    public void Observe(string lower, bool capitalized)
+    {
+        var (capital, small) = _counts.GetValueOrDefault(lower);
+        _counts[lower] = capitalized ? (capital + 1, small) : (capital, small + 1);
+    }
+
+    /// <summary>True when the word has been seen capitalised mid-sentence at least twice and mostly so.</summary>
+    public bool IsName(string lower)
+        => _counts.TryGetValue(lower, out var c) && c.Capital >= 2 && c.Capital >= 3 * c.Lower;
+}

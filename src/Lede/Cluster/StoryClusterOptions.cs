@@ -1,0 +1,85 @@
+namespace Lede.Cluster;
+
+/// <summary>The tunables of <see cref="StoryClusterer"/>; the defaults are the same for every stream.</summary>
+public sealed record StoryClusterOptions
+{
+    /// <summary>Stories whose newest article is older than this (publication time) leave the active pool.</summary>
+    /// <value>Default: 7 days.</value>
+    public double WindowDays { get; init; } = 7;
+
+    /// <summary>Standard deviation of the Gaussian time feature: how fast similarity fades with the gap to a story.</summary>
+    /// <value>Default: 3 days (Miranda et al. 2018).</value>
+    public double TimeSigmaDays { get; init; } = 3;
+
+    /// <summary>The share of the text similarity that does not depend on time: score = text × (floor + (1 − floor) × G(Δt)).</summary>
+    /// <value>Default: 0.35.</value>
+    public double TimeFloor { get; init; } = 0.35;
+
+    /// <summary>Weight of the cosine over all tokens (title and text).</summary>
+    /// <value>Default: 0.4.</value>
+    public double WeightAll { get; init; } = 0.4;
+
+    /// <summary>Weight of the cosine over the lead (title and the first <see cref="LeadWords"/> words).</summary>
+    /// <value>Default: 0.15.</value>
+    public double WeightLead { get; init; } = 0.15;
+
+    /// <summary>Weight of the cosine over title tokens.</summary>
+    /// <value>Default: 0.15.</value>
+    public double WeightTitle { get; init; } = 0.15;
+
+    /// <summary>Weight of the cosine over entities (names, acronyms, product tokens).</summary>
+    /// <value>Default: 0.3.</value>
+    public double WeightEntities { get; init; } = 0.3;
+
+    /// <summary>The best story is joined only when the score reaches this (and the second check passes).</summary>
+    /// <value>Default: 0.22.</value>
+    public double JoinThreshold { get; init; } = 0.22;
+
+    /// <summary>A score at or above this joins without the second check's evidence requirement.</summary>
+    /// <value>Default: 0.45.</value>
+    public double StrongThreshold { get; init; } = 0.45;
+
+    /// <summary>Second check: distinctive entities the document must share with the story (or see <see cref="MinSharedTitleTerms"/>).</summary>
+    /// <value>Default: 1.</value>
+    public int MinSharedEntities { get; init; } = 1;
+
+    /// <summary>Second check: distinctive title terms shared with the story's titles that also pass it.</summary>
+    /// <value>Default: 2.</value>
+    public int MinSharedTitleTerms { get; init; } = 2;
+
+    /// <summary>A shared key counts as distinctive evidence only when its IDF is at least this share of the largest IDF.</summary>
+    /// <value>Default: 0.4.</value>
+    public double DistinctiveIdfShare { get; init; } = 0.4;
+
+    /// <summary>Words of the text that make up the lead sub-vector.</summary>
+    /// <value>Default: 60.</value>
+    public int LeadWords { get; init; } = 60;
+
+    /// <summary>Most terms a story keeps per sub-vector; the weakest are dropped (drift control and bounded cost).</summary>
+    /// <value>Default: 300.</value>
+    public int CentroidCap { get; init; } = 300;
+
+    /// <summary>Top terms (plus up to as many entities) under which a story is indexed for candidate lookup.</summary>
+    /// <value>Default: 40.</value>
+    public int IndexTermsPerStory { get; init; } = 40;
+
+    /// <summary>Top terms and entities of a document used to look up candidate stories.</summary>
+    /// <value>Default: 30.</value>
+    public int QueryTerms { get; init; } = 30;
+
+    /// <summary>Most candidate stories scored per document.</summary>
+    /// <value>Default: 50.</value>
+    public int MaxCandidates { get; init; } = 50;
+
+    /// <summary>A term indexed under more active stories than this is too common to find candidates and is skipped.</summary>
+    /// <value>Default: 400.</value>
+    public int MaxPostings { get; init; } = 400;
+
+    /// <summary>Most active stories; beyond it the least recently joined leave the pool (streams without dates).</summary>
+    /// <value>Default: 20,000.</value>
+    public int MaxActiveStories { get; init; } = 20_000;
+
+    /// <summary>IDF smoothing: the stream is treated as if this many earlier stories contained none of the terms.</summary>
+    /// <value>Default: 50.</value>
+    public double IdfPriorStories { get; init; } = 50;
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+
+namespace Lede.Cluster;
+
+public sealed partial class StoryClusterer
+{
+    private static readonly string[] FieldNames = ["all", "lead", "title", "entities"];
+
+    private double[] Weights => [_options.WeightAll, _options.WeightLead, _options.WeightTitle, _options.WeightEntities];
+
+    // Σ w·cos over the fields the document has, renormalised so a headline-only or name-less document is not penalised;
+    // then scaled by the Gaussian of the gap to the story's time span. Null when the story is outside the window.
+    private CandidateScore? Score(DocumentVectors doc, StoryState story)
+    {
+        var terms = _featurizer.Terms;
+        double? gap = null;
+        var timeFactor = 1.0;
+        if (doc.Published is { } published && story.Oldest is { } oldest && story.Newest is { } newest)
+        {
+            var days = published < oldest ? (oldest - published).TotalDays : published > newest ? (published - newest).TotalDays : 0;
+            if (days > _options.WindowDays)
+            {
+                return null;
+            }
+
+            gap = days;
+            var sigma = Math.Max(_options.TimeSigmaDays, 1e-6);
+            timeFactor = _options.TimeFloor + ((1 - _options.TimeFloor) * Math.Exp(-(days * days) / (2 * sigma * sigma)));
+        }
+
+        var weights = Weights;
+        var cosines = new double[DocumentVectors.FieldCount];
+        double text = 0, total = 0;
+        for (var f = 0; f < cosines.Length; f++)
+        {
+            var field = (StoryField)f;
+            if (doc[field].Count == 0)
+            {
+                continue;
+            }
+
+            total += weights[f];
+            var norms = VectorMath.Norm(doc[field], terms) * story.Norm(field, terms);
+            cosines[f] = norms > 0 ? VectorMath.Dot(doc[field], story[field], terms) / norms : 0;
+            text += weights[f] * cosines[f];
+        }
+
+        return new CandidateScore(story, cosines, total > 0 ? text / total : 0, timeFactor, gap);
+    }
+
+    // The guard against over-merging: a good score alone does not join unless it is strong; otherwise the document must
+    // share distinctive names or headline words with the story (a shared topic and day share neither).
+    private JoinCheck Check(DocumentVectors doc, CandidateScore best)
+    {
+        var entities = Shared(doc[StoryField.Entities], best.Story[StoryField.Entities])
+            .Where(k => !k.Contains(' ', StringComparison.Ordinal)).ToList();
+        var title = Shared(doc[StoryField.Title], best.Story[StoryField.Title]).ToList();
+        var inv = CultureInfo.InvariantCulture;
+        if (best.Score >= _options.StrongThreshold)
+        {
+            return new JoinCheck(true, entities, title, string.Create(inv, $"second check passed: score {best.Score:0.000} ≥ strong {_options.StrongThreshold:0.000}"));
+        }
+
+        if (entities.Count >= _options.MinSharedEntities)
+        {
+            return new JoinCheck(true, entities, title, $"second check passed: {entities.Count} distinctive shared entities ≥ {_options.MinSharedEntities}");
+        }
+
+        if (title.Count >= _options.MinSharedTitleTerms)
+        {
+            return new JoinCheck(true, entities, title, $"second check passed: {title.Count} distinctive shared title terms ≥ {_options.MinSharedTitleTerms}");
+        }
+
+        return new JoinCheck(false, entities, title, string.Create(inv,
+            $"second check failed: {entities.Count} shared entities < {_options.MinSharedEntities}, {title.Count} shared title terms < {_options.MinSharedTitleTerms}, score {best.Score:0.000} < strong {_options.StrongThreshold:0.000}"));
+    }
+
+    private IEnumerable<string> Shared(Dictionary<int, float> doc, Dictionary<int, float> story)
+    {
+        var terms = _featurizer.Terms;
+        var floor = _options.DistinctiveIdfShare * terms.MaxIdf;
+        return doc.Keys.Where(k => story.ContainsKey(k) && terms.Idf(k) >= floor)
+            .OrderByDescending(terms.Idf).ThenBy(k => k).Select(k => StoryFeaturizer.Display(terms.Name(k)));
+    }
+
+    private List<string> Explain(DocumentVectors doc, CandidateScore best, CandidateScore? second, JoinCheck check)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var parts = string.Join(", ", FieldNames.Select((name, f) => string.Create(inv, $"{name} {best.Cosines[f]:0.00}")));
+        var why = new List<string>
+        {
+            string.Create(inv, $"best story {best.Story.Id} ({best.Story.Members.Count} articles): score {best.Score:0.000} = text {best.Text:0.000} ({parts}) × time {best.TimeFactor:0.00}; join threshold {_options.JoinThreshold:0.000}"),
+        };
+        var terms = _featurizer.Terms;
+        var shared = doc[StoryField.All].Keys.Where(best.Story[StoryField.All].ContainsKey)
+            .OrderByDescending(k => doc[StoryField.All][k] * terms.Idf(k)).Take(8).Select(k => terms.Name(k)).ToList();
+        why.Add(shared.Count > 0 ? $"shared terms: {string.Join(", ", shared)}" : "shared terms: none");
+        why.Add(check.SharedEntities.Count > 0 ? $"shared entities: {string.Join(", ", check.SharedEntities.Take(8))}" : "shared entities: none distinctive");
+        why.Add(best.GapDays is { } gap
+            ? string.Create(inv, $"time gap {gap:0.0} days to the story's span (σ {_options.TimeSigmaDays:0.#} days)")
+            : "time gap unknown: no publication time on one side");
+        if (second is { } s)
+        {
+            why.Add(string.Create(inv, $"runner-up story {s.Story.Id}: score {s.Score:0.000}"));
+        }
+
+        why.Add(best.Score >= _options.JoinThreshold ? check.Reason : string.Create(inv, $"score {best.Score:0.000} below join threshold {_options.JoinThreshold:0.000}"));
+        return why;
+    }
+}

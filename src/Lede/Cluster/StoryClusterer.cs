@@ -1,0 +1,121 @@
+namespace Lede.Cluster;
+
+/// <summary>Online story clustering: each arriving article joins the closest active story or opens a new one, with no look-ahead.</summary>
+/// <remarks>
+/// Miranda et al. 2018 style: TF-IDF sub-vectors (all tokens, lead, title, entities) against summed story centroids, a Gaussian
+/// time feature, then a second check against over-merging (shared distinctive entities or title terms, or a strong score).
+/// Candidates come from an inverted index over active stories' top terms, so the cost per article does not grow with the
+/// stream; stories leave the pool when their newest article is older than the window. Not thread-safe.
+/// </remarks>
+public sealed partial class StoryClusterer
+{
+    private const int SweepEvery = 256;
+
+    private readonly StoryClusterOptions _options;
+    private readonly StoryFeaturizer _featurizer;
+    private readonly Dictionary<long, StoryState> _active = [];
+    private readonly Dictionary<int, HashSet<long>> _postings = [];
+    private long _nextId = 1;
+    private long _sequence;
+    private DateTime? _clock;
+
+    /// <summary>A clusterer with the given options, or the defaults.</summary>
+    public StoryClusterer(StoryClusterOptions? options = null)
+    {
+        _options = options ?? new StoryClusterOptions();
+        _featurizer = new StoryFeaturizer(_options);
+    }
+
+    /// <summary>Stories currently in the active pool.</summary>
+    public int ActiveStories => _active.Count;
+
+    /// <summary>Puts the document into the best active story, or opens a new one; never throws on odd content.</summary>
+    public StoryAssignment Add(StoryDocument doc)
+    {
+        var vectors = Prepare(doc);
+        if (vectors.IsEmpty)
+        {
+            var empty = Open(vectors);
+            return new StoryAssignment(empty.Id, true, 0, [$"no words to compare: opened story {empty.Id}"]);
+        }
+
+        var scored = Candidates(vectors).Select(s => Score(vectors, s)).Where(s => s is not null).Select(s => s!.Value)
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Story.Id).Take(2).ToList();
+        if (scored.Count == 0)
+        {
+            var story = Open(vectors);
+            return new StoryAssignment(story.Id, true, 0, [$"no active story shares a distinctive term: opened story {story.Id}"]);
+        }
+
+        var best = scored[0];
+        var check = Check(vectors, best);
+        var why = Explain(vectors, best, scored.Count > 1 ? scored[1] : null, check);
+        if (best.Score >= _options.JoinThreshold && check.Passed)
+        {
+            Join(best.Story, vectors);
+            why.Insert(0, $"joined story {best.Story.Id}");
+            return new StoryAssignment(best.Story.Id, false, best.Score, why);
+        }
+
+        var opened = Open(vectors);
+        why.Insert(0, $"opened story {opened.Id}");
+        return new StoryAssignment(opened.Id, true, best.Score, why);
+    }
+
+    /// <summary>Adds a document to a story that is already known (rebuilding the state from storage); later stories get higher ids.</summary>
+    public void Seed(StoryDocument doc, long storyId)
+    {
+        var vectors = Prepare(doc);
+        if (!_active.TryGetValue(storyId, out var story))
+        {
+            story = new StoryState(storyId);
+            _active.Add(storyId, story);
+        }
+
+        _nextId = Math.Max(_nextId, storyId + 1);
+        Join(story, vectors);
+    }
+
+    /// <summary>The ids of an active story's documents in the order they joined; empty once the story has left the window.</summary>
+    public IReadOnlyList<string> Members(long storyId)
+        => _active.TryGetValue(storyId, out var story) ? story.Members.AsReadOnly() : [];
+
+    private DocumentVectors Prepare(StoryDocument? doc)
+    {
+        // Records are not null-safe at run time: a broken caller's nulls become empty strings, not exceptions.
+        var clean = new StoryDocument(doc?.Id ?? "", doc?.Title, doc?.Text ?? "", doc?.Published, doc?.Provider, doc?.Url);
+        if (clean.Published is { Kind: DateTimeKind.Local } local)
+        {
+            clean = clean with { Published = local.ToUniversalTime() };
+        }
+
+        _sequence++;
+        var vectors = _featurizer.Featurize(clean);
+        if (vectors.Published is { } published && (_clock is null || published > _clock))
+        {
+            _clock = published;
+        }
+
+        if (_sequence % SweepEvery == 0)
+        {
+            Evict();
+        }
+
+        return vectors;
+    }
+
+    private StoryState Open(DocumentVectors vectors)
+    {
+        var story = new StoryState(_nextId++);
+        _active.Add(story.Id, story);
+        Join(story, vectors);
+        return story;
+    }
+
+    private void Join(StoryState story, DocumentVectors vectors)
+    {
+        story.Add(vectors, _options.CentroidCap, _featurizer.Terms);
+        story.Touched = _sequence;
+        Reindex(story);
+    }
+}

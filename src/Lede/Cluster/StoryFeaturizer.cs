@@ -1,0 +1,153 @@
+namespace Lede.Cluster;
+
+/// <summary>Turns a document into title, lead, all-token and entity sub-vectors, and keeps the stream's vocabulary and name lexicon up to date.</summary>
+internal sealed class StoryFeaturizer(StoryClusterOptions options)
+{
+    private const string EntityPrefix = "@";
+    private const int TextSentences = 1_000_000;
+
+    private readonly CaseLexicon _lexicon = new();
+
+    public TermStatistics Terms { get; } = new(options.IdfPriorStories);
+
+    public static bool IsEntity(string key) => key.StartsWith(EntityPrefix, StringComparison.Ordinal);
+
+    public static string Display(string key) => IsEntity(key) ? key[EntityPrefix.Length..] : key;
+
+    /// <summary>Builds the sub-vectors; the story frequencies are counted when the document joins a story.</summary>
+    public DocumentVectors Featurize(StoryDocument doc)
+    {
+        var textTokens = StoryTokenizer.Tokenize(doc.Text, TextSentences);
+        var titleTokens = StoryTokenizer.Tokenize(doc.Title);
+        if (titleTokens.Count == 0)
+        {
+            // No headline: the first sentence of the text stands in for it.
+            titleTokens = [.. textTokens.TakeWhile(t => t.Sentence == TextSentences).Take(25)];
+        }
+
+        var titleCase = Sentences(titleTokens, IsTitleCase).Concat(Sentences(textTokens, IsTitleCase)).ToHashSet();
+        var shouted = Sentences(titleTokens, IsShouted).Concat(Sentences(textTokens, IsShouted)).ToHashSet();
+        // Learn names from the body first: it is what tells a title-case headline's names from its other words.
+        Observe(textTokens, titleCase);
+        Observe(titleTokens, titleCase);
+
+        var fields = new Dictionary<int, float>[DocumentVectors.FieldCount];
+        for (var f = 0; f < fields.Length; f++)
+        {
+            fields[f] = [];
+        }
+
+        var title = doc.Title is { Length: > 0 } ? titleTokens : [];
+        AddTerms(fields[(int)StoryField.Title], titleTokens);
+        AddTerms(fields[(int)StoryField.Lead], title.Concat(textTokens.Take(options.LeadWords)));
+        AddTerms(fields[(int)StoryField.All], title.Concat(textTokens));
+        AddEntities(fields[(int)StoryField.Entities], title, titleCase, shouted);
+        AddEntities(fields[(int)StoryField.Entities], textTokens, titleCase, shouted);
+        foreach (var field in fields)
+        {
+            foreach (var key in field.Keys)
+            {
+                field[key] = 1 + MathF.Log(field[key]);
+            }
+        }
+
+        return new DocumentVectors(doc.Id, doc.Published, fields);
+    }
+
+    private static IEnumerable<int> Sentences(List<StoryToken> tokens, Func<IEnumerable<StoryToken>, bool> test)
+        => tokens.GroupBy(t => t.Sentence).Where(g => test(g)).Select(g => g.Key);
+
+    private static bool IsShouted(IEnumerable<StoryToken> sentence)
+    {
+        var content = sentence.Where(t => char.IsLetter(t.Text[0])).ToList();
+        return content.Count >= 3 && content.Count(t => t.IsAcronym) >= 0.75 * content.Count;
+    }
+
+    // A headline written In Title Case (or IN CAPITALS) capitalises words that are not names.
+    private static bool IsTitleCase(IEnumerable<StoryToken> sentence)
+    {
+        var content = sentence.Where(t => char.IsLetter(t.Text[0]) && !StoryWords.IsStop(t.Text.ToLowerInvariant())).ToList();
+        return content.Count >= 3 && content.Count(t => t.IsCapitalized || t.IsAcronym) >= 0.75 * content.Count;
+    }
+
+    private void Observe(List<StoryToken> tokens, HashSet<int> titleCase)
+    {
+        foreach (var t in tokens)
+        {
+            if (!t.SentenceStart && !titleCase.Contains(t.Sentence) && char.IsLetter(t.Text[0]))
+            {
+                _lexicon.Observe(t.Text.ToLowerInvariant(), t.IsCapitalized || t.IsAcronym);
+            }
+        }
+    }
+
+    private void AddTerms(Dictionary<int, float> field, IEnumerable<StoryToken> tokens)
+    {
+        foreach (var t in tokens)
+        {
+            var lower = t.Text.ToLowerInvariant();
+            if (!StoryWords.IsStop(lower))
+            {
+                var id = Terms.Id(StoryWords.Stem(lower));
+                field[id] = field.GetValueOrDefault(id) + 1;
+            }
+        }
+    }
+
+    private void AddEntities(Dictionary<int, float> field, List<StoryToken> tokens, HashSet<int> titleCase, HashSet<int> shouted)
+    {
+        var run = new List<string>();
+        var previous = -1;
+        for (var i = 0; i <= tokens.Count; i++)
+        {
+            var entity = i < tokens.Count && IsName(tokens[i], titleCase.Contains(tokens[i].Sentence), shouted.Contains(tokens[i].Sentence));
+            var joins = entity && previous == i - 1 && run.Count > 0 && tokens[i].Sentence == tokens[i - 1].Sentence;
+            if (!joins && run.Count > 0)
+            {
+                // A run of names is one entity as well as its parts: "Bob Etheridge", "Bob", "Etheridge".
+                if (run.Count is >= 2 and <= 4)
+                {
+                    Add(field, string.Join(' ', run));
+                }
+
+                run.Clear();
+            }
+
+            if (entity)
+            {
+                var lower = tokens[i].Text.ToLowerInvariant();
+                Add(field, lower);
+                run.Add(lower);
+                previous = i;
+            }
+        }
+    }
+
+    private void Add(Dictionary<int, float> field, string name)
+    {
+        var id = Terms.Id(EntityPrefix + name);
+        field[id] = field.GetValueOrDefault(id) + 1;
+    }
+
+    private bool IsName(StoryToken t, bool titleCase, bool shouted)
+    {
+        var lower = t.Text.ToLowerInvariant();
+        if (StoryWords.IsStop(lower) || StoryWords.IsNotName(lower) || !char.IsLetterOrDigit(t.Text[0]))
+        {
+            return false;
+        }
+
+        if (t.IsProduct || (t.IsAcronym && !shouted))
+        {
+            return true;
+        }
+
+        if (!t.IsCapitalized && !t.IsAcronym)
+        {
+            return false;
+        }
+
+        // Capitalised mid-sentence in ordinary prose is a name; elsewhere only what the stream has learnt to be one.
+        return (!t.SentenceStart && !titleCase) || _lexicon.IsName(lower);
+    }
+}

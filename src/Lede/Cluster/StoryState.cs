@@ -1,0 +1,100 @@
+namespace Lede.Cluster;
+
+/// <summary>One active story: summed sub-vectors (capped), its time span, its members and the keys it is indexed under.</summary>
+internal sealed class StoryState
+{
+    private readonly Dictionary<int, float>[] _sums = new Dictionary<int, float>[DocumentVectors.FieldCount];
+    private readonly double[] _norms = new double[DocumentVectors.FieldCount];
+    private long _normsAt = -1;
+    private double _sumDays;
+    private int _dated;
+
+    public StoryState(long id)
+    {
+        Id = id;
+        for (var f = 0; f < _sums.Length; f++)
+        {
+            _sums[f] = [];
+        }
+    }
+
+    public long Id { get; }
+
+    public List<string> Members { get; } = [];
+
+    public DateTime? Oldest { get; private set; }
+
+    public DateTime? Newest { get; private set; }
+
+    public DateTime? Mean => _dated == 0 ? null : DateTime.UnixEpoch.AddDays(_sumDays / _dated);
+
+    /// <summary>The document sequence number of the last join, to evict the least recently joined first.</summary>
+    public long Touched { get; set; }
+
+    public int[] IndexedKeys { get; set; } = [];
+
+    public Dictionary<int, float> this[StoryField field] => _sums[(int)field];
+
+    public void Add(DocumentVectors doc, int cap, TermStatistics terms)
+    {
+        if (Members.Count == 0)
+        {
+            terms.CountStory();
+        }
+
+        Members.Add(doc.Id);
+        for (var f = 0; f < _sums.Length; f++)
+        {
+            var sum = _sums[f];
+            var counts = (StoryField)f is StoryField.All or StoryField.Entities;
+            foreach (var (key, weight) in doc[(StoryField)f])
+            {
+                if (!sum.TryAdd(key, weight))
+                {
+                    sum[key] += weight;
+                }
+                else if (counts)
+                {
+                    terms.CountKey(key);
+                }
+            }
+
+            // Keep the strongest terms only: drift control, and a bounded cost per comparison.
+            if (sum.Count > 2 * cap)
+            {
+                var keep = sum.OrderByDescending(p => p.Value * terms.Idf(p.Key)).Take(cap).ToList();
+                sum.Clear();
+                foreach (var (key, weight) in keep)
+                {
+                    sum[key] = weight;
+                }
+            }
+        }
+
+        if (doc.Published is { } published)
+        {
+            Oldest = Oldest is { } o && o <= published ? o : published;
+            Newest = Newest is { } n && n >= published ? n : published;
+            _sumDays += (published - DateTime.UnixEpoch).TotalDays;
+            _dated++;
+        }
+
+        _normsAt = -1;
+    }
+
+    /// <summary>The IDF-weighted norm of a sub-vector, recomputed when the story changed or the stream's stories grew by a tenth.</summary>
+    public double Norm(StoryField field, TermStatistics terms)
+    {
+        if (_normsAt < 0 || terms.Stories > _normsAt * 1.1 + 10)
+        {
+            for (var f = 0; f < _sums.Length; f++)
+            {
+                _norms[f] = VectorMath.Norm(_sums[f], terms);
+            }
+
+            _normsAt = terms.Stories;
+        }
+
+        return _norms[(int)field];
+    }
+}
