@@ -30,7 +30,13 @@ public sealed class ArticleBuilder(ArticleNormalizer normalizer, PageEnricher? p
     public void Observe(ArticleRecord feed, string? feedDescription, EnrichedPage? page) => normalizer.Observe(feed, feedDescription, page);
 
     /// <summary>The record to store, its sealed payload when a key is present, and what the story stages need.</summary>
+    /// <param name="feed">The record with what the feed gave.</param>
+    /// <param name="feedTitle">The source's or feed's title.</param>
+    /// <param name="feedDescription">The item's description as the feed wrote it.</param>
     /// <param name="feedHasDate">Whether the feed gave the item a date (else its date is when Lede saw it).</param>
+    /// <param name="page">The item's page, or null.</param>
+    /// <param name="warnings">Receives what was doubtful or repaired.</param>
+    /// <param name="ct">Cancels image fetches.</param>
     public async Task<BuiltArticle> BuildAsync(
         ArticleRecord feed, string? feedTitle, string? feedDescription, bool feedHasDate, EnrichedPage? page, ICollection<string> warnings, CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using Lede.Cluster;
 using Lede.Dedupe;
-using Lede.Records;
 using Lede.Store;
 
 namespace Lede.Pipeline;
