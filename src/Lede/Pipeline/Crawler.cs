@@ -31,52 +31,98 @@ public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, Pars
     public Task<IReadOnlyList<Source>> DueAsync(bool all, CancellationToken ct)
         => store.DueSourcesAsync(all ? DateTime.MaxValue : clock.GetUtcNow().UtcDateTime, ct);
 
-    /// <summary>Crawls <paramref name="due"/>, reporting each source as it finishes.</summary>
+    /// <summary>Crawls <paramref name="due"/>, reporting each source as its articles are read.</summary>
+    /// <remarks>
+    /// Two phases. In parallel: fetch, parse, read pages and build each source's new articles. Then one at a time,
+    /// oldest first across all sources: the story stages and the store (stories form in the order things happened),
+    /// and only then each source's fetch state, so that a crash never marks items as seen that were not stored.
+    /// </remarks>
     public async Task<CrawlReport> CrawlAsync(IReadOnlyList<Source> due, Action<SourceReport>? onSource, CancellationToken ct)
     {
-        var reports = new SourceReport[due.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, due.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
-            async (i, token) =>
+        var harvests = due.Select(s => new SourceHarvest(s)).ToArray();
+        await Parallel.ForEachAsync(harvests, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+            async (harvest, token) =>
             {
                 try
                 {
-                    reports[i] = await CrawlSourceAsync(due[i], token).ConfigureAwait(false);
+                    await HarvestAsync(harvest, token).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // The batch boundary: whatever broke this source, the others still run.
-                    reports[i] = new SourceReport(due[i].Id, due[i].Url, 0, 0, $"crawling {due[i].Url} failed: {e.GetType().Name}: {e.Message}", []);
+                    harvest.Outcome = null;
+                    harvest.Articles.Clear();
+                    harvest.Error = $"crawling {harvest.Source.Url} failed: {e.GetType().Name}: {e.Message}";
                 }
 
-                onSource?.Invoke(reports[i]);
+                onSource?.Invoke(harvest.Preview());
             }).ConfigureAwait(false);
+
+        var curator = await CuratorAsync(ct).ConfigureAwait(false);
+        var order = 0;
+        foreach (var (harvest, link, article) in harvests
+                     .SelectMany(h => h.Articles.Select(a => (Harvest: h, a.Link, a.Article, Order: order++)))
+                     .OrderBy(x => x.Article.Record.PublishedDateTime).ThenBy(x => x.Order)
+                     .Select(x => (x.Harvest, x.Link, x.Article)))
+        {
+            await StoreAsync(curator, harvest, link, article, ct).ConfigureAwait(false);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var harvest in harvests.Where(h => h.Outcome is not null))
+        {
+            var movedTo = harvest.Outcome switch
+            {
+                FetchOutcome.Fetched f => f.Response.MovedTo,
+                FetchOutcome.NotModified n => n.Response.MovedTo,
+                _ => null,
+            };
+            await store.SaveSourceStateAsync(harvest.Source.Id, scheduler.After(harvest.Source.State, harvest.Outcome!, now), movedTo?.AbsoluteUri, ct)
+                .ConfigureAwait(false);
+        }
+
+        var reports = harvests.Select(h => h.Report()).ToList();
         return new CrawlReport(due.Count, reports.Sum(r => r.NewArticles), reports.Sum(r => r.Known), reports.Count(r => r.Failed), reports);
     }
 
-    /// <summary>Fetches and stores one source; failures become its report and its backoff, never an exception.</summary>
+    /// <summary>Crawls one source.</summary>
     public async Task<SourceReport> CrawlSourceAsync(Source source, CancellationToken ct)
+        => (await CrawlAsync([source], null, ct).ConfigureAwait(false)).PerSource[0];
+
+    /// <summary>Stores one new article through the story stages; a problem with it is a warning and the rest go on.</summary>
+    private async Task StoreAsync(Curator curator, SourceHarvest harvest, string link, BuiltArticle article, CancellationToken ct)
     {
-        var warnings = new List<string>();
-        var (outcome, stored) = await FetchAndStoreAsync(source, warnings, ct).ConfigureAwait(false);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var movedTo = outcome switch
+        var record = article.Record;
+        if (await store.FindArticleByUrlAsync(record.WebUrl, ct).ConfigureAwait(false) is { } held)
         {
-            FetchOutcome.Fetched f => f.Response.MovedTo,
-            FetchOutcome.NotModified n => n.Response.MovedTo,
-            _ => null,
-        };
-        await store.SaveSourceStateAsync(source.Id, scheduler.After(source.State, outcome, now), movedTo?.AbsoluteUri, ct).ConfigureAwait(false);
-        var error = outcome switch
+            // Another link to an article already held: remember the link, so the next crawl need not read the page again.
+            await store.AddArticleUrlAsync(held, link, ct).ConfigureAwait(false);
+            harvest.Known++;
+            return;
+        }
+
+        var id = ArticleId.FromUrl(record.WebUrl);
+        try
         {
-            FetchOutcome.FetchFailed f => f.Error.Message,
-            FetchOutcome.ParseFailed p => $"{source.Url} is not a feed Lede can read: {p.Error}",
-            _ => null,
-        };
-        return new SourceReport(source.Id, source.Url, stored.New, stored.Known, error, warnings);
+            await curator.AddAsync(id, article, ct).ConfigureAwait(false);
+            harvest.Added++;
+        }
+        catch (ArticleConflictException e)
+        {
+            harvest.Warnings.Add($"other: {e.Message}");
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or IOException or System.Data.Common.DbException))
+        {
+            // The story stages failed on this article: store it as built, so nothing read is lost.
+            harvest.Warnings.Add($"other: {record.WebUrl}: the story stages failed ({e.GetType().Name}: {e.Message}); stored without them");
+            await store.SaveRecordAsync(id, record, article.Seal, ct).ConfigureAwait(false);
+            harvest.Added++;
+        }
     }
 
-    private async Task<(FetchOutcome Outcome, (int New, int Known) Stored)> FetchAndStoreAsync(Source source, List<string> warnings, CancellationToken ct)
+    private async Task HarvestAsync(SourceHarvest harvest, CancellationToken ct)
     {
+        var source = harvest.Source;
         FetchResponse response;
         try
         {
@@ -85,42 +131,48 @@ public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, Pars
         }
         catch (FetchException e)
         {
-            return (new FetchOutcome.FetchFailed(e), (0, 0));
+            harvest.Outcome = new FetchOutcome.FetchFailed(e);
+            harvest.Error = e.Message;
+            return;
         }
 
         if (response.NotModified)
         {
-            return (new FetchOutcome.NotModified(response), (0, 0));
+            harvest.Outcome = new FetchOutcome.NotModified(response);
+            return;
         }
 
         var parsed = parse(new FeedInput(response.Body, response.ContentType, response.FinalUrl));
-        warnings.AddRange(parsed.Warnings.Select(w => $"{w.Kind}: {w.Message}"));
+        harvest.Warnings.AddRange(parsed.Warnings.Select(w => $"{w.Kind}: {w.Message}"));
         if (parsed.Feed is not { } feed)
         {
-            return (new FetchOutcome.ParseFailed(response, parsed.Error ?? "no feed found"), (0, 0));
+            var error = parsed.Error ?? "no feed found";
+            harvest.Outcome = new FetchOutcome.ParseFailed(response, error);
+            harvest.Error = $"{source.Url} is not a feed Lede can read: {error}";
+            return;
         }
 
-        var stored = await StoreItemsAsync(source, feed, warnings, ct).ConfigureAwait(false);
+        await BuildItemsAsync(harvest, feed, ct).ConfigureAwait(false);
         var times = feed.Items.Select(i => i.Published ?? i.Updated).OfType<DateTime>().ToList();
-        return (new FetchOutcome.Fetched(response, times), stored);
+        harvest.Outcome = new FetchOutcome.Fetched(response, times);
     }
 
-    private async Task<(int New, int Known)> StoreItemsAsync(Source source, Feed feed, List<string> warnings, CancellationToken ct)
+    private async Task BuildItemsAsync(SourceHarvest harvest, Feed feed, CancellationToken ct)
     {
+        var source = harvest.Source;
         var seenAt = clock.GetUtcNow().UtcDateTime;
         var feedTitle = source.Title ?? Text.HtmlText.ToPlain(feed.Title);
         var fresh = new List<(FeedItem Item, ArticleRecord Record)>();
-        var known = 0;
         foreach (var item in feed.Items)
         {
             var (record, problem) = FeedItemNormalizer.ToRecord(item, feed, source.Title, seenAt);
             if (record is null)
             {
-                warnings.Add($"content: {problem}");
+                harvest.Warnings.Add($"content: {problem}");
             }
             else if (await IsKnownAsync(record.OriginalUrl, record.WebUrl, ct).ConfigureAwait(false))
             {
-                known++;
+                harvest.Known++;
             }
             else if (fresh.TrueForAll(f => f.Record.WebUrl != record.WebUrl))
             {
@@ -144,37 +196,12 @@ public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, Pars
             fresh[i].Record, feedTitle, fresh[i].Item.Description ?? fresh[i].Item.Content, (fresh[i].Item.Published ?? fresh[i].Item.Updated) is not null,
             pages[i], itemWarnings[i], token).ConfigureAwait(false), ct)
             .ConfigureAwait(false);
-
-        // Curated and stored one by one, oldest first (stories form in the order things happened);
-        // two links of this batch may lead to one canonical page.
-        var curator = await CuratorAsync(ct).ConfigureAwait(false);
-        var added = 0;
-        foreach (var i in Enumerable.Range(0, fresh.Count).OrderBy(i => built[i].Record.PublishedDateTime))
+        for (var i = 0; i < fresh.Count; i++)
         {
-            var record = built[i].Record;
-            var link = fresh[i].Record.OriginalUrl;
-            if (await store.FindArticleByUrlAsync(record.WebUrl, ct).ConfigureAwait(false) is { } held)
-            {
-                // Another link to an article already held: remember the link, so the next crawl need not read the page again.
-                await store.AddArticleUrlAsync(held, link, ct).ConfigureAwait(false);
-                known++;
-                continue;
-            }
-
-            try
-            {
-                await curator.AddAsync(ArticleId.FromUrl(record.WebUrl), built[i], ct).ConfigureAwait(false);
-                added++;
-            }
-            catch (ArticleConflictException e)
-            {
-                // A bad item never stops the rest of the feed.
-                itemWarnings[i].Add($"other: {e.Message}");
-            }
+            harvest.Articles.Add((fresh[i].Record.OriginalUrl, built[i]));
         }
 
-        warnings.AddRange(itemWarnings.SelectMany(w => w));
-        return (added, known);
+        harvest.Warnings.AddRange(itemWarnings.SelectMany(w => w));
     }
 
     private async Task<Curator> CuratorAsync(CancellationToken ct)
