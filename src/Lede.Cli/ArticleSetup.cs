@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lede.Classify;
+using Lede.Decide;
 using Lede.Enrich;
 using Lede.Fetch;
 using Lede.Normalize;
@@ -44,10 +45,11 @@ internal static class ArticleSetup
         return (articles, box, () => BoilerplateFile.Save(boilerplate, boilerplatePath));
     }
 
-    /// <summary>The story stages with the configuration's publishing rules, warmed with the stored window.</summary>
-    public static Task<Curator> CuratorAsync(GlobalOptions global, ParseResult parse, IStore store, SecuredBox? box, CancellationToken ct)
+    /// <summary>The story stages with the configuration's publishing rules (else <paramref name="fallback"/>), warmed with the stored window.</summary>
+    public static Task<Curator> CuratorAsync(GlobalOptions global, ParseResult parse, IStore store, SecuredBox? box, PublishRules fallback, CancellationToken ct)
     {
-        var rules = LedeConfig.Load(parse.GetValue(global.Config)).Publish ?? Lede.Decide.PublishRules.None;
+        var configured = LedeConfig.Load(parse.GetValue(global.Config)).Publish;
+        var rules = configured is null || !configured.Enabled && fallback.Enabled ? fallback : configured;
         return Curator.OpenAsync(store, box, new CuratorOptions { Publish = rules }, TimeProvider.System, ct);
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lede.Decide;
 using Lede.Fetch;
 using Lede.Parse;
 using Lede.Pipeline;
@@ -34,7 +35,7 @@ internal static class CrawlCommand
             var crawler = new Crawler(store, fetcher, FeedParser.Parse, new SourceScheduler(Random.Shared), TimeProvider.System)
             {
                 Articles = articles,
-                Curator = await ArticleSetup.CuratorAsync(global, parse, store, box, ct),
+                Curator = await ArticleSetup.CuratorAsync(global, parse, store, box, PublishRules.None, ct),
             };
             var due = await crawler.DueAsync(parse.GetValue(all), ct);
             var report = await CrawlDisplay.RunAsync(due.Count, onSource => crawler.CrawlAsync(due, onSource, ct), parse.GetValue(verbose));

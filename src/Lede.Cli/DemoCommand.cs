@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lede.Decide;
 using Lede.Fetch;
 using Lede.Parse;
 using Lede.Pipeline;
@@ -11,6 +12,9 @@ namespace Lede.Cli;
 /// <summary><c>lede demo</c>: the sample newsroom, served on loopback and crawled into the database.</summary>
 internal static class DemoCommand
 {
+    /// <summary>What the demo publishes unless lede.yml has a <c>publish:</c> section: what an AI desk's rules might say.</summary>
+    private static readonly PublishRules DemoRules = new() { MinQuality = 50, Topics = ["AI"] };
+
     public static Command Create(GlobalOptions global)
     {
         var command = new Command("demo", """
@@ -38,7 +42,7 @@ internal static class DemoCommand
             var crawler = new Crawler(store, fetcher, FeedParser.Parse, new SourceScheduler(Random.Shared), TimeProvider.System)
             {
                 Articles = articles,
-                Curator = await ArticleSetup.CuratorAsync(global, parse, store, box, ct),
+                Curator = await ArticleSetup.CuratorAsync(global, parse, store, box, DemoRules, ct),
             };
             var due = (await crawler.DueAsync(all: true, ct)).Where(s => hosts.Contains(new Uri(s.Url).Host)).ToList();
             var report = await CrawlDisplay.RunAsync(due.Count, onSource => crawler.CrawlAsync(due, onSource, ct), verbose: false);

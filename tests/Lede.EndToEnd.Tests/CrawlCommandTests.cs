@@ -97,6 +97,8 @@ public sealed class CrawlCommandTests : IAsyncLifetime
         var id = Path.GetFileNameWithoutExtension(file)[^16..];
         var before = await Lede("explain", id);
         var rejectWithoutReason = await Lede("reject", id);
+        var rejected = await Lede("reject", id, "--by", "bo", "--why", "old news");
+        var afterReject = await Lede("explain", id);
         var published = await Lede("publish", id, "--by", "ana", "--why", "lead story");
         var after = await Lede("explain", id);
         var json = await Lede("explain", id, "--json");
@@ -106,11 +108,15 @@ public sealed class CrawlCommandTests : IAsyncLifetime
         before.Stdout.ShouldMatch(@"(?m)^story \d+: (joined|opened it)");
         before.Stdout.ShouldMatch(@"(?m)^quality \d+:\n  [+-]\d+ source-prior");
         before.Stdout.ShouldMatch(@"(?m)^heat \d+:\n  providers: \d+ distinct");
-        before.Stdout.ShouldContain("published: no\n  rules: no publishing rules");
+        // The demo's rules (quality at least 50, topic AI) judge it until an editor decides.
+        before.Stdout.ShouldMatch(@"(?m)^published: (yes|no)\n  rules: (pass|fail): quality \d+");
         rejectWithoutReason.ExitCode.ShouldBe(2);
+        rejected.ExitCode.ShouldBe(0, rejected.Stderr);
+        afterReject.Stdout.ShouldContain("published: no\n  editor (outranks the rules): reject by bo");
         published.ExitCode.ShouldBe(0, published.Stderr);
         published.Stdout.ShouldMatch(@"^[0-9a-f]{16}: publish by ana at \d{4}-\d\d-\d\d \d\d:\d\dZ: lead story\n$");
         after.Stdout.ShouldContain("published: yes\n  editor (outranks the rules): publish by ana");
+        after.Stdout.ShouldContain("    earlier: reject by bo");
         json.Stdout.ShouldContain("\"decisions\"");
         (await Lede("explain", "0000000000000001")).Stderr.ShouldBe("lede: there is no article 0000000000000001\n");
     }
