@@ -20,6 +20,7 @@ var root = new Command("lede", "Lede: follow news sources, keep what is on your 
     FeedCommand.Create(),
     PageCommand.Create(),
     TopicsCommand.Create(),
+    DedupeCommand.Create(),
     KeysCommand.Create(global),
     SecuredCommand.Create(global),
 };
