@@ -50,4 +50,11 @@ if (args is ["topics", ..])
     return;
 }
 
+// 'dedupe [N]' fingerprints and indexes N generated ~600-word articles, one in ten a syndicated copy.
+if (args is ["dedupe", ..])
+{
+    DedupeThroughput.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(RecordBenchmarks).Assembly).Run(args);

@@ -21,6 +21,7 @@ var root = new Command("lede", "Lede: follow news sources, keep what is on your 
     PageCommand.Create(),
     TopicsCommand.Create(),
     StoriesCommand.Create(),
+    DedupeCommand.Create(),
     KeysCommand.Create(global),
     SecuredCommand.Create(global),
     DecisionCommand.Create(global, Lede.Decide.EditorAction.Publish),

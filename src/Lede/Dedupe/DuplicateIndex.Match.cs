@@ -158,7 +158,9 @@ public sealed partial class DuplicateIndex
             return null;
         }
 
-        var why = Format($"{containment:P0} of the {(thisIsShorter ? "this" : "earlier")} text's sampled 5-shingles ({shared} of {shorter.Samples.Length}) are in the {(thisIsShorter ? "earlier" : "this")} one");
+        var why = thisIsShorter
+            ? Format($"{containment:P0} of this text's sampled 5-shingles ({shared} of {shorter.Samples.Length}) are in the earlier one")
+            : Format($"{containment:P0} of the earlier text's sampled 5-shingles ({shared} of {shorter.Samples.Length}) are in this one");
         return new DuplicateMatch(string.Empty, thisIsShorter ? DuplicateMethod.ContainedInEarlier : DuplicateMethod.ContainsEarlier, containment, why);
     }
 

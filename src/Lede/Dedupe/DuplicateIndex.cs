@@ -47,7 +47,8 @@ public sealed partial class DuplicateIndex
     /// <param name="id">The article's id; adding an id again replaces the earlier entry.</param>
     /// <param name="fingerprint">Its fingerprint.</param>
     /// <param name="at">Its publication (or discovery) time; a local time is converted to UTC, an unspecified one is taken as UTC.</param>
-    /// <remarks>An empty id or a null fingerprint is not indexed and matches nothing.</remarks>
+    /// <remarks>An empty id or a null fingerprint is not indexed and matches nothing. The window follows the newest
+    /// time seen, so a date far in the future evicts everything older: pass times clamped to the fetch time.</remarks>
     public DuplicateMatch? Add(string id, TextFingerprint fingerprint, DateTime? at)
     {
         if (string.IsNullOrEmpty(id) || fingerprint is null)

@@ -10,14 +10,13 @@ internal static class FingerprintHash
     private const ulong FnvPrime = 0x100000001B3;
     private const ulong Golden = 0x9E3779B97F4A7C15;
 
-    /// <summary>FNV-1a over the UTF-16 code units of <paramref name="text"/>, then a finaliser so every bit avalanches.</summary>
+    /// <summary>FNV-1a taking one UTF-16 code unit per step, then a finaliser so every bit avalanches.</summary>
     public static ulong Hash(ReadOnlySpan<char> text)
     {
         var h = FnvOffset;
         foreach (var c in text)
         {
-            h = (h ^ (byte)c) * FnvPrime;
-            h = (h ^ (byte)(c >> 8)) * FnvPrime;
+            h = (h ^ c) * FnvPrime;
         }
 
         return Mix(h);

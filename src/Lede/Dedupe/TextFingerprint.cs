@@ -107,13 +107,15 @@ public sealed partial class TextFingerprint
             return [];
         }
 
-        var hashes = new List<ulong>(normalized.Length / 5);
+        // The normalized text has exactly one space between tokens.
+        var hashes = new ulong[normalized.AsSpan().Count(' ') + 1];
+        var n = 0;
         foreach (var range in normalized.AsSpan().Split(' '))
         {
-            hashes.Add(FingerprintHash.Hash(normalized.AsSpan(range)));
+            hashes[n++] = FingerprintHash.Hash(normalized.AsSpan(range));
         }
 
-        return [.. hashes];
+        return hashes;
     }
 
     private static TextFingerprint FromTokens(string normalized, ulong[] tokens)
@@ -147,18 +149,16 @@ public sealed partial class TextFingerprint
     private static uint[] MinHashOf(ReadOnlySpan<ulong> shingles)
     {
         var mins = new uint[SignatureLength];
-        Array.Fill(mins, uint.MaxValue);
-        foreach (var x in shingles)
+        for (var i = 0; i < mins.Length; i++)
         {
             // Multiply-shift hashing: h_i(x) = high 32 bits of a_i·x + b_i, with a_i odd.
-            for (var i = 0; i < mins.Length; i++)
+            var (a, b, min) = (Multipliers[i], Offsets[i], uint.MaxValue);
+            foreach (var x in shingles)
             {
-                var v = (uint)(((Multipliers[i] * x) + Offsets[i]) >> 32);
-                if (v < mins[i])
-                {
-                    mins[i] = v;
-                }
+                min = Math.Min(min, (uint)(((a * x) + b) >> 32));
             }
+
+            mins[i] = min;
         }
 
         return mins;
@@ -166,19 +166,20 @@ public sealed partial class TextFingerprint
 
     private static ulong SimHashOf(ReadOnlySpan<ulong> shingles)
     {
-        Span<int> votes = stackalloc int[64];
+        // Each bit votes +1 when set, −1 when clear: set in more than half of the shingles wins.
+        Span<int> ones = stackalloc int[64];
         foreach (var x in shingles)
         {
             for (var b = 0; b < 64; b++)
             {
-                votes[b] += (int)((x >> b) & 1) * 2 - 1;
+                ones[b] += (int)((x >> b) & 1);
             }
         }
 
         var hash = 0UL;
         for (var b = 0; b < 64; b++)
         {
-            if (votes[b] > 0)
+            if (2 * ones[b] > shingles.Length)
             {
                 hash |= 1UL << b;
             }

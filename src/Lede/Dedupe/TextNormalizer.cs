@@ -21,19 +21,33 @@ public static class TextNormalizer
         }
 
         var input = text.Length > MaxInputChars ? text[..MaxInputChars] : text;
-        var composed = Compose(RepairSurrogates(input)).ToLowerInvariant();
+        var composed = Compose(RepairSurrogates(input));
         var sb = new StringBuilder(composed.Length);
         var pendingSpace = false;
         for (var i = 0; i < composed.Length; i++)
         {
             var c = composed[i];
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                // The common case first: plain ASCII words need no category lookup.
+                AppendSpace(sb, ref pendingSpace);
+                sb.Append(char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c);
+                continue;
+            }
+
+            if (c < 0x80 && c != '\'')
+            {
+                pendingSpace = true;
+                continue;
+            }
+
             var category = char.GetUnicodeCategory(composed, i);
             if (char.IsHighSurrogate(c) && i + 1 < composed.Length)
             {
                 if (IsWordCategory(category))
                 {
                     AppendSpace(sb, ref pendingSpace);
-                    sb.Append(c).Append(composed[i + 1]);
+                    sb.Append(composed.AsSpan(i, 2).ToString().ToLowerInvariant());
                 }
                 else
                 {
@@ -47,7 +61,7 @@ public static class TextNormalizer
             if (IsWordCategory(category))
             {
                 AppendSpace(sb, ref pendingSpace);
-                sb.Append(c);
+                sb.Append(char.ToLowerInvariant(c));
             }
             else if (c is '\'' or '\u2019' or '\u2018' or '\u02BC' || category == UnicodeCategory.Format)
             {

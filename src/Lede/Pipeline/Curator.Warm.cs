@@ -55,7 +55,7 @@ public sealed partial class Curator
         }
 
         var fullText = FullTextOf(stored);
-        _copies.Add(stored.Id.ToString(), TextFingerprint.Create(record.Title, Body(record, fullText)), record.PublishedDateTime);
+        _copies.Add(stored.Id.ToString(), TextFingerprint.Create(record.Title, Body(record, fullText)), WindowTime(record.PublishedDateTime));
         _stories.Seed(Document(stored.Id.ToString(), record, fullText), story);
         var members = Members(story);
         members.Add(new StoryMember(stored.Id, record.Provider.Domain, record.PublishedDateTime, record.Quality), Snapshot(record));

@@ -79,7 +79,7 @@ public sealed partial class Curator
         var key = id.ToString();
         Observe(record.PublishedDateTime);
         var fingerprint = TextFingerprint.Create(record.Title, Body(record, article.FullText));
-        var copy = _copies.Add(key, fingerprint, record.PublishedDateTime);
+        var copy = _copies.Add(key, fingerprint, WindowTime(record.PublishedDateTime));
         // The index keeps originals only, so a match always names the article first seen with this text.
         if (copy is not null && ArticleId.TryParse(copy.OfId, out var original))
         {
@@ -203,6 +203,13 @@ public sealed partial class Curator
     private double BaselineProvidersPerHour()
         => HeatBaseline.ProvidersPerHour(_members.Values.Where(m => m.All.Count > 0).Select(m => (StoryActivity?)m.Activity()));
 
+    /// <summary>A publication time as the windows may see it: one far in the future must not push everything else out.</summary>
+    private DateTime WindowTime(DateTime published)
+    {
+        var latest = _clock.GetUtcNow().UtcDateTime.AddHours(1);
+        return published > latest ? latest : published;
+    }
+
     /// <summary>Widens the stream's span; times in the future (beyond an hour) are not stream time.</summary>
     private void Observe(DateTime published)
     {
@@ -241,8 +248,8 @@ public sealed partial class Curator
     private static ScoreReason Reason(QualityScore quality)
         => new(quality.Value, quality.Points.Select(p => $"{p.Points:+0;-0;0} {p.Rule}: {p.Why}").ToList());
 
-    private static StoryDocument Document(string key, ArticleRecord record, string fullText)
-        => new(key, record.Title, $"{record.Excerpt}\n\n{fullText}", record.PublishedDateTime, record.Provider.Domain, record.WebUrl);
+    private StoryDocument Document(string key, ArticleRecord record, string fullText)
+        => new(key, record.Title, $"{record.Excerpt}\n\n{fullText}", WindowTime(record.PublishedDateTime), record.Provider.Domain, record.WebUrl);
 
     /// <summary>What fingerprints compare: the full text, or the excerpt when there is none.</summary>
     private static string Body(ArticleRecord record, string fullText) => fullText.Length > 0 ? fullText : record.Excerpt;

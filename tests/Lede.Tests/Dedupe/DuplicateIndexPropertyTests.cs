@@ -52,6 +52,30 @@ public sealed class DuplicateIndexPropertyTests
             index.Add("b", TextFingerprint.Create(GeneratedText.Article(seed + 1_000_000, 400)), Noon).ShouldBeNull();
         }));
 
+    [Fact]
+    public void Random_adds_removes_and_dates_never_throw_and_stay_within_the_bounds()
+        => Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), Prop.ForAll(Gen.Choose(0, 100_000).ToArbitrary(), seed =>
+        {
+            var random = new Random(seed);
+            var index = new DuplicateIndex(new DuplicateIndexOptions { MaxArticles = 30, Window = TimeSpan.FromDays(1) });
+            for (var i = 0; i < 300; i++)
+            {
+                var id = $"d{random.Next(60)}";
+                if (random.Next(8) == 0)
+                {
+                    index.Remove(id);
+                    continue;
+                }
+
+                // Texts from a small pool so copies, updates and exact repeats all happen; dates jump both ways.
+                var text = GeneratedText.Article(random.Next(40), random.Next(0, 200));
+                DateTime? at = random.Next(5) == 0 ? null : Noon.AddHours(random.Next(-72, 72) + (i / 10));
+                var match = index.Add(id, TextFingerprint.Create(random.Next(3) == 0 ? "Title" : null, text), at);
+                string.Equals(match?.OfId, id, StringComparison.Ordinal).ShouldBeFalse();
+                index.Count.ShouldBeLessThanOrEqualTo(30);
+            }
+        }));
+
     private static string Edit(string text, int seed, int edit)
     {
         var words = text.Split(' ');
