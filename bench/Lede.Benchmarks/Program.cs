@@ -50,4 +50,11 @@ if (args is ["topics", ..])
     return;
 }
 
+// 'score [N]' scores N generated articles for quality and N generated stories for heat.
+if (args is ["score", ..])
+{
+    ScoreThroughput.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(RecordBenchmarks).Assembly).Run(args);
