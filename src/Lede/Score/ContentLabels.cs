@@ -33,7 +33,7 @@ internal static partial class ContentLabels
     /// <summary>What marks the article as paid content, or null.</summary>
     public static string? Sponsored(QualityInput input)
     {
-        if (input.Sections.FirstOrDefault(s => s is not null && SponsoredSections.Contains(Label(s))) is { } section)
+        if ((input.Sections ?? []).FirstOrDefault(s => s is not null && SponsoredSections.Contains(Label(s))) is { } section)
         {
             return $"section '{Label(section)}'";
         }
@@ -62,7 +62,7 @@ internal static partial class ContentLabels
     /// <summary>"opinion" or "analysis" with what marked it, or null for news.</summary>
     public static (string Label, string Why)? Opinion(QualityInput input)
     {
-        foreach (var section in input.Sections)
+        foreach (var section in input.Sections ?? [])
         {
             if (section is not null && OpinionSections.TryGetValue(Label(section), out var label))
             {

@@ -238,5 +238,6 @@ public sealed class QualityScorerTests
         Scorer.Score(null).Value.ShouldBe(5);
         Scorer.Score(new QualityInput { Title = new string('!', 100_000), Sections = [null!, ""], Url = "::", LeadImage = new QualityImage("", -5, 0) })
             .Points.Sum(p => p.Points).ShouldBeInRange(0, 100);
+        Scorer.Score(new QualityInput { Sections = null!, Decisions = new ProviderDecisions(int.MaxValue, int.MaxValue) }).Value.ShouldBeInRange(0, 100);
     }
 }
