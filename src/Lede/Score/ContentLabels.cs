@@ -22,11 +22,28 @@ internal static partial class ContentLabels
 
     private static readonly Dictionary<string, string> OpinionSections = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["opinion"] = "opinion", ["opinions"] = "opinion", ["op-ed"] = "opinion", ["op-eds"] = "opinion", ["oped"] = "opinion",
-        ["editorial"] = "opinion", ["editorials"] = "opinion", ["commentary"] = "opinion", ["column"] = "opinion",
-        ["columns"] = "opinion", ["columnists"] = "opinion", ["letters"] = "opinion", ["letters to the editor"] = "opinion",
-        ["viewpoint"] = "opinion", ["viewpoints"] = "opinion", ["perspective"] = "opinion", ["perspectives"] = "opinion",
-        ["opinionnewsarticle"] = "opinion", ["comment"] = "opinion", ["commentisfree"] = "opinion", ["analysis"] = "analysis", ["news analysis"] = "analysis",
+        ["opinion"] = "opinion",
+        ["opinions"] = "opinion",
+        ["op-ed"] = "opinion",
+        ["op-eds"] = "opinion",
+        ["oped"] = "opinion",
+        ["editorial"] = "opinion",
+        ["editorials"] = "opinion",
+        ["commentary"] = "opinion",
+        ["column"] = "opinion",
+        ["columns"] = "opinion",
+        ["columnists"] = "opinion",
+        ["letters"] = "opinion",
+        ["letters to the editor"] = "opinion",
+        ["viewpoint"] = "opinion",
+        ["viewpoints"] = "opinion",
+        ["perspective"] = "opinion",
+        ["perspectives"] = "opinion",
+        ["opinionnewsarticle"] = "opinion",
+        ["comment"] = "opinion",
+        ["commentisfree"] = "opinion",
+        ["analysis"] = "analysis",
+        ["news analysis"] = "analysis",
         ["analysisnewsarticle"] = "analysis",
     };
 
