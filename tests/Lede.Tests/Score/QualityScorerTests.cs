@@ -172,6 +172,10 @@ public sealed class QualityScorerTests
     }
 
     [Fact]
+    public void An_image_that_leads_many_of_the_providers_articles_costs_five()
+        => Rule(Scorer.Score(Good() with { LeadImage = Good().LeadImage! with { RepeatsAcrossArticles = true } }), "poor-image")!.Why.ShouldContain("many");
+
+    [Fact]
     public void A_real_image_of_unknown_size_earns_ten_and_no_image_earns_nothing()
     {
         Rule(Scorer.Score(Good() with { LeadImage = new QualityImage("https://cdn.example.com/2026/council.jpg", null, null) }), "lead-image")!.Points.ShouldBe(10);
