@@ -57,4 +57,11 @@ if (args is ["dedupe", ..])
     return;
 }
 
+// 'score [N]' scores N generated articles for quality and N generated stories for heat.
+if (args is ["score", ..])
+{
+    ScoreThroughput.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(RecordBenchmarks).Assembly).Run(args);

@@ -40,11 +40,13 @@ internal static partial class Clickbait
             return hits;
         }
 
+        // Quoted words are someone else's ("Phase Out 'Shocking,' Experts Say"), so the words families read the rest.
+        var unquoted = Unquote(text);
         foreach (var (pattern, points, why) in Families)
         {
             try
             {
-                var match = pattern().Match(text);
+                var match = pattern().Match(pattern == Punctuation ? text : unquoted);
                 if (match.Success)
                 {
                     hits.Add((points, $"{why}: \"{match.Value.Trim()}\""));
@@ -56,17 +58,26 @@ internal static partial class Clickbait
             }
         }
 
-        if (Shouting(text) is { } shouted)
+        try
         {
-            hits.Add((Strong, $"mostly capitals: \"{shouted}\""));
+            if (Shouting(text) is { } shouted)
+            {
+                hits.Add((Strong, $"mostly capitals: \"{shouted}\""));
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // As above: no evidence either way.
         }
 
         return hits;
     }
 
     /// <summary>Several long words in capitals, making up more than 30 % of the words: shouting, not acronyms (NASA, FBI).</summary>
+    /// <remarks>A leading label ("WATCH:", "LIVE:") and bracketed asides ("(TWTR)", "[UPDATED]") are conventions, not shouting.</remarks>
     private static string? Shouting(string text)
     {
+        text = Bracketed().Replace(Label().Replace(text, ""), " ");
         var words = text.Split((char[])[' ', ':', ',', '-', '—', '–', '.', '"', '\'', '“', '”', '‘', '’', '!', '?', '(', ')', '/'], StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w.Count(char.IsLetter) >= 3)
             .ToList();
@@ -91,6 +102,27 @@ internal static partial class Clickbait
         return string.Join(' ', text.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
     }
 
+    private static string Unquote(string text)
+    {
+        try
+        {
+            return Quoted().Replace(text, " ");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return text;
+        }
+    }
+
+    [GeneratedRegex(@"(?<=^|[\s(\[])['""“‘][^'""“”‘’]{1,80}['""”’](?=[\s,.:;!?)\]]|$)", Options, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"^\s*[A-Z][A-Z ]{1,20}:\s", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Label();
+
+    [GeneratedRegex(@"\([^()]{0,40}\)|\[[^\[\]]{0,40}\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Bracketed();
+
     // "5 things", "Here are 10 ways", "The 7 best tips", "Opinion: 3 reasons"; the count opens the headline or follows a label.
     [GeneratedRegex(@"(^|:\s*)((here\s+are|these\s+are|these|the|top)\s+)?(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|fifty)\s+([\w'-]+\s+){0,2}?(things|ways|reasons|tips|tricks|signs|secrets|facts|mistakes|lessons|habits|hacks|ideas|questions|photos|pictures|pics|gifs|memes|tweets|quotes|celebrities|moments|products|gadgets|foods|places|myths|rules|truths|struggles|charts)\b|^top\s+\d{1,3}\b", Options, matchTimeoutMilliseconds: 100)]
     private static partial Regex Listicle();
@@ -110,7 +142,7 @@ internal static partial class Clickbait
     [GeneratedRegex(@"^((this|that)\s+is\s+(why|what|how|the\s+reason)|these\s+are\s+the\s+\w+\s+(that|who|you))\b", Options, matchTimeoutMilliseconds: 100)]
     private static partial Regex DemonstrativeTeaser();
 
-    [GeneratedRegex(@"\b(amazing|incredible|stunning|stunned|heartbreaking|hilarious|adorable|awesome|terrifying|genius|epic\s+fail|bizarre)\b", Options, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(amazing|incredible|heartbreaking|hilarious|adorable|awesome|terrifying|genius|epic\s+fail|bizarre)\b", Options, matchTimeoutMilliseconds: 100)]
     private static partial Regex MildHype();
 
     [GeneratedRegex(@"\b((everything|what)\s+you\s+need\s+to\s+know|here'?s\s+(what|how)|here\s+is\s+(what|how))\b", Options, matchTimeoutMilliseconds: 100)]

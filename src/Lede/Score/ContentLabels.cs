@@ -22,18 +22,35 @@ internal static partial class ContentLabels
 
     private static readonly Dictionary<string, string> OpinionSections = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["opinion"] = "opinion", ["opinions"] = "opinion", ["op-ed"] = "opinion", ["op-eds"] = "opinion", ["oped"] = "opinion",
-        ["editorial"] = "opinion", ["editorials"] = "opinion", ["commentary"] = "opinion", ["column"] = "opinion",
-        ["columns"] = "opinion", ["columnists"] = "opinion", ["letters"] = "opinion", ["letters to the editor"] = "opinion",
-        ["viewpoint"] = "opinion", ["viewpoints"] = "opinion", ["perspective"] = "opinion", ["perspectives"] = "opinion",
-        ["opinionnewsarticle"] = "opinion", ["comment"] = "opinion", ["commentisfree"] = "opinion", ["analysis"] = "analysis", ["news analysis"] = "analysis",
+        ["opinion"] = "opinion",
+        ["opinions"] = "opinion",
+        ["op-ed"] = "opinion",
+        ["op-eds"] = "opinion",
+        ["oped"] = "opinion",
+        ["editorial"] = "opinion",
+        ["editorials"] = "opinion",
+        ["commentary"] = "opinion",
+        ["column"] = "opinion",
+        ["columns"] = "opinion",
+        ["columnists"] = "opinion",
+        ["letters"] = "opinion",
+        ["letters to the editor"] = "opinion",
+        ["viewpoint"] = "opinion",
+        ["viewpoints"] = "opinion",
+        ["perspective"] = "opinion",
+        ["perspectives"] = "opinion",
+        ["opinionnewsarticle"] = "opinion",
+        ["comment"] = "opinion",
+        ["commentisfree"] = "opinion",
+        ["analysis"] = "analysis",
+        ["news analysis"] = "analysis",
         ["analysisnewsarticle"] = "analysis",
     };
 
     /// <summary>What marks the article as paid content, or null.</summary>
     public static string? Sponsored(QualityInput input)
     {
-        if (input.Sections.FirstOrDefault(s => s is not null && SponsoredSections.Contains(Label(s))) is { } section)
+        if ((input.Sections ?? []).FirstOrDefault(s => s is not null && SponsoredSections.Contains(Label(s))) is { } section)
         {
             return $"section '{Label(section)}'";
         }
@@ -62,7 +79,7 @@ internal static partial class ContentLabels
     /// <summary>"opinion" or "analysis" with what marked it, or null for news.</summary>
     public static (string Label, string Why)? Opinion(QualityInput input)
     {
-        foreach (var section in input.Sections)
+        foreach (var section in input.Sections ?? [])
         {
             if (section is not null && OpinionSections.TryGetValue(Label(section), out var label))
             {

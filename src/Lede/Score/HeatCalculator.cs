@@ -73,6 +73,8 @@ public sealed partial class HeatCalculator
             lambda = HeatBaseline.DefaultProvidersPerHour;
         }
 
+        lambda = Math.Clamp(lambda, HeatBaseline.MinProvidersPerHour, HeatBaseline.MaxProvidersPerHour);
+
         var saturation = Math.Max(1, SaturationProviders);
         var coverage = Math.Min(1, Math.Log2(1 + providers) / Math.Log2(1 + saturation));
         parts.Add(Invariant($"providers: {providers} distinct → coverage {coverage:0.00} (full at {saturation})"));
@@ -82,7 +84,7 @@ public sealed partial class HeatCalculator
         var recent = arrivals.Values.Count(a => now - a.Newest < VelocityWindow);
         var expected = windowHours * lambda;
         var z = (recent - expected) / Math.Sqrt(expected + 1);
-        var velocity = Math.Clamp(z / 3, 0, 1);
+        var velocity = double.IsFinite(z) ? Math.Clamp(z / 3, 0, 1) : 0;
         parts.Add(Invariant($"velocity: {recent} providers published in the last {windowHours:0.#} h, {expected:0.##} expected at λ {lambda:0.###}/h → z {z:0.00}, velocity {velocity:0.00}"));
 
         var newest = arrivals.Values.Max(a => a.Joined);

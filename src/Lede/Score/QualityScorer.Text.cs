@@ -58,8 +58,7 @@ public sealed partial class QualityScorer
             points.Add(new("excerpt", 5, "has an excerpt of its own"));
         }
 
-        var badness = Mojibake.Badness(input.Title) + Mojibake.Badness(input.Excerpt) + Mojibake.Badness(Head(text, MojibakeScan))
-            + Replacements(input.Title) + Replacements(input.Excerpt) + Replacements(Head(text, MojibakeScan));
+        var badness = Garbled(input.Title) + Garbled(input.Excerpt) + Garbled(Head(text, MojibakeScan));
         if (badness > 0)
         {
             points.Add(new("mojibake", -5, string.Create(CultureInfo.InvariantCulture, $"{badness} garbled character sequence(s) left after repair")));
@@ -136,5 +135,18 @@ public sealed partial class QualityScorer
 
     private static string Head(string text, int max) => text.Length > max ? text[..max] : text;
 
-    private static int Replacements(string? text) => text?.Count(c => c == '\uFFFD') ?? 0;
+    /// <summary>Mojibake runs and C1 controls (<see cref="Mojibake.Badness"/>) plus U+FFFD replacement characters.</summary>
+    private static int Garbled(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return 0;
+        }
+
+        // Every mojibake run starts with a character in U+00C2–U+00F4 and Badness also counts C1 controls; text with
+        // neither (nearly all text) skips the run-by-run scan.
+        var span = text.AsSpan();
+        var badness = span.IndexOfAnyInRange('\u00C2', '\u00F4') >= 0 || span.IndexOfAnyInRange('\u0080', '\u009F') >= 0 ? Mojibake.Badness(text) : 0;
+        return badness + span.Count('\uFFFD');
+    }
 }

@@ -87,6 +87,11 @@ public sealed partial class QualityScorer
             return "not a URL";
         }
 
+        if (image.RepeatsAcrossArticles)
+        {
+            return "the same image leads many of the provider's articles";
+        }
+
         // A share image under 200 px on a side is a logo or a thumbnail; banners are many times wider than high.
         return Enrich.ImageCues.StrongUrlCue(url) ?? Enrich.ImageCues.WeakUrlCue(url)
             ?? (image.Width is < 200 || image.Height is < 200 ? Enrich.ImageCues.SizeCue(image.Width, image.Height, 200) : null)

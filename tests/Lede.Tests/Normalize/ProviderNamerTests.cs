@@ -67,6 +67,22 @@ public sealed partial class ProviderNamerTests
         => Empty.Name(host).Name.ShouldNotBeNull();
 
     [Fact]
+    public void The_tier_of_a_providers_file_entry_reaches_the_provider_name()
+    {
+        var namer = new ProviderNamer(ProvidersFile.Parse("""
+            providers:
+              - domain: example.com
+                name: Example News
+                tier: 2
+              - domain: untiered.org
+                name: Untiered
+            """).Entries);
+        namer.Name("news.example.com").Tier.ShouldBe(2);
+        namer.Name("www.untiered.org").Tier.ShouldBeNull();
+        namer.Name("elsewhere.net", siteName: "Elsewhere").Tier.ShouldBeNull();
+    }
+
+    [Fact]
     public void A_broken_providers_file_gives_warnings_and_the_good_entries()
     {
         var result = ProvidersFile.Parse("""

@@ -85,6 +85,16 @@ public sealed class HeatCalculatorTests
         => Calculator.Calculate([Member("a.com", hours + 10), Member("b.com", hours)], Stream, Now).IsUnknown.ShouldBe(unknown);
 
     [Fact]
+    public void Extreme_times_and_blank_providers_do_not_throw()
+    {
+        Calculator.Calculate([new HeatMember(null, DateTimeOffset.MinValue, DateTimeOffset.MaxValue)], Stream, Now).IsUnknown.ShouldBeTrue();
+        Calculator.Calculate([new HeatMember(" ", DateTimeOffset.MaxValue)], Stream, Now).IsUnknown.ShouldBeTrue();
+        var busy = Calculator.Calculate([new HeatMember("", Now), new HeatMember(null, Now)], new HeatStream(DateTimeOffset.MinValue, double.MaxValue), Now);
+        busy.Parts[0].ShouldContain("providers: 1 distinct");
+        busy.Value.ShouldBe(18);
+    }
+
+    [Fact]
     public void A_known_cold_story_is_zero_not_unknown()
     {
         var heat = Calculator.Calculate([Member("a.com", 24 * 6)], Stream, Now);

@@ -172,6 +172,10 @@ public sealed class QualityScorerTests
     }
 
     [Fact]
+    public void An_image_that_leads_many_of_the_providers_articles_costs_five()
+        => Rule(Scorer.Score(Good() with { LeadImage = Good().LeadImage! with { RepeatsAcrossArticles = true } }), "poor-image")!.Why.ShouldContain("many");
+
+    [Fact]
     public void A_real_image_of_unknown_size_earns_ten_and_no_image_earns_nothing()
     {
         Rule(Scorer.Score(Good() with { LeadImage = new QualityImage("https://cdn.example.com/2026/council.jpg", null, null) }), "lead-image")!.Points.ShouldBe(10);
@@ -238,5 +242,6 @@ public sealed class QualityScorerTests
         Scorer.Score(null).Value.ShouldBe(5);
         Scorer.Score(new QualityInput { Title = new string('!', 100_000), Sections = [null!, ""], Url = "::", LeadImage = new QualityImage("", -5, 0) })
             .Points.Sum(p => p.Points).ShouldBeInRange(0, 100);
+        Scorer.Score(new QualityInput { Sections = null!, Decisions = new ProviderDecisions(int.MaxValue, int.MaxValue) }).Value.ShouldBeInRange(0, 100);
     }
 }
