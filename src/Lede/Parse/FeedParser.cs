@@ -22,8 +22,10 @@ public static class FeedParser
             }
 
             var ctx = new ReadContext(warnings, input.Url?.AbsoluteUri);
-            // Well-formed XML in UTF-8 or a single-byte charset goes to the reader as bytes; anything it cannot read strictly takes the text path below, with its repairs.
-            if (FeedDecoder.TryXmlBytes(input.Bytes, input.ContentType, out var xmlBytes) && XmlTreeBuilder.TryBuildStrict(xmlBytes) is { } strictRoot)
+            // Well-formed XML in UTF-8 or a single-byte charset: the fast scanner first, then System.Xml straight from the bytes;
+            // anything neither reads strictly takes the text path below, with its repairs.
+            if (FeedDecoder.TryXmlBytes(input.Bytes, input.ContentType, out var xmlBytes, out var xmlEncoding)
+                && (XmlScanner.TryRead(FeedDecoder.DecodeXml(xmlBytes.Span, xmlEncoding)) ?? XmlTreeBuilder.TryBuildStrict(xmlBytes)) is { } strictRoot)
             {
                 return ReadXml(strictRoot, ctx);
             }
