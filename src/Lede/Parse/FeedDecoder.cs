@@ -87,10 +87,21 @@ internal static class FeedDecoder
         return xml.Length == bytes.Length && declared.CodePage != 28591 && SingleByteDecoder.For(declared) is not null;
     }
 
-    /// <summary>The text of bytes <see cref="TryXmlBytes(ReadOnlyMemory{byte}, string?, out ReadOnlyMemory{byte}, out Encoding)"/> accepted, in the encoding it found.</summary>
-    public static string DecodeXml(ReadOnlySpan<byte> xml, Encoding encoding)
-        => encoding.CodePage == Encoding.UTF8.CodePage ? Encoding.UTF8.GetString(xml)
-            : SingleByteDecoder.For(encoding) is { } fast ? fast.GetString(xml) : encoding.GetString(xml);
+    /// <summary>
+    /// Decodes bytes <see cref="TryXmlBytes(ReadOnlyMemory{byte}, string?, out ReadOnlyMemory{byte}, out Encoding)"/> accepted, in the
+    /// encoding it found, into <paramref name="chars"/> (at least one character per byte); the number of characters written.
+    /// </summary>
+    public static int DecodeXml(ReadOnlySpan<byte> xml, Encoding encoding, Span<char> chars)
+    {
+        if (encoding.CodePage == Encoding.UTF8.CodePage) return Encoding.UTF8.GetChars(xml, chars);
+        if (SingleByteDecoder.For(encoding) is { } fast)
+        {
+            fast.GetChars(xml, chars);
+            return xml.Length;
+        }
+
+        return encoding.GetChars(xml, chars);
+    }
 
     /// <summary>
     /// The UTF-8 body of a JSON feed, BOM removed, when it can be handed to the JSON reader as bytes: it starts with '{' or '[',

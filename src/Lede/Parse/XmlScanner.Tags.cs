@@ -3,7 +3,7 @@ using System.Buffers;
 namespace Lede.Parse;
 
 /// <summary>Start and end tags: names, attributes, namespace scopes, the tree.</summary>
-internal sealed partial class XmlScanner
+internal ref partial struct XmlScanner
 {
     // ASCII names only: a name with other characters is rare enough in feeds to leave to the System.Xml path.
     private static readonly SearchValues<char> NameChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._:");
@@ -12,7 +12,7 @@ internal sealed partial class XmlScanner
     private int ScanName(int i)
     {
         if (i >= _s.Length || !(char.IsAsciiLetter(_s[i]) || _s[i] == '_')) return i;
-        var k = _s.AsSpan(i).IndexOfAnyExcept(NameChars);
+        var k = _s[i..].IndexOfAnyExcept(NameChars);
         return k < 0 ? _s.Length : i + k;
     }
 
@@ -28,7 +28,7 @@ internal sealed partial class XmlScanner
     {
         var nameEnd = ScanName(i);
         if (nameEnd == i) return -1;
-        var qnameSpan = _s.AsSpan(i, nameEnd - i);
+        var qnameSpan = _s.Slice(i, nameEnd - i);
         var colon = ColonOf(qnameSpan);
         if (colon == -2) return -1;
         var j = Attributes(nameEnd, out var empty);
@@ -110,7 +110,7 @@ internal sealed partial class XmlScanner
             if (j == i) return -1;
             var nameEnd = ScanName(j);
             if (nameEnd == j) return -1;
-            var qname = _s.AsSpan(j, nameEnd - j);
+            var qname = _s.Slice(j, nameEnd - j);
             var colon = ColonOf(qname);
             if (colon == -2) return -1;
             var eq = SkipSpace(nameEnd);
@@ -181,7 +181,7 @@ internal sealed partial class XmlScanner
         var close = SkipSpace(nameEnd);
         if (close >= _s.Length || _s[close] != '>') return -1;
         var top = _open[^1];
-        if (!_s.AsSpan(i, nameEnd - i).SequenceEqual(top.QName)) return -1;
+        if (!_s.Slice(i, nameEnd - i).SequenceEqual(top.QName)) return -1;
         Flush(Deepest());
         if (top.Node is not null) top.Node.Complete = true;
         _bindings.RemoveRange(top.Bindings, _bindings.Count - top.Bindings);

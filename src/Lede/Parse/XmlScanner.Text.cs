@@ -3,7 +3,7 @@ using System.Buffers;
 namespace Lede.Parse;
 
 /// <summary>Character data: text, CDATA, references and attribute values, normalized as System.Xml normalizes them.</summary>
-internal sealed partial class XmlScanner
+internal ref partial struct XmlScanner
 {
     private static readonly SearchValues<char> DoubleQuoted = SearchValues.Create("\"&<\t\n\r");
     private static readonly SearchValues<char> SingleQuoted = SearchValues.Create("'&<\t\n\r");
@@ -16,7 +16,7 @@ internal sealed partial class XmlScanner
         var s = _s;
         while (true)
         {
-            var k = s.AsSpan(i).IndexOfAny(TextSpecials);
+            var k = s[i..].IndexOfAny(TextSpecials);
             // The document ends inside an element.
             if (k < 0) return -1;
             var j = i + k;
@@ -45,11 +45,11 @@ internal sealed partial class XmlScanner
 
     private int CData(int i)
     {
-        var end = _s.IndexOf("]]>", i, StringComparison.Ordinal);
+        var end = IndexOf("]]>", i);
         if (end < 0) return -1;
         while (i < end)
         {
-            var cr = _s.AsSpan(i, end - i).IndexOf('\r');
+            var cr = _s.Slice(i, end - i).IndexOf('\r');
             if (cr < 0)
             {
                 AppendRaw(i, end);
@@ -72,12 +72,12 @@ internal sealed partial class XmlScanner
         var q = s[quote];
         var specials = q == '"' ? DoubleQuoted : SingleQuoted;
         var i = quote + 1;
-        var k = s.AsSpan(i).IndexOfAny(specials);
+        var k = s[i..].IndexOfAny(specials);
         value = "";
         if (k < 0) return -1;
         if (s[i + k] == q)
         {
-            value = k <= InternedLength ? _names.Get(s.AsSpan(i, k)) : s.Substring(i, k);
+            value = k <= InternedLength ? _names.Get(s.Slice(i, k)) : s.Slice(i, k).ToString();
             return i + k + 1;
         }
 
@@ -85,7 +85,7 @@ internal sealed partial class XmlScanner
         while (k >= 0)
         {
             var j = i + k;
-            _value.Append(s, i, k);
+            _value.Append(s.Slice(i, k));
             var c = s[j];
             if (c == q)
             {
@@ -112,7 +112,7 @@ internal sealed partial class XmlScanner
                     break;
             }
 
-            k = s.AsSpan(i).IndexOfAny(specials);
+            k = s[i..].IndexOfAny(specials);
         }
 
         return -1;
@@ -146,7 +146,7 @@ internal sealed partial class XmlScanner
             return true;
         }
 
-        var rest = s.AsSpan(p);
+        var rest = s[p..];
         (code, var length) = rest.StartsWith("amp;") ? ('&', 4)
             : rest.StartsWith("lt;") ? ('<', 3)
             : rest.StartsWith("gt;") ? ('>', 3)
@@ -163,7 +163,7 @@ internal sealed partial class XmlScanner
         if (start == end) return;
         if (_textBuilt)
         {
-            _text.Append(_s, start, end - start);
+            _text.Append(_s.Slice(start, end - start));
         }
         else if (_runStart < 0)
         {
@@ -177,7 +177,7 @@ internal sealed partial class XmlScanner
         else
         {
             StartBuilding();
-            _text.Append(_s, start, end - start);
+            _text.Append(_s.Slice(start, end - start));
         }
     }
 
@@ -191,7 +191,7 @@ internal sealed partial class XmlScanner
     private void StartBuilding()
     {
         _text.Clear();
-        if (_runStart >= 0) _text.Append(_s, _runStart, _runEnd - _runStart);
+        if (_runStart >= 0) _text.Append(_s.Slice(_runStart, _runEnd - _runStart));
         _runStart = -1;
         _textBuilt = true;
     }
@@ -206,7 +206,7 @@ internal sealed partial class XmlScanner
         }
         else if (_runStart >= 0)
         {
-            var run = _s.AsSpan(_runStart, _runEnd - _runStart);
+            var run = _s.Slice(_runStart, _runEnd - _runStart);
             text = run.Length <= InternedLength && !run.ContainsAnyExcept(Whitespace) ? _names.Get(run) : run.ToString();
         }
 

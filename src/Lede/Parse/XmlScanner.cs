@@ -12,7 +12,7 @@ namespace Lede.Parse;
 /// five predefined ones is doubtful, so billion laughs and external entities never expand here.
 /// Elements nested deeper than 128 are flattened into the deepest kept element, as <see cref="XmlTreeBuilder"/> does.
 /// </remarks>
-internal sealed partial class XmlScanner
+internal ref partial struct XmlScanner
 {
     /// <summary>Same cap as <see cref="XmlTreeBuilder"/>: deeper elements are flattened, their text kept.</summary>
     private const int MaxDepth = 128;
@@ -20,7 +20,7 @@ internal sealed partial class XmlScanner
     private static readonly SearchValues<char> TextSpecials = SearchValues.Create("<&\r]");
     private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\r\n");
 
-    private readonly string _s;
+    private readonly ReadOnlySpan<char> _s;
     private readonly XmlNames _names;
     private readonly List<(string Prefix, string Uri)> _bindings = new(16);
     private readonly List<Open> _open = new(16);
@@ -34,7 +34,7 @@ internal sealed partial class XmlScanner
     private bool _textBuilt;
     private XmlNode? _root;
 
-    private XmlScanner(string s)
+    private XmlScanner(ReadOnlySpan<char> s)
     {
         _s = s;
         _names = XmlNames.ForThread();
@@ -43,8 +43,29 @@ internal sealed partial class XmlScanner
         _bindings.Add(("", ""));
     }
 
+    /// <summary>Decode buffers up to this many characters are kept for the thread's next feed; a rare huge feed's is not.</summary>
+    private const int MaxKeptBuffer = 4 * 1024 * 1024;
+
+    [ThreadStatic]
+    private static char[]? _buffer;
+
+    /// <summary>
+    /// The root element of XML <paramref name="bytes"/> in <paramref name="encoding"/> (UTF-8 or an ASCII-compatible single-byte
+    /// charset, see <see cref="FeedDecoder.TryXmlBytes(ReadOnlyMemory{byte}, string?, out ReadOnlyMemory{byte}, out Encoding)"/>)
+    /// when it is well-formed and this reader is sure of it; otherwise null.
+    /// </summary>
+    /// <remarks>The bytes are decoded into a buffer the thread reuses, so no feed becomes one large string.</remarks>
+    public static XmlNode? TryRead(ReadOnlySpan<byte> bytes, System.Text.Encoding encoding)
+    {
+        var buffer = _buffer;
+        if (buffer is null || buffer.Length < bytes.Length) buffer = GC.AllocateUninitializedArray<char>(Math.Max(bytes.Length, 64 * 1024));
+        var length = FeedDecoder.DecodeXml(bytes, encoding, buffer);
+        _buffer = buffer.Length <= MaxKeptBuffer ? buffer : _buffer;
+        return new XmlScanner(buffer.AsSpan(0, length)).Read();
+    }
+
     /// <summary>The root element of <paramref name="text"/> when it is a well-formed document this reader is sure of; otherwise null.</summary>
-    public static XmlNode? TryRead(string text) => new XmlScanner(text).Read();
+    public static XmlNode? TryRead(ReadOnlySpan<char> text) => new XmlScanner(text).Read();
 
     private readonly record struct Open(string QName, int Bindings, XmlNode? Node);
 
@@ -54,7 +75,7 @@ internal sealed partial class XmlScanner
     {
         var s = _s;
         var i = s.Length > 0 && s[0] == '\uFEFF' ? 1 : 0;
-        if (string.CompareOrdinal(s, i, "<?xml", 0, 5) == 0 && i + 5 < s.Length && IsSpace(s[i + 5]))
+        if (s[i..].StartsWith("<?xml") && i + 5 < s.Length && IsSpace(s[i + 5]))
         {
             i = Declaration(i + 5);
         }
@@ -101,27 +122,33 @@ internal sealed partial class XmlScanner
     /// <summary>Outside the root only whitespace may stand between markup.</summary>
     private int Outside(int i)
     {
-        var k = _s.AsSpan(i).IndexOfAnyExcept(Whitespace);
+        var k = _s[i..].IndexOfAnyExcept(Whitespace);
         if (k < 0) return _s.Length;
         return _s[i + k] == '<' ? i + k : -1;
     }
 
-    private bool Starts(int i, string what) => string.CompareOrdinal(_s, i, what, 0, what.Length) == 0;
+    private readonly bool Starts(int i, string what) => _s[i..].StartsWith(what);
+
+    private readonly int IndexOf(string what, int from)
+    {
+        var k = _s[from..].IndexOf(what, StringComparison.Ordinal);
+        return k < 0 ? -1 : from + k;
+    }
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\r' or '\n';
 
     private int SkipSpace(int i)
     {
-        var k = _s.AsSpan(i).IndexOfAnyExcept(Whitespace);
+        var k = _s[i..].IndexOfAnyExcept(Whitespace);
         return k < 0 ? _s.Length : i + k;
     }
 
     /// <summary>The XML declaration: version first, then optional encoding and standalone, nothing else.</summary>
     private int Declaration(int i)
     {
-        var end = _s.IndexOf("?>", i, StringComparison.Ordinal);
+        var end = IndexOf("?>", i);
         if (end < 0) return -1;
-        var decl = _s.AsSpan(i, end - i).Trim(" \t\r\n");
+        var decl = _s.Slice(i, end - i).Trim(" \t\r\n");
         string[] allowed = ["version", "encoding", "standalone"];
         var next = 0;
         var first = true;
@@ -151,15 +178,15 @@ internal sealed partial class XmlScanner
     private int Instruction(int i)
     {
         var nameEnd = ScanName(i);
-        if (nameEnd == i || _s.AsSpan(i, nameEnd - i).Equals("xml", StringComparison.OrdinalIgnoreCase)) return -1;
-        var end = _s.IndexOf("?>", nameEnd, StringComparison.Ordinal);
+        if (nameEnd == i || _s.Slice(i, nameEnd - i).Equals("xml", StringComparison.OrdinalIgnoreCase)) return -1;
+        var end = IndexOf("?>", nameEnd);
         if (end < 0 || (end > nameEnd && !IsSpace(_s[nameEnd]))) return -1;
         return end + 2;
     }
 
     private int Comment(int i)
     {
-        var end = _s.IndexOf("--", i, StringComparison.Ordinal);
+        var end = IndexOf("--", i);
         if (end < 0 || end + 2 >= _s.Length || _s[end + 2] != '>') return -1;
         return end + 3;
     }
