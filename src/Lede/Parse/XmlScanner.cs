@@ -19,6 +19,8 @@ internal ref partial struct XmlScanner
 
     private static readonly SearchValues<char> TextSpecials = SearchValues.Create("<&\r]");
     private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\r\n");
+    private static readonly string[] DeclarationNames = ["version", "encoding", "standalone"];
+    private static readonly SearchValues<char> EncodingNameChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-");
 
     private readonly ReadOnlySpan<char> _s;
     private readonly XmlNames _names;
@@ -149,7 +151,6 @@ internal ref partial struct XmlScanner
         var end = IndexOf("?>", i);
         if (end < 0) return -1;
         var decl = _s.Slice(i, end - i).Trim(" \t\r\n");
-        string[] allowed = ["version", "encoding", "standalone"];
         var next = 0;
         var first = true;
         while (!decl.IsEmpty)
@@ -157,8 +158,8 @@ internal ref partial struct XmlScanner
             var eq = decl.IndexOf('=');
             if (eq <= 0) return -1;
             var name = decl[..eq].TrimEnd(" \t\r\n");
-            while (next < allowed.Length && !name.SequenceEqual(allowed[next])) next++;
-            if (next == allowed.Length || (first && next != 0)) return -1;
+            while (next < DeclarationNames.Length && !name.SequenceEqual(DeclarationNames[next])) next++;
+            if (next == DeclarationNames.Length || (first && next != 0)) return -1;
             first = false;
             next++;
             var rest = decl[(eq + 1)..].TrimStart(" \t\r\n");
@@ -166,7 +167,7 @@ internal ref partial struct XmlScanner
             var close = rest[1..].IndexOf(rest[0]);
             if (close < 0) return -1;
             var value = rest.Slice(1, close);
-            if (value.IsEmpty || value.ContainsAny(" \t\r\n<&")) return -1;
+            if (!IsDeclarationValue(DeclarationNames[next - 1], value)) return -1;
             decl = rest[(close + 2)..];
             if (!decl.IsEmpty && !IsSpace(decl[0])) return -1;
             decl = decl.TrimStart(" \t\r\n");
@@ -174,6 +175,14 @@ internal ref partial struct XmlScanner
 
         return first ? -1 : end + 2;
     }
+
+    /// <summary>version 1.x, an encoding name, standalone yes or no: what System.Xml accepts, so a doubtful declaration gets its verdict.</summary>
+    private static bool IsDeclarationValue(string name, ReadOnlySpan<char> value) => name switch
+    {
+        "version" => value.Length >= 3 && value.StartsWith("1.") && !value[2..].ContainsAnyExceptInRange('0', '9'),
+        "encoding" => value.Length > 0 && char.IsAsciiLetter(value[0]) && !value.ContainsAnyExcept(EncodingNameChars),
+        _ => value is "yes" or "no",
+    };
 
     private int Instruction(int i)
     {

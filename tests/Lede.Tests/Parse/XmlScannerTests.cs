@@ -118,6 +118,10 @@ public sealed class XmlScannerTests
     [InlineData("<r><?xml version='1.0'?></r>")]
     [InlineData("<?xml encoding='utf-8'?><r/>")]
     [InlineData("<r xmlns:p=''/>")]
+    [InlineData("<?xml version='2.0'?><r/>")]
+    [InlineData("<?xml version='1.0' standalone='maybe'?><r/>")]
+    [InlineData("<?xml version='1.0' encoding='utf 8'?><r/>")]
+    [InlineData("<?xml version='1.0' standalone='yes' encoding='utf-8'?><r/>")]
     [InlineData("<r><![CDATA[open</r>")]
     [InlineData("")]
     public void Anything_not_well_formed_is_left_to_System_Xml(string xml)
