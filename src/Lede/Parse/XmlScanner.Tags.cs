@@ -6,6 +6,9 @@ namespace Lede.Parse;
 internal ref partial struct XmlScanner
 {
     // ASCII names only: a name with other characters is rare enough in feeds to leave to the System.Xml path.
+    private const int MaxAttributes = 64;
+    private const int MaxBindings = 256;
+
     private static readonly SearchValues<char> NameChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._:");
 
     /// <summary>The end of the name starting at <paramref name="i"/>; <paramref name="i"/> itself when there is none.</summary>
@@ -118,7 +121,8 @@ internal ref partial struct XmlScanner
             var quote = SkipSpace(eq + 1);
             if (quote >= _s.Length || _s[quote] is not ('"' or '\'')) return -1;
             i = AttributeValue(quote, out var value);
-            if (i < 0) return -1;
+            // Duplicates are checked pairwise: hundreds of attributes are an attack, left to System.Xml's hashing.
+            if (i < 0 || _attributes.Count >= MaxAttributes) return -1;
             _attributes.Add(new Attribute(_names.Get(qname), colon, value));
         }
     }
@@ -132,6 +136,8 @@ internal ref partial struct XmlScanner
             // xmlns:p="" is not allowed in XML 1.0, and the reserved prefixes must not be rebound.
             if (prefix.Length > 0 && a.Value.Length == 0) return false;
             if (prefix is "xml" or "xmlns" || a.Value is Ns.Xml or "http://www.w3.org/2000/xmlns/") return false;
+            // Prefixes are looked up by a walk back through the scopes; thousands of declarations are left to System.Xml.
+            if (_bindings.Count >= MaxBindings) return false;
             _bindings.Add((prefix, _names.Get(a.Value)));
         }
 

@@ -164,6 +164,24 @@ public sealed class XmlScannerTests
     }
 
     [Fact]
+    public void Hundreds_of_attributes_are_left_to_System_Xml()
+    {
+        var xml = "<r " + string.Join(' ', Enumerable.Range(0, 100).Select(i => $"a{i}='{i}'")) + "/>";
+        Scan(xml).ShouldBeNull();
+        SystemXml(xml).ShouldNotBeNull().Attributes.Count.ShouldBe(100);
+    }
+
+    [Fact]
+    public void Text_between_a_hundred_thousand_children_is_gathered_in_linear_time()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = ParseFixtures.Text("<rss><channel><title>t</title>" + string.Concat(Enumerable.Repeat("x<b/>", 200_000)) + "</channel></rss>");
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        result.Feed.ShouldNotBeNull().Title.ShouldBe("t");
+        Scan("<r>" + string.Concat(Enumerable.Repeat("x<b/>", 200_000)) + "</r>")!.Text.Length.ShouldBe(200_000);
+    }
+
+    [Fact]
     public void Repeated_names_and_whitespace_share_one_string()
     {
         var root = Scan("<r>\n  <item>a</item>\n  <item>b</item>\n</r>")!;
