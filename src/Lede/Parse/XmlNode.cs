@@ -56,7 +56,7 @@ internal sealed class XmlNode(string name, string ns, string? xmlBase)
         }
         else if (text.Length > 0)
         {
-            _textBuilder = new System.Text.StringBuilder(_text, Math.Max(256, 2 * (_text.Length + text.Length)));
+            _textBuilder = new System.Text.StringBuilder(_text, 2 * (_text.Length + text.Length));
             _textBuilder.Append(text);
         }
 
