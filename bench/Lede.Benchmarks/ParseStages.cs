@@ -18,6 +18,7 @@ internal static class ParseStages
         {
             var files = FeedCorpusGenerator.Write(folder, generatedBytes).Select(File.ReadAllBytes).ToList();
             for (var round = 0; round < 2; round++) MeasureStages(files, report: round == 1);
+            RaceXmlReaders(files);
             MeasureFieldWork(files);
         }
         finally
@@ -76,7 +77,85 @@ internal static class ParseStages
             $"stages on {mb:F1} MB: decode {mb / decode.Elapsed.TotalSeconds:F0} MB/s, decode+tree {mb / (decode.Elapsed + tree.Elapsed).TotalSeconds:F0} MB/s, "
             + $"full parse {mb / full.Elapsed.TotalSeconds:F0} MB/s; "
             + $"XML tree {(bytes - jsonBytes) / 1e6 / (tree.Elapsed - json.Elapsed).TotalSeconds:F0} MB/s, JSON document from bytes {jsonBytes / 1e6 / json.Elapsed.TotalSeconds:F0} MB/s, full JSON parse {jsonBytes / 1e6 / jsonFull.Elapsed.TotalSeconds:F0} MB/s; "
-            + $"XML tree from bytes (no decode) {(bytes - jsonBytes) / 1e6 / strict.Elapsed.TotalSeconds:F0} MB/s"));
+            + $"XmlReader tree from bytes (no decode) {(bytes - jsonBytes) / 1e6 / strict.Elapsed.TotalSeconds:F0} MB/s"));
+    }
+
+    /// <summary>
+    /// The XML tree from bytes two ways on the same XML feeds, alternating so load hits both alike: System.Xml's XmlReader
+    /// (the previous fast path) against decoding plus <see cref="XmlScanner"/> (the current one).
+    /// </summary>
+    private static void RaceXmlReaders(List<byte[]> files)
+    {
+        var xml = new List<(ReadOnlyMemory<byte> Bytes, System.Text.Encoding Encoding)>();
+        var other = new List<byte[]>();
+        foreach (var data in files)
+        {
+            if (FeedDecoder.TryXmlBytes(data, null, out var bytes, out var encoding)) xml.Add((bytes, encoding));
+            else other.Add(data);
+        }
+
+        var systemXml = new Stopwatch();
+        var scanner = new Stopwatch();
+        var decode = new Stopwatch();
+        var readers = new Stopwatch();
+        var readerFull = new Stopwatch();
+        var scannerFull = new Stopwatch();
+        var chars = new char[xml.Count == 0 ? 0 : xml.Max(x => x.Bytes.Length)];
+        var otherFull = new Stopwatch();
+        var accepted = 0;
+        long total = 0, otherBytes = 0;
+        for (var round = 0; round < 4; round++)
+        {
+            foreach (var (bytes, encoding) in xml)
+            {
+                systemXml.Start();
+                XmlTreeBuilder.TryBuildStrict(bytes);
+                systemXml.Stop();
+                scanner.Start();
+                var root = XmlScanner.TryRead(bytes.Span, encoding);
+                if (root is not null && round == 0) accepted++;
+                scanner.Stop();
+                readers.Start();
+                if (root is not null) FeedParser.ReadXml(root, new ReadContext([], null));
+                readers.Stop();
+
+                // The whole parse both ways: the previous XmlReader path (tree, then the same readers) and FeedParser as it is now.
+                readerFull.Start();
+                if (XmlTreeBuilder.TryBuildStrict(bytes) is { } strictRoot) FeedParser.ReadXml(strictRoot, new ReadContext([], null));
+                readerFull.Stop();
+                scannerFull.Start();
+                FeedParser.Parse(new FeedInput(bytes));
+                scannerFull.Stop();
+                decode.Start();
+                FeedDecoder.DecodeXml(bytes.Span, encoding, chars);
+                decode.Stop();
+                if (round > 0) continue;
+                total += bytes.Length;
+            }
+
+            // The rest of the corpus (JSON) parses the same way in both builds; timed once per round for the whole-corpus figure.
+            otherFull.Start();
+            foreach (var data in other) FeedParser.Parse(new FeedInput(data));
+            otherFull.Stop();
+            if (round == 0) otherBytes = other.Sum(d => (long)d.Length);
+
+            // The first round warms both up.
+            if (round != 0) continue;
+            foreach (var watch in (Stopwatch[])[systemXml, scanner, decode, readers, readerFull, scannerFull, otherFull]) watch.Reset();
+        }
+
+        var mb = 3 * total / 1e6;
+        var all = mb + (3 * otherBytes / 1e6);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"whole generated corpus x3 ({all:F0} MB, XML and JSON): previous XmlReader path {all / (readerFull.Elapsed + otherFull.Elapsed).TotalSeconds:F0} MB/s, "
+            + $"current {all / (scannerFull.Elapsed + otherFull.Elapsed).TotalSeconds:F0} MB/s, ratio {(readerFull.Elapsed + otherFull.Elapsed) / (scannerFull.Elapsed + otherFull.Elapsed):F2}x; "
+            + $"JSON feeds alone {3 * otherBytes / 1e6 / otherFull.Elapsed.TotalSeconds:F0} MB/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"full parse of the same XML feeds x3, tree by XmlReader {mb / readerFull.Elapsed.TotalSeconds:F0} MB/s, by XmlScanner {mb / scannerFull.Elapsed.TotalSeconds:F0} MB/s, ratio {readerFull.Elapsed / scannerFull.Elapsed:F2}x; "
+            + $"the readers after the tree {mb / readers.Elapsed.TotalSeconds:F0} MB/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"XML tree from bytes on {xml.Count} feeds x3 ({mb:F0} MB): XmlReader {mb / systemXml.Elapsed.TotalSeconds:F0} MB/s, XmlScanner (decoding into a reused buffer) {mb / scanner.Elapsed.TotalSeconds:F0} MB/s "
+            + $"(decoding alone {mb / decode.Elapsed.TotalSeconds:F0} MB/s), ratio {systemXml.Elapsed / scanner.Elapsed:F2}x; the scanner read {accepted} of {xml.Count} itself"));
     }
 
     /// <summary>The per-field work the readers do, timed alone on the corpus's own fields: sanitizing, plain titles, dates.</summary>

@@ -71,14 +71,36 @@ internal static class FeedDecoder
     /// </summary>
     /// <remarks>The reader then decodes in small chunks instead of the whole feed becoming one large string first.</remarks>
     public static bool TryXmlBytes(ReadOnlyMemory<byte> bytes, string? contentType, out ReadOnlyMemory<byte> xml)
+        => TryXmlBytes(bytes, contentType, out xml, out _);
+
+    /// <summary>As <see cref="TryXmlBytes(ReadOnlyMemory{byte}, string?, out ReadOnlyMemory{byte})"/>, with the encoding the bytes are in (UTF-8 or single-byte).</summary>
+    public static bool TryXmlBytes(ReadOnlyMemory<byte> bytes, string? contentType, out ReadOnlyMemory<byte> xml, out Encoding encoding)
     {
+        encoding = Encoding.UTF8;
         xml = bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
         var span = xml.Span;
         if (span.IsEmpty || span[0] != (byte)'<' || CharsetOf(contentType) is not null) return false;
         var declared = DeclaredEncoding(span) is { } name ? Lookup(name) : Encoding.UTF8;
         if (declared is null) return false;
+        encoding = declared;
         if (declared.CodePage == Encoding.UTF8.CodePage) return System.Text.Unicode.Utf8.IsValid(span);
         return xml.Length == bytes.Length && declared.CodePage != 28591 && SingleByteDecoder.For(declared) is not null;
+    }
+
+    /// <summary>
+    /// Decodes bytes <see cref="TryXmlBytes(ReadOnlyMemory{byte}, string?, out ReadOnlyMemory{byte}, out Encoding)"/> accepted, in the
+    /// encoding it found, into <paramref name="chars"/> (at least one character per byte); the number of characters written.
+    /// </summary>
+    public static int DecodeXml(ReadOnlySpan<byte> xml, Encoding encoding, Span<char> chars)
+    {
+        if (encoding.CodePage == Encoding.UTF8.CodePage) return Encoding.UTF8.GetChars(xml, chars);
+        if (SingleByteDecoder.For(encoding) is { } fast)
+        {
+            fast.GetChars(xml, chars);
+            return xml.Length;
+        }
+
+        return encoding.GetChars(xml, chars);
     }
 
     /// <summary>

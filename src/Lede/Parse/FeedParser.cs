@@ -22,8 +22,10 @@ public static class FeedParser
             }
 
             var ctx = new ReadContext(warnings, input.Url?.AbsoluteUri);
-            // Well-formed XML in UTF-8 or a single-byte charset goes to the reader as bytes; anything it cannot read strictly takes the text path below, with its repairs.
-            if (FeedDecoder.TryXmlBytes(input.Bytes, input.ContentType, out var xmlBytes) && XmlTreeBuilder.TryBuildStrict(xmlBytes) is { } strictRoot)
+            // Well-formed XML in UTF-8 or a single-byte charset: the fast scanner first, then System.Xml straight from the bytes;
+            // anything neither reads strictly takes the text path below, with its repairs.
+            if (FeedDecoder.TryXmlBytes(input.Bytes, input.ContentType, out var xmlBytes, out var xmlEncoding)
+                && (XmlScanner.TryRead(xmlBytes.Span, xmlEncoding) ?? XmlTreeBuilder.TryBuildStrict(xmlBytes)) is { } strictRoot)
             {
                 return ReadXml(strictRoot, ctx);
             }
@@ -57,7 +59,7 @@ public static class FeedParser
         return root is null ? new ParseResult(null, ctx.Warnings, "no XML element found") : ReadXml(root, ctx);
     }
 
-    private static ParseResult ReadXml(XmlNode root, ReadContext ctx)
+    internal static ParseResult ReadXml(XmlNode root, ReadContext ctx)
     {
         var ctx2 = root.Base is null ? ctx : new ReadContext(ctx.Warnings, UrlResolver.Resolve(ctx.DocumentBase, root.Base));
         Feed? feed = root.Name.ToLowerInvariant() switch

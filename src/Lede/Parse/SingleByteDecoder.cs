@@ -38,12 +38,19 @@ internal sealed class SingleByteDecoder
     {
         if (bytes.IsEmpty) return "";
         var chars = new char[bytes.Length];
+        GetChars(bytes, chars);
+        return new string(chars);
+    }
+
+    /// <summary>Decodes into <paramref name="chars"/>, which holds at least as many characters as there are bytes.</summary>
+    public void GetChars(ReadOnlySpan<byte> bytes, Span<char> chars)
+    {
         var i = 0;
         while (i < bytes.Length)
         {
             var run = bytes[i..].IndexOfAnyInRange((byte)0x80, (byte)0xFF);
             var length = run < 0 ? bytes.Length - i : run;
-            System.Text.Ascii.ToUtf16(bytes.Slice(i, length), chars.AsSpan(i), out _);
+            System.Text.Ascii.ToUtf16(bytes.Slice(i, length), chars[i..], out _);
             i += length;
             if (i < bytes.Length)
             {
@@ -51,7 +58,5 @@ internal sealed class SingleByteDecoder
                 i++;
             }
         }
-
-        return new string(chars);
     }
 }

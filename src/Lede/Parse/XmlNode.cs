@@ -18,8 +18,25 @@ internal sealed class XmlNode(string name, string ns, string? xmlBase)
     public string Ns { get; } = ns;
     /// <summary>The effective xml:base of the element, if any ancestor or itself set one.</summary>
     public string? Base { get; } = xmlBase;
+    private string _text = "";
+
+    // Text arriving in many pieces (text between thousands of children) is gathered here, not re-concatenated each time.
+    private System.Text.StringBuilder? _textBuilder;
+
     /// <summary>The concatenated text of the element's own text children; for mixed content, <see cref="InnerMarkup"/>.</summary>
-    public string Text { get; private set; } = "";
+    public string Text
+    {
+        get
+        {
+            if (_textBuilder is not null)
+            {
+                _text = _textBuilder.ToString();
+                _textBuilder = null;
+            }
+
+            return _text;
+        }
+    }
 
     /// <summary>True when the element holds child elements (e.g. unescaped HTML or xhtml content).</summary>
     /// <summary>False for an element the document ended inside (a truncated feed).</summary>
@@ -29,7 +46,20 @@ internal sealed class XmlNode(string name, string ns, string? xmlBase)
 
     public void AppendText(string text)
     {
-        Text = Text.Length == 0 ? text : Text + text;
+        if (_textBuilder is not null)
+        {
+            _textBuilder.Append(text);
+        }
+        else if (_text.Length == 0)
+        {
+            _text = text;
+        }
+        else if (text.Length > 0)
+        {
+            _textBuilder = new System.Text.StringBuilder(_text, 2 * (_text.Length + text.Length));
+            _textBuilder.Append(text);
+        }
+
         _mixed?.Add(text);
     }
 

@@ -38,6 +38,8 @@ internal static class XmlTreeBuilder
             text = text[start..];
         }
 
+        // A well-formed document the fast scanner is sure of needs no System.Xml pass.
+        if (XmlScanner.TryRead(text) is { } scanned) return scanned;
         var (root, error) = TryRead(text);
         if (error is null) return root;
         if (root is not null && error.Contains("end of file", StringComparison.OrdinalIgnoreCase))
@@ -60,7 +62,7 @@ internal static class XmlTreeBuilder
         return again ?? root;
     }
 
-    /// <summary>The root element of a well-formed document read straight from its bytes (see <see cref="FeedDecoder.TryXmlBytes"/>); null when it is not well-formed.</summary>
+    /// <summary>The root element of a well-formed document read straight from its bytes (see <see cref="FeedDecoder.TryXmlBytes(ReadOnlyMemory{byte}, string?, out ReadOnlyMemory{byte})"/>); null when it is not well-formed.</summary>
     public static XmlNode? TryBuildStrict(ReadOnlyMemory<byte> bytes)
     {
         var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var array)
@@ -195,7 +197,7 @@ internal static class XmlTreeBuilder
     /// Drops characters XML forbids (NUL, most C0 controls, U+FFFE/U+FFFF) that the lenient reader lets through, and reads
     /// C1 controls (U+0080-U+009F, from "&amp;#146;" and the like) as the windows-1252 characters their authors meant.
     /// </summary>
-    private static string Clean(string text)
+    internal static string Clean(string text)
     {
         if (!text.AsSpan().ContainsAny(NeedsCleaning)) return text;
         var sb = new System.Text.StringBuilder(text.Length);
