@@ -7,6 +7,9 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
     private const int TextSentences = 1_000_000;
 
     private readonly CaseLexicon _lexicon = new();
+    // Word → term id (−1 for stop words) and name → entity id: stemming and prefixing once per distinct word, not per token.
+    private readonly Dictionary<string, int> _wordIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _entityIds = new(StringComparer.Ordinal);
 
     public TermStatistics Terms { get; } = new(options.IdfPriorStories);
 
@@ -100,10 +103,14 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
     {
         foreach (var t in tokens)
         {
-            var lower = t.Lower;
-            if (!StoryWords.IsStop(lower))
+            if (!_wordIds.TryGetValue(t.Lower, out var id))
             {
-                var id = Terms.Id(StoryWords.Stem(lower));
+                id = StoryWords.IsStop(t.Lower) ? -1 : Terms.Id(StoryWords.Stem(t.Lower));
+                _wordIds.Add(t.Lower, id);
+            }
+
+            if (id >= 0)
+            {
                 field[id] = field.GetValueOrDefault(id) + 1;
             }
         }
@@ -140,7 +147,12 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
 
     private void Add(Dictionary<int, float> field, string name)
     {
-        var id = Terms.Id(EntityPrefix + name);
+        if (!_entityIds.TryGetValue(name, out var id))
+        {
+            id = Terms.Id(EntityPrefix + name);
+            _entityIds.Add(name, id);
+        }
+
         field[id] = field.GetValueOrDefault(id) + 1;
     }
 
