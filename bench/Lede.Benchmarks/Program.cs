@@ -64,4 +64,11 @@ if (args is ["score", ..])
     return;
 }
 
+// 'stories [N]' clusters a generated stream of N articles and prints articles/s per 10,000.
+if (args is ["stories", ..])
+{
+    StoriesThroughput.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50_000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(RecordBenchmarks).Assembly).Run(args);

@@ -55,6 +55,10 @@ public sealed record StoryClusterOptions
     /// <value>Default: 60.</value>
     public int LeadWords { get; init; } = 60;
 
+    /// <summary>Words of the text read at most: news puts the event first, and it bounds the cost of a long article.</summary>
+    /// <value>Default: 500.</value>
+    public int MaxWords { get; init; } = 500;
+
     /// <summary>Most terms a story keeps per sub-vector; the weakest are dropped (drift control and bounded cost).</summary>
     /// <value>Default: 300.</value>
     public int CentroidCap { get; init; } = 300;
@@ -68,8 +72,8 @@ public sealed record StoryClusterOptions
     public int QueryTerms { get; init; } = 30;
 
     /// <summary>Most candidate stories scored per document.</summary>
-    /// <value>Default: 50.</value>
-    public int MaxCandidates { get; init; } = 50;
+    /// <value>Default: 20.</value>
+    public int MaxCandidates { get; init; } = 20;
 
     /// <summary>A term indexed under more active stories than this is too common to find candidates and is skipped.</summary>
     /// <value>Default: 400.</value>

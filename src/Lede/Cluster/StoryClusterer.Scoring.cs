@@ -10,7 +10,18 @@ public sealed partial class StoryClusterer
 
     // Σ w·cos over the fields the document has, renormalised so a headline-only or name-less document is not penalised;
     // then scaled by the Gaussian of the gap to the story's time span. Null when the story is outside the window.
-    private CandidateScore? Score(DocumentVectors doc, StoryState story)
+    private double[] DocumentNorms(DocumentVectors doc)
+    {
+        var norms = new double[DocumentVectors.FieldCount];
+        for (var f = 0; f < norms.Length; f++)
+        {
+            norms[f] = VectorMath.Norm(doc[(StoryField)f], _featurizer.Terms);
+        }
+
+        return norms;
+    }
+
+    private CandidateScore? Score(DocumentVectors doc, double[] docNorms, StoryState story)
     {
         var terms = _featurizer.Terms;
         double? gap = null;
@@ -40,7 +51,7 @@ public sealed partial class StoryClusterer
             }
 
             total += weights[f];
-            var norms = VectorMath.Norm(doc[field], terms) * story.Norm(field, terms);
+            var norms = docNorms[f] * story.Norm(field, terms);
             cosines[f] = norms > 0 ? VectorMath.Dot(doc[field], story[field], terms) / norms : 0;
             text += weights[f] * cosines[f];
         }

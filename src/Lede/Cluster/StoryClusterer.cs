@@ -39,7 +39,8 @@ public sealed partial class StoryClusterer
             return new StoryAssignment(empty.Id, true, 0, [$"no words to compare: opened story {empty.Id}"]);
         }
 
-        var scored = Candidates(vectors).Select(s => Score(vectors, s)).Where(s => s is not null).Select(s => s!.Value)
+        var norms = DocumentNorms(vectors);
+        var scored = Candidates(vectors).Select(s => Score(vectors, norms, s)).Where(s => s is not null).Select(s => s!.Value)
             .OrderByDescending(s => s.Score).ThenBy(s => s.Story.Id).Take(2).ToList();
         if (scored.Count == 0)
         {
@@ -116,6 +117,10 @@ public sealed partial class StoryClusterer
     {
         story.Add(vectors, _options.CentroidCap, _featurizer.Terms);
         story.Touched = _sequence;
-        Reindex(story);
+        // A grown story's top terms settle: re-rank them on every fourth join only, to keep joins cheap.
+        if (story.Members.Count <= 8 || story.Members.Count % 4 == 0)
+        {
+            Reindex(story);
+        }
     }
 }

@@ -7,6 +7,9 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
     private const int TextSentences = 1_000_000;
 
     private readonly CaseLexicon _lexicon = new();
+    // Word → term id (−1 for stop words) and name → entity id: stemming and prefixing once per distinct word, not per token.
+    private readonly Dictionary<string, int> _wordIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _entityIds = new(StringComparer.Ordinal);
 
     public TermStatistics Terms { get; } = new(options.IdfPriorStories);
 
@@ -17,7 +20,7 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
     /// <summary>Builds the sub-vectors; the story frequencies are counted when the document joins a story.</summary>
     public DocumentVectors Featurize(StoryDocument doc)
     {
-        var textTokens = StoryTokenizer.Tokenize(doc.Text, TextSentences);
+        var textTokens = StoryTokenizer.Tokenize(doc.Text, TextSentences, options.MaxWords);
         var titleTokens = StoryTokenizer.Tokenize(doc.Title);
         if (titleTokens.Count == 0)
         {
@@ -25,8 +28,10 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
             titleTokens = [.. textTokens.TakeWhile(t => t.Sentence == TextSentences).Take(25)];
         }
 
-        var titleCase = Sentences(titleTokens, IsTitleCase).Concat(Sentences(textTokens, IsTitleCase)).ToHashSet();
-        var shouted = Sentences(titleTokens, IsShouted).Concat(Sentences(textTokens, IsShouted)).ToHashSet();
+        var (titleCase, shouted) = Classify(titleTokens);
+        var (textTitleCase, textShouted) = Classify(textTokens);
+        titleCase.UnionWith(textTitleCase);
+        shouted.UnionWith(textShouted);
         // Learn names from the body first: it is what tells a title-case headline's names from its other words.
         Observe(textTokens, titleCase);
         Observe(titleTokens, titleCase);
@@ -54,20 +59,33 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
         return new DocumentVectors(doc.Id, doc.Published, fields);
     }
 
-    private static IEnumerable<int> Sentences(List<StoryToken> tokens, Func<IEnumerable<StoryToken>, bool> test)
-        => tokens.GroupBy(t => t.Sentence).Where(g => test(g)).Select(g => g.Key);
-
-    private static bool IsShouted(IEnumerable<StoryToken> sentence)
+    // Sentences written In Title Case (or IN CAPITALS) capitalise words that are not names; one pass counts both.
+    private static (HashSet<int> TitleCase, HashSet<int> Shouted) Classify(List<StoryToken> tokens)
     {
-        var content = sentence.Where(t => char.IsLetter(t.Text[0])).ToList();
-        return content.Count >= 3 && content.Count(t => t.IsAcronym) >= 0.75 * content.Count;
-    }
+        var counts = new Dictionary<int, (int Content, int Capital, int Letters, int Acronyms)>();
+        foreach (var t in tokens)
+        {
+            if (!char.IsLetter(t.Text[0]))
+            {
+                continue;
+            }
 
-    // A headline written In Title Case (or IN CAPITALS) capitalises words that are not names.
-    private static bool IsTitleCase(IEnumerable<StoryToken> sentence)
-    {
-        var content = sentence.Where(t => char.IsLetter(t.Text[0]) && !StoryWords.IsStop(t.Text.ToLowerInvariant())).ToList();
-        return content.Count >= 3 && content.Count(t => t.IsCapitalized || t.IsAcronym) >= 0.75 * content.Count;
+            var c = counts.GetValueOrDefault(t.Sentence);
+            var acronym = t.IsAcronym;
+            c.Letters++;
+            c.Acronyms += acronym ? 1 : 0;
+            if (!StoryWords.IsStop(t.Lower))
+            {
+                c.Content++;
+                c.Capital += acronym || t.IsCapitalized ? 1 : 0;
+            }
+
+            counts[t.Sentence] = c;
+        }
+
+        var titleCase = counts.Where(c => c.Value.Content >= 3 && c.Value.Capital >= 0.75 * c.Value.Content).Select(c => c.Key).ToHashSet();
+        var shouted = counts.Where(c => c.Value.Letters >= 3 && c.Value.Acronyms >= 0.75 * c.Value.Letters).Select(c => c.Key).ToHashSet();
+        return (titleCase, shouted);
     }
 
     private void Observe(List<StoryToken> tokens, HashSet<int> titleCase)
@@ -76,7 +94,7 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
         {
             if (!t.SentenceStart && !titleCase.Contains(t.Sentence) && char.IsLetter(t.Text[0]))
             {
-                _lexicon.Observe(t.Text.ToLowerInvariant(), t.IsCapitalized || t.IsAcronym);
+                _lexicon.Observe(t.Lower, t.IsCapitalized || t.IsAcronym);
             }
         }
     }
@@ -85,10 +103,14 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
     {
         foreach (var t in tokens)
         {
-            var lower = t.Text.ToLowerInvariant();
-            if (!StoryWords.IsStop(lower))
+            if (!_wordIds.TryGetValue(t.Lower, out var id))
             {
-                var id = Terms.Id(StoryWords.Stem(lower));
+                id = StoryWords.IsStop(t.Lower) ? -1 : Terms.Id(StoryWords.Stem(t.Lower));
+                _wordIds.Add(t.Lower, id);
+            }
+
+            if (id >= 0)
+            {
                 field[id] = field.GetValueOrDefault(id) + 1;
             }
         }
@@ -115,7 +137,7 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
 
             if (entity)
             {
-                var lower = tokens[i].Text.ToLowerInvariant();
+                var lower = tokens[i].Lower;
                 Add(field, lower);
                 run.Add(lower);
                 previous = i;
@@ -125,13 +147,18 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
 
     private void Add(Dictionary<int, float> field, string name)
     {
-        var id = Terms.Id(EntityPrefix + name);
+        if (!_entityIds.TryGetValue(name, out var id))
+        {
+            id = Terms.Id(EntityPrefix + name);
+            _entityIds.Add(name, id);
+        }
+
         field[id] = field.GetValueOrDefault(id) + 1;
     }
 
     private bool IsName(StoryToken t, bool titleCase, bool shouted)
     {
-        var lower = t.Text.ToLowerInvariant();
+        var lower = t.Lower;
         if (StoryWords.IsStop(lower) || StoryWords.IsNotName(lower) || !char.IsLetterOrDigit(t.Text[0]))
         {
             return false;

@@ -3,6 +3,8 @@ namespace Lede.Cluster;
 /// <summary>One word of a text with its case kept and where it sits in its sentence.</summary>
 internal readonly record struct StoryToken(string Text, int Sentence, bool SentenceStart)
 {
+    public string Lower { get; } = Text.ToLowerInvariant();
+
     public bool IsCapitalized => char.IsUpper(Text[0]) && Text.Any(char.IsLower);
 
     /// <summary>All capitals with at least two letters: ECB, GM, NASA.</summary>

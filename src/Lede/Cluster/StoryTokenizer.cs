@@ -5,7 +5,7 @@ namespace Lede.Cluster;
 /// <summary>Splits text into words with case kept, numbering sentences so capitalised words can be told from sentence starts.</summary>
 internal static class StoryTokenizer
 {
-    public static List<StoryToken> Tokenize(string? text, int firstSentence = 0)
+    public static List<StoryToken> Tokenize(string? text, int firstSentence = 0, int maxTokens = int.MaxValue)
     {
         var tokens = new List<StoryToken>();
         if (string.IsNullOrEmpty(text))
@@ -16,7 +16,7 @@ internal static class StoryTokenizer
         var sentence = firstSentence;
         var atStart = true;
         var word = new StringBuilder();
-        for (var i = 0; i <= text.Length; i++)
+        for (var i = 0; i <= text.Length && tokens.Count < maxTokens; i++)
         {
             var c = i < text.Length ? text[i] : ' ';
             // A hyphen or a dot between two word characters stays inside the word: GPT-5, 7.1, e-mail.
