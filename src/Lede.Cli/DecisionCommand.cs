@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Lede.Decide;
-using Lede.Normalize;
 using Lede.Storage;
 
 namespace Lede.Cli;
@@ -16,17 +15,14 @@ internal static class DecisionCommand
             EditorAction.Unpublish => ("unpublish", "Take an article off the published list"),
             _ => ("reject", "Reject an article for good, saying why"),
         };
-        var id = new Argument<string>("ID") { Description = "The article's id (16 hex digits, as in record file names)" };
+        var id = ArticleIdArgument.Create();
         var why = new Option<string?>("--why") { Description = "The reason, kept with the decision", Required = action == EditorAction.Reject };
         var by = new Option<string?>("--by") { Description = "Who decides [default: the user name]", HelpName = "EDITOR" };
         var command = new Command(name, description) { id, why, by };
         command.SetAction(async (parse, ct) =>
         {
             var text = parse.GetValue(id)!;
-            if (!ArticleId.TryParse(text, out var articleId))
-            {
-                throw new CliException($"'{text}' is not an article id (16 hex digits)");
-            }
+            var articleId = ArticleIdArgument.Parse(text);
 
             var reason = parse.GetValue(why)?.Trim();
             if (action == EditorAction.Reject && string.IsNullOrEmpty(reason))

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Lede.Normalize;
 using Lede.Pipeline;
 using Lede.Storage;
 
@@ -12,16 +11,13 @@ internal static class ExplainCommand
 {
     public static Command Create(GlobalOptions global)
     {
-        var id = new Argument<string>("ID") { Description = "The article's id (16 hex digits, as in record file names)" };
+        var id = ArticleIdArgument.Create();
         var json = new Option<bool>("--json") { Description = "Print the explanation as JSON" };
         var command = new Command("explain", "Show why an article got its topics, story, quality, heat and publishing decision") { id, json };
         command.SetAction(async (parse, ct) =>
         {
             var text = parse.GetValue(id)!;
-            if (!ArticleId.TryParse(text, out var articleId))
-            {
-                throw new CliException($"'{text}' is not an article id (16 hex digits)");
-            }
+            var articleId = ArticleIdArgument.Parse(text);
 
             await using var store = StoreFactory.Open(global.ResolveDb(parse));
             var stored = await store.FindRecordAsync(articleId, ct) ?? throw new CliException($"there is no article {text}");

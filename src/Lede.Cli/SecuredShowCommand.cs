@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Lede.Normalize;
 using Lede.Storage;
 using Lede.Store;
 
@@ -11,16 +10,13 @@ internal static class SecuredShowCommand
 {
     public static Command Create(GlobalOptions global)
     {
-        var id = new Argument<string>("ID") { Description = "The article's id (16 hex digits, as in record file names)" };
+        var id = ArticleIdArgument.Create();
         var json = new Option<bool>("--json") { Description = "Print the payload as JSON" };
         var command = new Command("show", "Decrypt and print an article's full text, authors and raw description") { id, json };
         command.SetAction(async (parse, ct) =>
         {
             var text = parse.GetValue(id)!;
-            if (!ArticleId.TryParse(text, out var articleId))
-            {
-                throw new CliException($"'{text}' is not an article id (16 hex digits)");
-            }
+            var articleId = ArticleIdArgument.Parse(text);
 
             await using var store = StoreFactory.Open(global.ResolveDb(parse));
             var stored = await store.FindRecordAsync(articleId, ct) ?? throw new CliException($"there is no article {text}");

@@ -6,8 +6,4 @@ namespace Lede.Pipeline;
 /// <param name="HasAuthor">The page or feed names an author.</param>
 /// <param name="HasPublishedDate">The feed or page gives a publication time (not just when Lede saw it).</param>
 /// <param name="RawDescription">The description as the source wrote it.</param>
-public sealed record ArticleFacts(int? ProviderTier, bool ExcerptWasBoilerplate, bool HasAuthor, bool HasPublishedDate, string? RawDescription)
-{
-    /// <summary>Nothing known beyond the record.</summary>
-    public static ArticleFacts None { get; } = new(null, false, false, true, null);
-}
+public sealed record ArticleFacts(int? ProviderTier, bool ExcerptWasBoilerplate, bool HasAuthor, bool HasPublishedDate, string? RawDescription);
