@@ -45,7 +45,11 @@ internal static class ExplainCommand
             }
             else
             {
-                Print(explanation);
+                // The heat is the story's, as of its latest article: newer than the article's own explanation.
+                var heat = stored.Analysis?.StoryHeatWhy is { } why
+                    ? new ScoreReason(record.Heat, why.Split('\n'))
+                    : explanation.Heat;
+                Print(explanation with { Heat = heat });
             }
 
             Console.WriteLine($"published: {(record.Published ? "yes" : "no")}");

@@ -62,6 +62,20 @@ public abstract class CurationContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_story_heat_is_every_member_heat()
+    {
+        await Store.SaveArticleAsync(new StoredRecord(new ArticleId(1), Article(1) with { Heat = 10 }, null, new ArticleAnalysis(5, null, null) { StoryHeatWhy = "one" }), default);
+        await Store.SaveArticleAsync(new StoredRecord(new ArticleId(2), Article(2) with { Heat = 40 }, null, new ArticleAnalysis(5, null, null) { StoryHeatWhy = "two" }), default);
+        await Store.SaveRecordAsync(new ArticleId(3), Article(3) with { Heat = 7 }, default);
+
+        var first = (await Store.FindRecordAsync(new ArticleId(1), default))!;
+        first.Record.Heat.ShouldBe(40);
+        first.Analysis!.StoryHeatWhy.ShouldBe("two");
+        (await Store.FindRecordAsync(new ArticleId(3), default))!.Record.Heat.ShouldBe(7);
+        (await Store.ReadRecordsAsync(RecordOrder.Imported, default).Select(r => r.Record.Heat).ToListAsync()).ShouldBe([40, 40, 7]);
+    }
+
+    [Fact]
     public async Task An_editor_decision_sets_published_and_is_kept_with_who_when_and_why()
     {
         await Store.SaveRecordAsync(new ArticleId(1), Article(1), default);

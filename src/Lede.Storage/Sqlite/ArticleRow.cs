@@ -9,8 +9,8 @@ internal sealed class ArticleRow
 {
     public const string Select = """
         SELECT id, seq, category, title, excerpt, published_at, original_url, web_url, amp_web_url, cdn_amp_web_url,
-               type, quality, heat, published, provider_domain, provider_name, secured_ciphertext, secured_iv, secured_key_id, secured_mac, body,
-               story_id, duplicate_of, explain
+               type, quality, COALESCE((SELECT s.heat FROM story s WHERE s.id = article.story_id), heat) AS heat, published, provider_domain, provider_name, secured_ciphertext, secured_iv, secured_key_id, secured_mac, body,
+               story_id, duplicate_of, explain, (SELECT s.heat_why FROM story s WHERE s.id = article.story_id) AS story_heat_why
         FROM article
         """;
 
@@ -38,11 +38,12 @@ internal sealed class ArticleRow
     public long? StoryId { get; init; }
     public long? DuplicateOf { get; init; }
     public string? Explain { get; init; }
+    public string? StoryHeatWhy { get; init; }
 
     /// <summary>The story stages' conclusions, or null when none were stored.</summary>
     public ArticleAnalysis? ToAnalysis() => StoryId is null && DuplicateOf is null && Explain is null
         ? null
-        : new ArticleAnalysis(StoryId, DuplicateOf is { } of ? ArticleId.FromInt64(of) : null, Explain);
+        : new ArticleAnalysis(StoryId, DuplicateOf is { } of ? ArticleId.FromInt64(of) : null, Explain) { StoryHeatWhy = StoryHeatWhy };
 
     /// <summary>The payload's key id and MAC, when Lede sealed it (an imported payload has neither).</summary>
     public SealedPayload? ToSeal() => SecuredCiphertext is not null && SecuredKeyId is not null && SecuredMac is not null

@@ -186,10 +186,11 @@ public sealed partial class SqliteStore
         {
             var at = StoredTime.Format(record.PublishedDateTime);
             Execute("""
-                INSERT INTO story (id, first_seen_at, last_seen_at, heat) VALUES (@Story, @At, @At, @Heat)
+                INSERT INTO story (id, first_seen_at, last_seen_at, heat, heat_why) VALUES (@Story, @At, @At, @Heat, CAST(@Why AS TEXT))
                 ON CONFLICT (id) DO UPDATE SET first_seen_at = MIN(first_seen_at, excluded.first_seen_at),
-                    last_seen_at = MAX(last_seen_at, excluded.last_seen_at), heat = excluded.heat
-                """, new { Story = story, At = at, record.Heat }, tx);
+                    last_seen_at = MAX(last_seen_at, excluded.last_seen_at), heat = excluded.heat,
+                    heat_why = COALESCE(excluded.heat_why, heat_why)
+                """, new { Story = story, At = at, record.Heat, Why = analysis.StoryHeatWhy }, tx);
         }
 
         Execute(

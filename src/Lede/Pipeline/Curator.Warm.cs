@@ -57,9 +57,10 @@ public sealed partial class Curator
         var fullText = FullTextOf(stored);
         _copies.Add(stored.Id.ToString(), TextFingerprint.Create(record.Title, Body(record, fullText)), WindowTime(record.PublishedDateTime));
         _stories.Seed(Document(stored.Id.ToString(), record, fullText), story);
-        var members = Members(story);
-        members.Add(new StoryMember(stored.Id, record.Provider.Domain, record.PublishedDateTime, record.Quality), Snapshot(record));
-        members.Settle(stored.Id, record.Related.Select(r => Normalize.ArticleId.FromUrl(r.WebUrl)).ToList(), record.Heat);
+        Members(story).Restore(
+            new StoryMember(stored.Id, record.Provider.Domain, record.PublishedDateTime, record.Quality),
+            Snapshot(record),
+            record.Related.Select(r => Normalize.ArticleId.FromUrl(r.WebUrl)));
     }
 
     /// <summary>The stored full text when the key opens it; else none (titles and excerpts still count).</summary>

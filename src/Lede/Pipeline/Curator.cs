@@ -90,10 +90,9 @@ public sealed partial class Curator
         var quality = _quality.Score(QualityOf(article, isWireCopy: false, wireSource: null));
         var members = Members(assignment.StoryId);
         var member = new StoryMember(id, record.Provider.Domain, record.PublishedDateTime, quality.Value);
-        members.Add(member, Snapshot(record with { Quality = quality.Value }));
+        var changed = members.Join(member, Snapshot(record with { Quality = quality.Value }));
         var heat = HeatOf(members);
-        var related = RelatedPicker.Pick(members.All, _options.MaxRelated);
-        var scored = record with { Quality = quality.Value, Heat = heat.Value, Related = members.Entries(related[id]) };
+        var scored = record with { Quality = quality.Value, Heat = heat.Value, Related = members.RelatedOf(id) };
         var verdict = _decider.Decide(scored, []);
         var explanation = new Explanation
         {
@@ -103,11 +102,10 @@ public sealed partial class Curator
             Heat = new ScoreReason(heat.Value, heat.Parts),
             Publish = verdict,
         };
-        var outcome = await _store.SaveArticleAsync(
-            new StoredRecord(id, scored with { Published = verdict.Published }, article.Seal, new ArticleAnalysis(assignment.StoryId, null, explanation.ToJson())), ct)
+        var analysis = new ArticleAnalysis(assignment.StoryId, null, explanation.ToJson()) { StoryHeatWhy = string.Join('\n', heat.Parts) };
+        var outcome = await _store.SaveArticleAsync(new StoredRecord(id, scored with { Published = verdict.Published }, article.Seal, analysis), ct)
             .ConfigureAwait(false);
-        members.Settle(id, related[id], heat.Value);
-        await UpdateOthersAsync(id, members, related, heat, ct).ConfigureAwait(false);
+        await UpdateOthersAsync(changed.Where(other => other != id), members, ct).ConfigureAwait(false);
         Prune();
         return outcome;
     }
@@ -115,7 +113,8 @@ public sealed partial class Curator
     private async Task<SaveOutcome> SaveCopyAsync(ArticleId id, BuiltArticle article, DuplicateMatch copy, ArticleId original, CancellationToken ct)
     {
         var record = article.Record;
-        var source = _members.Values.SelectMany(m => m.All).FirstOrDefault(m => m.Id == original)?.ProviderDomain;
+        var source = _members.Values.SelectMany(m => m.All).FirstOrDefault(m => m.Id == original)?.ProviderDomain
+            ?? (await _store.FindRecordAsync(original, ct).ConfigureAwait(false))?.Record.Provider.Domain;
         var wire = source is not null && !string.Equals(source, record.Provider.Domain, StringComparison.OrdinalIgnoreCase);
         var quality = _quality.Score(QualityOf(article, wire, wire ? source : null));
         var verdict = new PublishVerdict(false, "rules", [$"a copy of {original}: the story is shown once, through the article it copies"]);
@@ -132,30 +131,22 @@ public sealed partial class Curator
             .ConfigureAwait(false);
     }
 
-    /// <summary>Re-saves the story's other articles whose related coverage or heat changed.</summary>
-    private async Task UpdateOthersAsync(ArticleId added, StoryMembers members, IReadOnlyDictionary<ArticleId, IReadOnlyList<ArticleId>> related, Heat heat, CancellationToken ct)
+    /// <summary>Re-saves the story's other articles whose related coverage changed (the heat is the story's, kept with it).</summary>
+    private async Task UpdateOthersAsync(IEnumerable<ArticleId> others, StoryMembers members, CancellationToken ct)
     {
-        foreach (var other in members.All.Where(m => m.Id != added))
+        foreach (var other in others)
         {
-            if (!members.Changed(other.Id, related[other.Id], heat.Value))
+            if (await _store.FindRecordAsync(other, ct).ConfigureAwait(false) is not { } stored)
             {
                 continue;
             }
 
-            if (await _store.FindRecordAsync(other.Id, ct).ConfigureAwait(false) is not { } stored)
-            {
-                continue;
-            }
-
-            var record = stored.Record with { Heat = heat.Value, Related = members.Entries(related[other.Id]) };
-            var decisions = await _store.ReadDecisionsAsync(other.Id, ct).ConfigureAwait(false);
+            var record = stored.Record with { Related = members.RelatedOf(other) };
+            var decisions = await _store.ReadDecisionsAsync(other, ct).ConfigureAwait(false);
             var verdict = _decider.Decide(record, decisions);
-            var explanation = Explanation.FromJson(stored.Analysis?.Explain) is { } kept
-                ? kept with { Heat = new ScoreReason(heat.Value, heat.Parts), Publish = verdict }
-                : null;
+            var explanation = Explanation.FromJson(stored.Analysis?.Explain) is { } kept ? kept with { Publish = verdict } : null;
             var analysis = (stored.Analysis ?? new ArticleAnalysis(members.StoryId, null, null)) with { Explain = explanation?.ToJson() ?? stored.Analysis?.Explain };
             await _store.SaveArticleAsync(stored with { Record = record with { Published = verdict.Published }, Analysis = analysis }, ct).ConfigureAwait(false);
-            members.Settle(other.Id, related[other.Id], heat.Value);
         }
     }
 
@@ -179,7 +170,7 @@ public sealed partial class Curator
     {
         if (!_members.TryGetValue(story, out var members))
         {
-            members = new StoryMembers(story);
+            members = new StoryMembers(story, _options.MaxRelated);
             _members[story] = members;
         }
 

@@ -12,7 +12,7 @@ public sealed record CuratorOptions
     public PublishRules Publish { get; init; } = PublishRules.None;
 
     /// <value>Default: 5 related articles per article.</value>
-    public int MaxRelated { get; init; } = Cluster.RelatedPicker.DefaultMax;
+    public int MaxRelated { get; init; } = Cluster.RelatedLinks.DefaultMax;
 
     /// <summary>Stories and copies are looked for among articles published this long before the newest.</summary>
     /// <value>Default: 7 days.</value>

@@ -5,38 +5,43 @@ using Lede.Score;
 
 namespace Lede.Pipeline;
 
-/// <summary>The articles of one active story as the curator holds them: who they are, their snapshots, and what was last written to each.</summary>
-internal sealed class StoryMembers(long storyId)
+/// <summary>The articles of one active story as the curator holds them: their related links and the snapshots other records show of them.</summary>
+internal sealed class StoryMembers(long storyId, int maxRelated)
 {
-    private readonly List<StoryMember> _all = [];
+    private readonly RelatedLinks _links = new(maxRelated);
     private readonly Dictionary<ArticleId, RelatedEntry> _snapshots = [];
-    private readonly Dictionary<ArticleId, (IReadOnlyList<ArticleId> Related, int Heat)> _written = [];
 
     public long StoryId => storyId;
 
-    public IReadOnlyList<StoryMember> All => _all;
+    public IReadOnlyCollection<StoryMember> All => _links.Members;
 
     /// <summary>The newest member's publication time.</summary>
-    public DateTime Newest => _all.Count == 0 ? DateTime.MinValue : _all.Max(m => m.Published);
+    public DateTime Newest { get; private set; } = DateTime.MinValue;
 
-    public void Add(StoryMember member, RelatedEntry snapshot)
+    /// <summary>Adds a new article; returns the articles whose related lists changed (it included).</summary>
+    public IReadOnlySet<ArticleId> Join(StoryMember member, RelatedEntry snapshot)
     {
-        _all.RemoveAll(m => m.Id == member.Id);
-        _all.Add(member);
-        _snapshots[member.Id] = snapshot;
+        Remember(member, snapshot);
+        return _links.Join(member);
     }
 
-    /// <summary>The snapshots of <paramref name="ids"/>, in that order.</summary>
-    public IReadOnlyList<RelatedEntry> Entries(IReadOnlyList<ArticleId> ids) => ids.Select(id => _snapshots[id]).ToList();
+    /// <summary>Adds a stored article with the related links its record has.</summary>
+    public void Restore(StoryMember member, RelatedEntry snapshot, IEnumerable<ArticleId> related)
+    {
+        Remember(member, snapshot);
+        _links.Restore(member, related);
+    }
 
-    /// <summary>Remembers what was written to a member.</summary>
-    public void Settle(ArticleId id, IReadOnlyList<ArticleId> related, int heat) => _written[id] = (related, heat);
-
-    /// <summary>Whether a member's stored related list or heat differs from these.</summary>
-    public bool Changed(ArticleId id, IReadOnlyList<ArticleId> related, int heat)
-        => !_written.TryGetValue(id, out var written) || written.Heat != heat || !written.Related.SequenceEqual(related);
+    /// <summary>The related entries of an article, as its record shows them.</summary>
+    public IReadOnlyList<RelatedEntry> RelatedOf(ArticleId id) => _links.Of(id).Select(other => _snapshots[other]).ToList();
 
     /// <summary>Providers and time span, for the heat baseline.</summary>
     public StoryActivity Activity()
-        => new(_all.Select(m => m.ProviderDomain).Distinct(StringComparer.OrdinalIgnoreCase).Count(), Newest - _all.Min(m => m.Published));
+        => new(All.Select(m => m.ProviderDomain).Distinct(StringComparer.OrdinalIgnoreCase).Count(), Newest - All.Min(m => m.Published));
+
+    private void Remember(StoryMember member, RelatedEntry snapshot)
+    {
+        _snapshots[member.Id] = snapshot;
+        Newest = member.Published > Newest ? member.Published : Newest;
+    }
 }

@@ -6,4 +6,8 @@ namespace Lede.Store;
 /// <param name="StoryId">The story it belongs to; null while not clustered (and always for a copy).</param>
 /// <param name="DuplicateOf">The article it is a copy of (syndicated or reposted text), or null.</param>
 /// <param name="Explain">Why it got its topics, story, quality, heat and publishing verdict, as JSON for <c>lede explain</c>.</param>
-public sealed record ArticleAnalysis(long? StoryId, ArticleId? DuplicateOf, string? Explain);
+public sealed record ArticleAnalysis(long? StoryId, ArticleId? DuplicateOf, string? Explain)
+{
+    /// <summary>The parts of the story's heat, one per line, kept with the story (every article of it carries that heat); null leaves them as stored.</summary>
+    public string? StoryHeatWhy { get; init; }
+}
