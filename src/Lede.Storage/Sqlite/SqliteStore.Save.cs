@@ -18,15 +18,49 @@ public sealed partial class SqliteStore
     public Task<SaveOutcome> SaveArticleAsync(StoredRecord article, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
+        using var connection = Connect();
+        // IMMEDIATE takes the write lock up front, so the read-compare-write below cannot interleave with another writer.
+        using var tx = connection.BeginTransaction(deferred: false);
+        var outcome = Save(article, tx);
+        tx.Commit();
+        return Task.FromResult(outcome);
+    }
+
+    public Task<IReadOnlyList<ArticleConflictException>> SaveArticlesAsync(IReadOnlyList<StoredRecord> articles, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var conflicts = new List<ArticleConflictException>();
+        using var connection = Connect();
+        using var tx = connection.BeginTransaction(deferred: false);
+        foreach (var article in articles)
+        {
+            // A savepoint per article: one that cannot be stored leaves the others in the batch.
+            connection.Execute("SAVEPOINT article", transaction: tx);
+            try
+            {
+                Save(article, tx);
+                connection.Execute("RELEASE article", transaction: tx);
+            }
+            catch (ArticleConflictException e)
+            {
+                connection.Execute("ROLLBACK TO article; RELEASE article", transaction: tx);
+                conflicts.Add(e);
+            }
+        }
+
+        tx.Commit();
+        return Task.FromResult<IReadOnlyList<ArticleConflictException>>(conflicts);
+    }
+
+    private SaveOutcome Save(StoredRecord article, SqliteTransaction tx)
+    {
+        var connection = tx.Connection!;
         var (id, record, seal, analysis) = article;
         if (seal is not null && seal.Value != record.Secured)
         {
             throw new ArgumentException("the seal is for another secured value than the record's", nameof(article));
         }
 
-        using var connection = Connect();
-        // IMMEDIATE takes the write lock up front, so the read-compare-write below cannot interleave with another writer.
-        using var tx = connection.BeginTransaction(deferred: false);
         var key = id.ToInt64();
         var holder = connection.ExecuteScalar<long?>(
             "SELECT id FROM article WHERE web_url = CAST(@WebUrl AS TEXT) AND id <> @Id",
@@ -40,7 +74,7 @@ public sealed partial class SqliteStore
         if (existing.Count > 0 && existing[0].ToSeal() == seal && (analysis is null || existing[0].ToAnalysis() == analysis)
             && RecordWriter.Write(Assemble(connection, existing, tx)[0].Record) == RecordWriter.Write(record))
         {
-            return Task.FromResult(SaveOutcome.Unchanged);
+            return SaveOutcome.Unchanged;
         }
 
         var now = StoredTime.Format(DateTime.UtcNow);
@@ -55,8 +89,7 @@ public sealed partial class SqliteStore
             SaveAnalysis(key, record, analysis, now, tx);
         }
 
-        tx.Commit();
-        return Task.FromResult(existing.Count > 0 ? SaveOutcome.Updated : SaveOutcome.Inserted);
+        return existing.Count > 0 ? SaveOutcome.Updated : SaveOutcome.Inserted;
     }
 
     private const string UpsertArticle = """

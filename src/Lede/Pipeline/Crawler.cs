@@ -68,6 +68,21 @@ public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, Pars
             await StoreAsync(curator, harvest, link, article, ct).ConfigureAwait(false);
         }
 
+        foreach (var conflict in await curator.FlushAsync(ct).ConfigureAwait(false))
+        {
+            // A bad item never stops the rest of the batch.
+            if (harvests.FirstOrDefault(h => h.Articles.Exists(a => ArticleId.FromUrl(a.Article.Record.WebUrl) == conflict.Id)) is { } harvest)
+            {
+                harvest.Added--;
+                harvest.Warnings.Add($"other: {conflict.Message}");
+            }
+        }
+
+        foreach (var (id, link) in harvests.SelectMany(h => h.LinksToHeld))
+        {
+            await store.AddArticleUrlAsync(id, link, ct).ConfigureAwait(false);
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var harvest in harvests.Where(h => h.Outcome is not null))
         {
@@ -93,6 +108,15 @@ public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, Pars
     private async Task StoreAsync(Curator curator, SourceHarvest harvest, string link, BuiltArticle article, CancellationToken ct)
     {
         var record = article.Record;
+        var id = ArticleId.FromUrl(record.WebUrl);
+        if (curator.Holds(id))
+        {
+            // Two links of this pass lead to one canonical page: the link is remembered once the article is written.
+            harvest.Known++;
+            harvest.LinksToHeld.Add((id, link));
+            return;
+        }
+
         if (await store.FindArticleByUrlAsync(record.WebUrl, ct).ConfigureAwait(false) is { } held)
         {
             // Another link to an article already held: remember the link, so the next crawl need not read the page again.
@@ -101,15 +125,10 @@ public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, Pars
             return;
         }
 
-        var id = ArticleId.FromUrl(record.WebUrl);
         try
         {
             await curator.AddAsync(id, article, ct).ConfigureAwait(false);
             harvest.Added++;
-        }
-        catch (ArticleConflictException e)
-        {
-            harvest.Warnings.Add($"other: {e.Message}");
         }
         catch (Exception e) when (e is not (OperationCanceledException or IOException or System.Data.Common.DbException))
         {

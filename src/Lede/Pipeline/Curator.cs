@@ -32,6 +32,9 @@ public sealed partial class Curator
     private readonly Dictionary<long, StoryMembers> _members = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IReadOnlyDictionary<string, Store.ProviderDecisions> _decisions = new Dictionary<string, Store.ProviderDecisions>(StringComparer.Ordinal);
+    private readonly Dictionary<ArticleId, StoredRecord> _pending = [];
+    private readonly List<ArticleId> _pendingOrder = [];
+    private readonly List<ArticleConflictException> _conflicts = [];
     private int _sincePrune;
     private DateTime? _streamStart;
     private DateTime? _streamNewest;
@@ -58,14 +61,20 @@ public sealed partial class Curator
         return curator;
     }
 
-    /// <summary>Curates and stores one new article; the stored record carries its story, quality, heat and verdict.</summary>
-    /// <exception cref="ArticleConflictException">Another article already holds the record's <c>webUrl</c>.</exception>
-    public async Task<SaveOutcome> AddAsync(ArticleId id, BuiltArticle article, CancellationToken ct)
+    /// <value>Default: written in transactions of up to 200 articles (with the story changes they bring).</value>
+    public int BatchSize { get; init; } = 200;
+
+    /// <summary>Curates one new article; it is stored, with its story's changes, by the next <see cref="FlushAsync"/> or when a batch is full.</summary>
+    public async Task AddAsync(ArticleId id, BuiltArticle article, CancellationToken ct)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            return await CurateAsync(id, article, ct).ConfigureAwait(false);
+            await CurateAsync(id, article, ct).ConfigureAwait(false);
+            if (_pending.Count >= BatchSize)
+            {
+                await WriteAsync(ct).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -73,7 +82,54 @@ public sealed partial class Curator
         }
     }
 
-    private async Task<SaveOutcome> CurateAsync(ArticleId id, BuiltArticle article, CancellationToken ct)
+    /// <summary>Whether an article was curated and is waiting to be written.</summary>
+    public bool Holds(ArticleId id) => _pending.ContainsKey(id);
+
+    /// <summary>Writes what is waiting; returns the articles that could not be stored since the last flush (their <c>webUrl</c> is held by another).</summary>
+    public async Task<IReadOnlyList<ArticleConflictException>> FlushAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await WriteAsync(ct).ConfigureAwait(false);
+            var conflicts = _conflicts.ToList();
+            _conflicts.Clear();
+            return conflicts;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task WriteAsync(CancellationToken ct)
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        _conflicts.AddRange(await _store.SaveArticlesAsync(_pendingOrder.Select(id => _pending[id]).ToList(), ct).ConfigureAwait(false));
+        _pending.Clear();
+        _pendingOrder.Clear();
+    }
+
+    private void Stage(StoredRecord article)
+    {
+        if (_pending.TryAdd(article.Id, article))
+        {
+            _pendingOrder.Add(article.Id);
+        }
+        else
+        {
+            _pending[article.Id] = article;
+        }
+    }
+
+    private async Task<StoredRecord?> FindAsync(ArticleId id, CancellationToken ct)
+        => _pending.TryGetValue(id, out var pending) ? pending : await _store.FindRecordAsync(id, ct).ConfigureAwait(false);
+
+    private async Task CurateAsync(ArticleId id, BuiltArticle article, CancellationToken ct)
     {
         var record = article.Record;
         var key = id.ToString();
@@ -83,7 +139,8 @@ public sealed partial class Curator
         // The index keeps originals only, so a match always names the article first seen with this text.
         if (copy is not null && ArticleId.TryParse(copy.OfId, out var original))
         {
-            return await SaveCopyAsync(id, article, copy, original, ct).ConfigureAwait(false);
+            await SaveCopyAsync(id, article, copy, original, ct).ConfigureAwait(false);
+            return;
         }
 
         var assignment = _stories.Add(Document(key, record, article.FullText));
@@ -103,18 +160,16 @@ public sealed partial class Curator
             Publish = verdict,
         };
         var analysis = new ArticleAnalysis(assignment.StoryId, null, explanation.ToJson()) { StoryHeatWhy = string.Join('\n', heat.Parts) };
-        var outcome = await _store.SaveArticleAsync(new StoredRecord(id, scored with { Published = verdict.Published }, article.Seal, analysis), ct)
-            .ConfigureAwait(false);
+        Stage(new StoredRecord(id, scored with { Published = verdict.Published }, article.Seal, analysis));
         await UpdateOthersAsync(changed.Where(other => other != id), members, ct).ConfigureAwait(false);
         Prune();
-        return outcome;
     }
 
-    private async Task<SaveOutcome> SaveCopyAsync(ArticleId id, BuiltArticle article, DuplicateMatch copy, ArticleId original, CancellationToken ct)
+    private async Task SaveCopyAsync(ArticleId id, BuiltArticle article, DuplicateMatch copy, ArticleId original, CancellationToken ct)
     {
         var record = article.Record;
         var source = _members.Values.SelectMany(m => m.All).FirstOrDefault(m => m.Id == original)?.ProviderDomain
-            ?? (await _store.FindRecordAsync(original, ct).ConfigureAwait(false))?.Record.Provider.Domain;
+            ?? (await FindAsync(original, ct).ConfigureAwait(false))?.Record.Provider.Domain;
         var wire = source is not null && !string.Equals(source, record.Provider.Domain, StringComparison.OrdinalIgnoreCase);
         var quality = _quality.Score(QualityOf(article, wire, wire ? source : null));
         var verdict = new PublishVerdict(false, "rules", [$"a copy of {original}: the story is shown once, through the article it copies"]);
@@ -127,8 +182,7 @@ public sealed partial class Curator
             Publish = verdict,
         };
         var scored = record with { Quality = quality.Value, Heat = -1, Related = [], Published = false };
-        return await _store.SaveArticleAsync(new StoredRecord(id, scored, article.Seal, new ArticleAnalysis(null, original, explanation.ToJson())), ct)
-            .ConfigureAwait(false);
+        Stage(new StoredRecord(id, scored, article.Seal, new ArticleAnalysis(null, original, explanation.ToJson())));
     }
 
     /// <summary>Re-saves the story's other articles whose related coverage changed (the heat is the story's, kept with it).</summary>
@@ -136,7 +190,7 @@ public sealed partial class Curator
     {
         foreach (var other in others)
         {
-            if (await _store.FindRecordAsync(other, ct).ConfigureAwait(false) is not { } stored)
+            if (await FindAsync(other, ct).ConfigureAwait(false) is not { } stored)
             {
                 continue;
             }
@@ -146,7 +200,7 @@ public sealed partial class Curator
             var verdict = _decider.Decide(record, decisions);
             var explanation = Explanation.FromJson(stored.Analysis?.Explain) is { } kept ? kept with { Publish = verdict } : null;
             var analysis = (stored.Analysis ?? new ArticleAnalysis(members.StoryId, null, null)) with { Explain = explanation?.ToJson() ?? stored.Analysis?.Explain };
-            await _store.SaveArticleAsync(stored with { Record = record with { Published = verdict.Published }, Analysis = analysis }, ct).ConfigureAwait(false);
+            Stage(stored with { Record = record with { Published = verdict.Published }, Analysis = analysis });
         }
     }
 

@@ -15,6 +15,9 @@ internal sealed class SourceHarvest(Source source)
 
     public List<string> Warnings { get; } = [];
 
+    /// <summary>Links that led to an article of this pass already waiting to be written.</summary>
+    public List<(Normalize.ArticleId Id, string Link)> LinksToHeld { get; } = [];
+
     public int Known { get; set; }
 
     public int Added { get; set; }

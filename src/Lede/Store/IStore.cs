@@ -22,6 +22,9 @@ public interface IStore : IAsyncDisposable
     /// <exception cref="ArticleConflictException">Another article already holds the record's <c>webUrl</c>.</exception>
     Task<SaveOutcome> SaveArticleAsync(StoredRecord article, CancellationToken ct);
 
+    /// <summary>Stores several articles in one transaction (an article with the story changes it brings); one whose <c>webUrl</c> another article holds is left out and returned.</summary>
+    Task<IReadOnlyList<ArticleConflictException>> SaveArticlesAsync(IReadOnlyList<StoredRecord> articles, CancellationToken ct);
+
     /// <summary>Records an editor's decision and sets the article's <c>published</c> flag, in one transaction; false when there is no such article.</summary>
     Task<bool> SaveDecisionAsync(ArticleId id, EditorDecision decision, CancellationToken ct);
 

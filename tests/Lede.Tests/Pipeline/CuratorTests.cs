@@ -82,6 +82,7 @@ public sealed class CuratorTests : IAsyncLifetime
     {
         var id = ArticleId.FromUrl(article.Record.WebUrl);
         await curator.AddAsync(id, article, default);
+        (await curator.FlushAsync(default)).ShouldBeEmpty();
         return (await _store.FindRecordAsync(id, default))!;
     }
 
