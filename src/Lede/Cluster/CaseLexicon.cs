@@ -14,6 +14,29 @@ internal sealed class CaseLexicon
         _counts[lower] = capitalized ? (capital + 1, small) : (capital, small + 1);
     }
 
+    /// <summary>Forgets the words <paramref name="keep"/> turns down, so the lexicon follows the vocabulary still in use.</summary>
+    public void Prune(Func<string, bool> keep)
+    {
+        var gone = new List<string>();
+        foreach (var word in _counts.Keys)
+        {
+            if (!keep(word))
+            {
+                gone.Add(word);
+            }
+        }
+
+        foreach (var word in gone)
+        {
+            _counts.Remove(word);
+        }
+
+        if (gone.Count > 0)
+        {
+            _counts.TrimExcess();
+        }
+    }
+
     /// <summary>True when the word has been seen capitalised mid-sentence at least twice and mostly so.</summary>
     public bool IsName(string lower)
         => _counts.TryGetValue(lower, out var c) && c.Capital >= 2 && c.Capital >= 3 * c.Lower;

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Lede.Cluster;
 
 public sealed partial class StoryClusterer
@@ -6,7 +8,8 @@ public sealed partial class StoryClusterer
     private List<StoryState> Candidates(DocumentVectors doc)
     {
         var terms = _featurizer.Terms;
-        var hits = new Dictionary<long, double>();
+        var hits = _hits;
+        hits.Clear();
         foreach (var key in QueryKeys(doc))
         {
             if (_postings.TryGetValue(key, out var stories) && stories.Count <= _options.MaxPostings)
@@ -14,33 +17,89 @@ public sealed partial class StoryClusterer
                 var idf = terms.Idf(key);
                 foreach (var id in stories)
                 {
-                    hits[id] = hits.GetValueOrDefault(id) + idf;
+                    ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(hits, id, out _);
+                    sum += idf;
                 }
             }
         }
 
-        return [.. hits.OrderByDescending(h => h.Value).ThenBy(h => h.Key).Take(_options.MaxCandidates).Select(h => _active[h.Key])];
+        // Highest summed IDF first, ties to the older story; only the first MaxCandidates are sorted out.
+        var ranked = _ranked;
+        ranked.Clear();
+        foreach (var (id, weight) in hits)
+        {
+            ranked.Add((id, weight));
+        }
+
+        ranked.Sort(static (a, b) =>
+        {
+            var c = b.Weight.CompareTo(a.Weight);
+            return c != 0 ? c : a.Id.CompareTo(b.Id);
+        });
+        var take = Math.Min(ranked.Count, _options.MaxCandidates);
+        var candidates = new List<StoryState>(Math.Max(take, 0));
+        for (var i = 0; i < take; i++)
+        {
+            candidates.Add(_active[ranked[i].Id]);
+        }
+
+        return candidates;
     }
 
     private HashSet<int> QueryKeys(DocumentVectors doc)
     {
-        var keys = Top(doc[StoryField.All], _options.QueryTerms).ToHashSet();
-        keys.UnionWith(Top(doc[StoryField.Entities], _options.QueryTerms));
-        keys.UnionWith(doc[StoryField.Title].Keys);
+        var keys = _queryKeys;
+        keys.Clear();
+        AddTop(keys, doc[StoryField.All], _options.QueryTerms);
+        AddTop(keys, doc[StoryField.Entities], _options.QueryTerms);
+        foreach (var key in doc[StoryField.Title].Keys)
+        {
+            keys.Add(key);
+        }
+
         return keys;
     }
 
-    private IEnumerable<int> Top(Dictionary<int, float> vector, int count)
+    // The count keys with the highest weight × IDF, in that order (ties in the vector's own order, as a stable sort keeps them).
+    private void AddTop(HashSet<int> keys, Dictionary<int, float> vector, int count)
     {
+        if (vector.Count <= count)
+        {
+            foreach (var key in vector.Keys)
+            {
+                keys.Add(key);
+            }
+
+            return;
+        }
+
         var terms = _featurizer.Terms;
-        return vector.Count <= count ? vector.Keys : vector.OrderByDescending(p => p.Value * terms.Idf(p.Key)).Take(count).Select(p => p.Key);
+        var ranked = _topBuffer;
+        ranked.Clear();
+        var index = 0;
+        foreach (var (key, weight) in vector)
+        {
+            ranked.Add((key, weight * terms.Idf(key), index++));
+        }
+
+        ranked.Sort(static (a, b) =>
+        {
+            var c = b.Weight.CompareTo(a.Weight);
+            return c != 0 ? c : a.Index.CompareTo(b.Index);
+        });
+        for (var i = 0; i < count && i < ranked.Count; i++)
+        {
+            keys.Add(ranked[i].Key);
+        }
     }
 
     private void Reindex(StoryState story)
     {
-        var keys = Top(story[StoryField.All], _options.IndexTermsPerStory).ToHashSet();
-        keys.UnionWith(Top(story[StoryField.Entities], _options.IndexTermsPerStory));
-        keys.UnionWith(Top(story[StoryField.Title], _options.IndexTermsPerStory / 2));
+        var keys = _indexKeys;
+        keys.Clear();
+        AddTop(keys, story[StoryField.All], _options.IndexTermsPerStory);
+        AddTop(keys, story[StoryField.Entities], _options.IndexTermsPerStory);
+        AddTop(keys, story[StoryField.Title], _options.IndexTermsPerStory / 2);
         foreach (var old in story.IndexedKeys)
         {
             if (!keys.Contains(old))
@@ -96,6 +155,49 @@ public sealed partial class StoryClusterer
             }
 
             _active.Remove(story.Id);
+        }
+    }
+
+    // Once the term table has doubled past the floor, keys that no active story (nor the document at hand) holds are forgotten,
+    // so memory follows the active window rather than the length of the stream.
+    private void PruneTerms(DocumentVectors current)
+    {
+        var terms = _featurizer.Terms;
+        if (terms.Count < Math.Max(_options.TermTableFloor, 2L * _termsAfterPrune))
+        {
+            return;
+        }
+
+        var keep = new bool[terms.IdLimit];
+        Mark(keep, current);
+        foreach (var story in _active.Values)
+        {
+            for (var f = 0; f < DocumentVectors.FieldCount; f++)
+            {
+                foreach (var key in story[(StoryField)f].Keys)
+                {
+                    keep[key] = true;
+                }
+            }
+
+            foreach (var key in story.IndexedKeys)
+            {
+                keep[key] = true;
+            }
+        }
+
+        _featurizer.Prune(keep);
+        _termsAfterPrune = terms.Count;
+    }
+
+    private static void Mark(bool[] keep, DocumentVectors doc)
+    {
+        for (var f = 0; f < DocumentVectors.FieldCount; f++)
+        {
+            foreach (var key in doc[(StoryField)f].Keys)
+            {
+                keep[key] = true;
+            }
         }
     }
 }

@@ -6,7 +6,6 @@ public sealed partial class StoryClusterer
 {
     private static readonly string[] FieldNames = ["all", "lead", "title", "entities"];
 
-    private double[] Weights => [_options.WeightAll, _options.WeightLead, _options.WeightTitle, _options.WeightEntities];
 
     // Σ w·cos over the fields the document has, renormalised so a headline-only or name-less document is not penalised;
     // then scaled by the Gaussian of the gap to the story's time span. Null when the story is outside the window.
@@ -39,7 +38,7 @@ public sealed partial class StoryClusterer
             timeFactor = _options.TimeFloor + ((1 - _options.TimeFloor) * Math.Exp(-(days * days) / (2 * sigma * sigma)));
         }
 
-        var weights = Weights;
+        var weights = _weights;
         var cosines = new double[DocumentVectors.FieldCount];
         double text = 0, total = 0;
         for (var f = 0; f < cosines.Length; f++)

@@ -17,6 +17,22 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
 
     public static string Display(string key) => IsEntity(key) ? key[EntityPrefix.Length..] : key;
 
+    /// <summary>Forgets the keys no mark keeps, with the words and names that led to them and what the lexicon knew of those words.</summary>
+    /// <returns>How many keys were forgotten.</returns>
+    public int Prune(bool[] keep)
+    {
+        var dropped = Terms.Prune(keep);
+        if (dropped == 0)
+        {
+            return 0;
+        }
+
+        Forget(_wordIds);
+        Forget(_entityIds);
+        _lexicon.Prune(_wordIds.ContainsKey);
+        return dropped;
+    }
+
     /// <summary>Builds the sub-vectors; the story frequencies are counted when the document joins a story.</summary>
     public DocumentVectors Featurize(StoryDocument doc)
     {
@@ -57,6 +73,29 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
         }
 
         return new DocumentVectors(doc.Id, doc.Published, fields);
+    }
+
+    // Drops the cache entries whose key was forgotten; stop words (−1) stay.
+    private void Forget(Dictionary<string, int> ids)
+    {
+        var gone = new List<string>();
+        foreach (var (text, id) in ids)
+        {
+            if (id >= 0 && !Terms.IsLive(id))
+            {
+                gone.Add(text);
+            }
+        }
+
+        foreach (var text in gone)
+        {
+            ids.Remove(text);
+        }
+
+        if (gone.Count > 0)
+        {
+            ids.TrimExcess();
+        }
     }
 
     // Sentences written In Title Case (or IN CAPITALS) capitalise words that are not names; one pass counts both.
