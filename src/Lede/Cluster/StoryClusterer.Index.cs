@@ -76,12 +76,40 @@ public sealed partial class StoryClusterer
         var terms = _featurizer.Terms;
         var ranked = _topBuffer;
         ranked.Clear();
-        var index = 0;
         foreach (var (key, weight) in vector)
         {
-            ranked.Add((key, weight * terms.Idf(key), index++));
+            ranked.Add((key, weight * terms.Idf(key), ranked.Count));
         }
 
+        AddRanked(keys, count);
+    }
+
+    private void AddTop(HashSet<int> keys, TermWeights vector, int count)
+    {
+        if (vector.Count <= count)
+        {
+            foreach (var (key, _) in vector)
+            {
+                keys.Add(key);
+            }
+
+            return;
+        }
+
+        var terms = _featurizer.Terms;
+        var ranked = _topBuffer;
+        ranked.Clear();
+        foreach (var (key, weight) in vector)
+        {
+            ranked.Add((key, weight * terms.Idf(key), ranked.Count));
+        }
+
+        AddRanked(keys, count);
+    }
+
+    private void AddRanked(HashSet<int> keys, int count)
+    {
+        var ranked = _topBuffer;
         ranked.Sort(static (a, b) =>
         {
             var c = b.Weight.CompareTo(a.Weight);
@@ -174,7 +202,7 @@ public sealed partial class StoryClusterer
         {
             for (var f = 0; f < DocumentVectors.FieldCount; f++)
             {
-                foreach (var key in story[(StoryField)f].Keys)
+                foreach (var (key, _) in story[(StoryField)f])
                 {
                     keep[key] = true;
                 }

@@ -20,6 +20,7 @@ public sealed partial class StoryClusterer
     private readonly List<(int Key, double Weight, int Index)> _topBuffer = [];
     private readonly HashSet<int> _queryKeys = [];
     private readonly HashSet<int> _indexKeys = [];
+    private readonly List<(int Key, double Idf)> _sharedBuffer = [];
     private readonly Dictionary<long, StoryState> _active = [];
     private readonly Dictionary<int, HashSet<long>> _postings = [];
     private long _nextId = 1;
