@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Lede.Cluster;
 
 /// <summary>Learns from the stream which words are names: those written capitalised in the middle of ordinary sentences.</summary>
@@ -10,8 +12,8 @@ internal sealed class CaseLexicon
 
     public void Observe(string lower, bool capitalized)
     {
-        var (capital, small) = _counts.GetValueOrDefault(lower);
-        _counts[lower] = capitalized ? (capital + 1, small) : (capital, small + 1);
+        ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(_counts, lower, out _);
+        counts = capitalized ? (counts.Capital + 1, counts.Lower) : (counts.Capital, counts.Lower + 1);
     }
 
     /// <summary>Forgets the words <paramref name="keep"/> turns down, so the lexicon follows the vocabulary still in use.</summary>

@@ -23,27 +23,44 @@ public sealed partial class StoryClusterer
             }
         }
 
-        // Highest summed IDF first, ties to the older story; only the first MaxCandidates are sorted out.
+        // Highest summed IDF first, ties to the older story: a bounded insertion keeps the first MaxCandidates without sorting all hits.
         var ranked = _ranked;
         ranked.Clear();
+        var limit = _options.MaxCandidates;
         foreach (var (id, weight) in hits)
         {
-            ranked.Add((id, weight));
+            if (limit <= 0 || (ranked.Count == limit && !Ahead(weight, id, ranked[^1].Weight, ranked[^1].Id)))
+            {
+                continue;
+            }
+
+            var at = ranked.Count;
+            while (at > 0 && Ahead(weight, id, ranked[at - 1].Weight, ranked[at - 1].Id))
+            {
+                at--;
+            }
+
+            if (ranked.Count == limit)
+            {
+                ranked.RemoveAt(ranked.Count - 1);
+            }
+
+            ranked.Insert(at, (id, weight));
         }
 
-        ranked.Sort(static (a, b) =>
+        var candidates = new List<StoryState>(ranked.Count);
+        foreach (var (id, _) in ranked)
         {
-            var c = b.Weight.CompareTo(a.Weight);
-            return c != 0 ? c : a.Id.CompareTo(b.Id);
-        });
-        var take = Math.Min(ranked.Count, _options.MaxCandidates);
-        var candidates = new List<StoryState>(Math.Max(take, 0));
-        for (var i = 0; i < take; i++)
-        {
-            candidates.Add(_active[ranked[i].Id]);
+            candidates.Add(_active[id]);
         }
 
         return candidates;
+    }
+
+    private static bool Ahead(double weight, long id, double otherWeight, long otherId)
+    {
+        var c = weight.CompareTo(otherWeight);
+        return c > 0 || (c == 0 && id < otherId);
     }
 
     private HashSet<int> QueryKeys(DocumentVectors doc)
@@ -107,17 +124,40 @@ public sealed partial class StoryClusterer
         AddRanked(keys, count);
     }
 
+    // The first count entries of the buffer by weight (highest first, ties in buffer order), added to keys in that order.
     private void AddRanked(HashSet<int> keys, int count)
     {
         var ranked = _topBuffer;
-        ranked.Sort(static (a, b) =>
+        var best = _topPicked;
+        best.Clear();
+        if (count > 0)
         {
-            var c = b.Weight.CompareTo(a.Weight);
-            return c != 0 ? c : a.Index.CompareTo(b.Index);
-        });
-        for (var i = 0; i < count && i < ranked.Count; i++)
+            foreach (var entry in ranked)
+            {
+                // Entries come in buffer order, so an equal weight never goes ahead of one already kept.
+                if (best.Count == count && entry.Weight.CompareTo(best[^1].Weight) <= 0)
+                {
+                    continue;
+                }
+
+                var at = best.Count;
+                while (at > 0 && entry.Weight.CompareTo(best[at - 1].Weight) > 0)
+                {
+                    at--;
+                }
+
+                if (best.Count == count)
+                {
+                    best.RemoveAt(best.Count - 1);
+                }
+
+                best.Insert(at, entry);
+            }
+        }
+
+        foreach (var entry in best)
         {
-            keys.Add(ranked[i].Key);
+            keys.Add(entry.Key);
         }
     }
 

@@ -18,6 +18,7 @@ public sealed partial class StoryClusterer
     private readonly Dictionary<long, double> _hits = [];
     private readonly List<(long Id, double Weight)> _ranked = [];
     private readonly List<(int Key, double Weight, int Index)> _topBuffer = [];
+    private readonly List<(int Key, double Weight, int Index)> _topPicked = [];
     private readonly HashSet<int> _queryKeys = [];
     private readonly HashSet<int> _indexKeys = [];
     private readonly List<(int Key, double Idf)> _sharedBuffer = [];
