@@ -40,6 +40,9 @@ public sealed partial class StoryClusterer
     /// <summary>Stories currently in the active pool.</summary>
     public int ActiveStories => _active.Count;
 
+    /// <summary>Keys in the term table now: follows the active window once pruning sets in.</summary>
+    internal int TermCount => _featurizer.Terms.Count;
+
     /// <summary>Puts the document into the best active story, or opens a new one; never throws on odd content.</summary>
     public StoryAssignment Add(StoryDocument doc)
     {
