@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Lede.Cluster;
 
 /// <summary>Learns from the stream which words are names: those written capitalised in the middle of ordinary sentences.</summary>
@@ -10,8 +12,31 @@ internal sealed class CaseLexicon
 
     public void Observe(string lower, bool capitalized)
     {
-        var (capital, small) = _counts.GetValueOrDefault(lower);
-        _counts[lower] = capitalized ? (capital + 1, small) : (capital, small + 1);
+        ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(_counts, lower, out _);
+        counts = capitalized ? (counts.Capital + 1, counts.Lower) : (counts.Capital, counts.Lower + 1);
+    }
+
+    /// <summary>Forgets the words <paramref name="keep"/> turns down, so the lexicon follows the vocabulary still in use.</summary>
+    public void Prune(Func<string, bool> keep)
+    {
+        var gone = new List<string>();
+        foreach (var word in _counts.Keys)
+        {
+            if (!keep(word))
+            {
+                gone.Add(word);
+            }
+        }
+
+        foreach (var word in gone)
+        {
+            _counts.Remove(word);
+        }
+
+        if (gone.Count > 0)
+        {
+            _counts.TrimExcess();
+        }
     }
 
     /// <summary>True when the word has been seen capitalised mid-sentence at least twice and mostly so.</summary>

@@ -83,6 +83,11 @@ public sealed record StoryClusterOptions
     /// <value>Default: 20,000.</value>
     public int MaxActiveStories { get; init; } = 20_000;
 
+    /// <summary>The term table is pruned of keys no active story holds once it has more than this many keys (and twice as many as after the last pruning).</summary>
+    /// <remarks>Bounds memory by the active window on an endless stream; a forgotten key that comes back starts a fresh story frequency.</remarks>
+    /// <value>Default: 100,000.</value>
+    public int TermTableFloor { get; init; } = 100_000;
+
     /// <summary>IDF smoothing: the stream is treated as if this many earlier stories contained none of the terms.</summary>
     /// <value>Default: 50.</value>
     public double IdfPriorStories { get; init; } = 50;

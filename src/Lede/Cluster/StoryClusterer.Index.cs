@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Lede.Cluster;
 
 public sealed partial class StoryClusterer
@@ -6,7 +8,8 @@ public sealed partial class StoryClusterer
     private List<StoryState> Candidates(DocumentVectors doc)
     {
         var terms = _featurizer.Terms;
-        var hits = new Dictionary<long, double>();
+        var hits = _hits;
+        hits.Clear();
         foreach (var key in QueryKeys(doc))
         {
             if (_postings.TryGetValue(key, out var stories) && stories.Count <= _options.MaxPostings)
@@ -14,33 +17,157 @@ public sealed partial class StoryClusterer
                 var idf = terms.Idf(key);
                 foreach (var id in stories)
                 {
-                    hits[id] = hits.GetValueOrDefault(id) + idf;
+                    ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(hits, id, out _);
+                    sum += idf;
                 }
             }
         }
 
-        return [.. hits.OrderByDescending(h => h.Value).ThenBy(h => h.Key).Take(_options.MaxCandidates).Select(h => _active[h.Key])];
+        // Highest summed IDF first, ties to the older story: a bounded insertion keeps the first MaxCandidates without sorting all hits.
+        var ranked = _ranked;
+        ranked.Clear();
+        var limit = _options.MaxCandidates;
+        foreach (var (id, weight) in hits)
+        {
+            if (limit <= 0 || (ranked.Count == limit && !Ahead(weight, id, ranked[^1].Weight, ranked[^1].Id)))
+            {
+                continue;
+            }
+
+            var at = ranked.Count;
+            while (at > 0 && Ahead(weight, id, ranked[at - 1].Weight, ranked[at - 1].Id))
+            {
+                at--;
+            }
+
+            if (ranked.Count == limit)
+            {
+                ranked.RemoveAt(ranked.Count - 1);
+            }
+
+            ranked.Insert(at, (id, weight));
+        }
+
+        var candidates = new List<StoryState>(ranked.Count);
+        foreach (var (id, _) in ranked)
+        {
+            candidates.Add(_active[id]);
+        }
+
+        return candidates;
+    }
+
+    private static bool Ahead(double weight, long id, double otherWeight, long otherId)
+    {
+        var c = weight.CompareTo(otherWeight);
+        return c > 0 || (c == 0 && id < otherId);
     }
 
     private HashSet<int> QueryKeys(DocumentVectors doc)
     {
-        var keys = Top(doc[StoryField.All], _options.QueryTerms).ToHashSet();
-        keys.UnionWith(Top(doc[StoryField.Entities], _options.QueryTerms));
-        keys.UnionWith(doc[StoryField.Title].Keys);
+        var keys = _queryKeys;
+        keys.Clear();
+        AddTop(keys, doc[StoryField.All], _options.QueryTerms);
+        AddTop(keys, doc[StoryField.Entities], _options.QueryTerms);
+        foreach (var key in doc[StoryField.Title].Keys)
+        {
+            keys.Add(key);
+        }
+
         return keys;
     }
 
-    private IEnumerable<int> Top(Dictionary<int, float> vector, int count)
+    // The count keys with the highest weight × IDF, in that order (ties in the vector's own order, as a stable sort keeps them).
+    private void AddTop(HashSet<int> keys, Dictionary<int, float> vector, int count)
     {
+        if (vector.Count <= count)
+        {
+            foreach (var key in vector.Keys)
+            {
+                keys.Add(key);
+            }
+
+            return;
+        }
+
         var terms = _featurizer.Terms;
-        return vector.Count <= count ? vector.Keys : vector.OrderByDescending(p => p.Value * terms.Idf(p.Key)).Take(count).Select(p => p.Key);
+        var ranked = _topBuffer;
+        ranked.Clear();
+        foreach (var (key, weight) in vector)
+        {
+            ranked.Add((key, weight * terms.Idf(key), ranked.Count));
+        }
+
+        AddRanked(keys, count);
+    }
+
+    private void AddTop(HashSet<int> keys, TermWeights vector, int count)
+    {
+        if (vector.Count <= count)
+        {
+            foreach (var (key, _) in vector)
+            {
+                keys.Add(key);
+            }
+
+            return;
+        }
+
+        var terms = _featurizer.Terms;
+        var ranked = _topBuffer;
+        ranked.Clear();
+        foreach (var (key, weight) in vector)
+        {
+            ranked.Add((key, weight * terms.Idf(key), ranked.Count));
+        }
+
+        AddRanked(keys, count);
+    }
+
+    // The first count entries of the buffer by weight (highest first, ties in buffer order), added to keys in that order.
+    private void AddRanked(HashSet<int> keys, int count)
+    {
+        var ranked = _topBuffer;
+        var best = _topPicked;
+        best.Clear();
+        if (count > 0)
+        {
+            foreach (var entry in ranked)
+            {
+                // Entries come in buffer order, so an equal weight never goes ahead of one already kept.
+                if (best.Count == count && entry.Weight.CompareTo(best[^1].Weight) <= 0)
+                {
+                    continue;
+                }
+
+                var at = best.Count;
+                while (at > 0 && entry.Weight.CompareTo(best[at - 1].Weight) > 0)
+                {
+                    at--;
+                }
+
+                if (best.Count == count)
+                {
+                    best.RemoveAt(best.Count - 1);
+                }
+
+                best.Insert(at, entry);
+            }
+        }
+
+        foreach (var entry in best)
+        {
+            keys.Add(entry.Key);
+        }
     }
 
     private void Reindex(StoryState story)
     {
-        var keys = Top(story[StoryField.All], _options.IndexTermsPerStory).ToHashSet();
-        keys.UnionWith(Top(story[StoryField.Entities], _options.IndexTermsPerStory));
-        keys.UnionWith(Top(story[StoryField.Title], _options.IndexTermsPerStory / 2));
+        var keys = _indexKeys;
+        keys.Clear();
+        AddTop(keys, story[StoryField.All], _options.IndexTermsPerStory);
+        AddTop(keys, story[StoryField.Entities], _options.IndexTermsPerStory);
+        AddTop(keys, story[StoryField.Title], _options.IndexTermsPerStory / 2);
         foreach (var old in story.IndexedKeys)
         {
             if (!keys.Contains(old))
@@ -96,6 +223,49 @@ public sealed partial class StoryClusterer
             }
 
             _active.Remove(story.Id);
+        }
+    }
+
+    // Once the term table has doubled past the floor, keys that no active story (nor the document at hand) holds are forgotten,
+    // so memory follows the active window rather than the length of the stream.
+    private void PruneTerms(DocumentVectors current)
+    {
+        var terms = _featurizer.Terms;
+        if (terms.Count < Math.Max(_options.TermTableFloor, 2L * _termsAfterPrune))
+        {
+            return;
+        }
+
+        var keep = new bool[terms.IdLimit];
+        Mark(keep, current);
+        foreach (var story in _active.Values)
+        {
+            for (var f = 0; f < DocumentVectors.FieldCount; f++)
+            {
+                foreach (var (key, _) in story[(StoryField)f])
+                {
+                    keep[key] = true;
+                }
+            }
+
+            foreach (var key in story.IndexedKeys)
+            {
+                keep[key] = true;
+            }
+        }
+
+        _featurizer.Prune(keep);
+        _termsAfterPrune = terms.Count;
+    }
+
+    private static void Mark(bool[] keep, DocumentVectors doc)
+    {
+        for (var f = 0; f < DocumentVectors.FieldCount; f++)
+        {
+            foreach (var key in doc[(StoryField)f].Keys)
+            {
+                keep[key] = true;
+            }
         }
     }
 }

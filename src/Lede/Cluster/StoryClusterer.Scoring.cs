@@ -6,7 +6,6 @@ public sealed partial class StoryClusterer
 {
     private static readonly string[] FieldNames = ["all", "lead", "title", "entities"];
 
-    private double[] Weights => [_options.WeightAll, _options.WeightLead, _options.WeightTitle, _options.WeightEntities];
 
     // Σ w·cos over the fields the document has, renormalised so a headline-only or name-less document is not penalised;
     // then scaled by the Gaussian of the gap to the story's time span. Null when the story is outside the window.
@@ -39,7 +38,7 @@ public sealed partial class StoryClusterer
             timeFactor = _options.TimeFloor + ((1 - _options.TimeFloor) * Math.Exp(-(days * days) / (2 * sigma * sigma)));
         }
 
-        var weights = Weights;
+        var weights = _weights;
         var cosines = new double[DocumentVectors.FieldCount];
         double text = 0, total = 0;
         for (var f = 0; f < cosines.Length; f++)
@@ -63,9 +62,8 @@ public sealed partial class StoryClusterer
     // share distinctive names or headline words with the story (a shared topic and day share neither).
     private JoinCheck Check(DocumentVectors doc, CandidateScore best)
     {
-        var entities = Shared(doc[StoryField.Entities], best.Story[StoryField.Entities])
-            .Where(k => !k.Contains(' ', StringComparison.Ordinal)).ToList();
-        var title = Shared(doc[StoryField.Title], best.Story[StoryField.Title]).ToList();
+        var entities = Shared(doc[StoryField.Entities], best.Story[StoryField.Entities], singleWords: true);
+        var title = Shared(doc[StoryField.Title], best.Story[StoryField.Title], singleWords: false);
         var inv = CultureInfo.InvariantCulture;
         if (best.Score >= _options.StrongThreshold)
         {
@@ -86,12 +84,33 @@ public sealed partial class StoryClusterer
             $"second check failed: {entities.Count} shared entities < {_options.MinSharedEntities}, {title.Count} shared title terms < {_options.MinSharedTitleTerms}, score {best.Score:0.000} < strong {_options.StrongThreshold:0.000}"));
     }
 
-    private IEnumerable<string> Shared(Dictionary<int, float> doc, Dictionary<int, float> story)
+    // The distinctive keys both sides hold, the most distinctive first (ties by id), as display names; single words only when asked.
+    private List<string> Shared(Dictionary<int, float> doc, TermWeights story, bool singleWords)
     {
         var terms = _featurizer.Terms;
         var floor = _options.DistinctiveIdfShare * terms.MaxIdf;
-        return doc.Keys.Where(k => story.ContainsKey(k) && terms.Idf(k) >= floor)
-            .OrderByDescending(terms.Idf).ThenBy(k => k).Select(k => StoryFeaturizer.Display(terms.Name(k)));
+        var keys = _sharedBuffer;
+        keys.Clear();
+        foreach (var key in doc.Keys)
+        {
+            if (story.ContainsKey(key) && terms.Idf(key) >= floor && (!singleWords || !terms.Name(key).Contains(' ', StringComparison.Ordinal)))
+            {
+                keys.Add((key, terms.Idf(key)));
+            }
+        }
+
+        keys.Sort(static (a, b) =>
+        {
+            var c = b.Idf.CompareTo(a.Idf);
+            return c != 0 ? c : a.Key.CompareTo(b.Key);
+        });
+        var names = new List<string>(keys.Count);
+        foreach (var (key, _) in keys)
+        {
+            names.Add(StoryFeaturizer.Display(terms.Name(key)));
+        }
+
+        return names;
     }
 
     private List<string> Explain(DocumentVectors doc, CandidateScore best, CandidateScore? second, JoinCheck check)

@@ -13,9 +13,19 @@ public sealed partial class StoryClusterer
 
     private readonly StoryClusterOptions _options;
     private readonly StoryFeaturizer _featurizer;
+    private readonly double[] _weights;
+    // Scratch collections reused by every document, so the hot path does not allocate them anew.
+    private readonly Dictionary<long, double> _hits = [];
+    private readonly List<(long Id, double Weight)> _ranked = [];
+    private readonly List<(int Key, double Weight, int Index)> _topBuffer = [];
+    private readonly List<(int Key, double Weight, int Index)> _topPicked = [];
+    private readonly HashSet<int> _queryKeys = [];
+    private readonly HashSet<int> _indexKeys = [];
+    private readonly List<(int Key, double Idf)> _sharedBuffer = [];
     private readonly Dictionary<long, StoryState> _active = [];
     private readonly Dictionary<int, HashSet<long>> _postings = [];
     private long _nextId = 1;
+    private int _termsAfterPrune;
     private long _sequence;
     private DateTime? _clock;
 
@@ -24,10 +34,14 @@ public sealed partial class StoryClusterer
     {
         _options = options ?? new StoryClusterOptions();
         _featurizer = new StoryFeaturizer(_options);
+        _weights = [_options.WeightAll, _options.WeightLead, _options.WeightTitle, _options.WeightEntities];
     }
 
     /// <summary>Stories currently in the active pool.</summary>
     public int ActiveStories => _active.Count;
+
+    /// <summary>Keys in the term table now: follows the active window once pruning sets in.</summary>
+    internal int TermCount => _featurizer.Terms.Count;
 
     /// <summary>Puts the document into the best active story, or opens a new one; never throws on odd content.</summary>
     public StoryAssignment Add(StoryDocument doc)
@@ -40,17 +54,34 @@ public sealed partial class StoryClusterer
         }
 
         var norms = DocumentNorms(vectors);
-        var scored = Candidates(vectors).Select(s => Score(vectors, norms, s)).Where(s => s is not null).Select(s => s!.Value)
-            .OrderByDescending(s => s.Score).ThenBy(s => s.Story.Id).Take(2).ToList();
-        if (scored.Count == 0)
+        // The best two by score, ties to the older story: no sort, no list.
+        CandidateScore? first = null, second = null;
+        foreach (var candidate in Candidates(vectors))
+        {
+            if (Score(vectors, norms, candidate) is not { } scored)
+            {
+                continue;
+            }
+
+            if (first is not { } top || Before(scored, top))
+            {
+                second = first;
+                first = scored;
+            }
+            else if (second is not { } runnerUp || Before(scored, runnerUp))
+            {
+                second = scored;
+            }
+        }
+
+        if (first is not { } best)
         {
             var story = Open(vectors);
             return new StoryAssignment(story.Id, true, 0, [$"no active story shares a distinctive term: opened story {story.Id}"]);
         }
 
-        var best = scored[0];
         var check = Check(vectors, best);
-        var why = Explain(vectors, best, scored.Count > 1 ? scored[1] : null, check);
+        var why = Explain(vectors, best, second, check);
         if (best.Score >= _options.JoinThreshold && check.Passed)
         {
             Join(best.Story, vectors);
@@ -61,6 +92,12 @@ public sealed partial class StoryClusterer
         var opened = Open(vectors);
         why.Insert(0, $"opened story {opened.Id}");
         return new StoryAssignment(opened.Id, true, best.Score, why);
+    }
+
+    private static bool Before(CandidateScore a, CandidateScore b)
+    {
+        var c = a.Score.CompareTo(b.Score);
+        return c > 0 || (c == 0 && a.Story.Id < b.Story.Id);
     }
 
     /// <summary>Adds a document to a story that is already known (rebuilding the state from storage); later stories get higher ids.</summary>
@@ -100,6 +137,7 @@ public sealed partial class StoryClusterer
         if (_sequence % SweepEvery == 0)
         {
             Evict();
+            PruneTerms(vectors);
         }
 
         return vectors;

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Lede.Cluster;
 
 /// <summary>Turns a document into title, lead, all-token and entity sub-vectors, and keeps the stream's vocabulary and name lexicon up to date.</summary>
@@ -16,6 +18,22 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
     public static bool IsEntity(string key) => key.StartsWith(EntityPrefix, StringComparison.Ordinal);
 
     public static string Display(string key) => IsEntity(key) ? key[EntityPrefix.Length..] : key;
+
+    /// <summary>Forgets the keys no mark keeps, with the words and names that led to them and what the lexicon knew of those words.</summary>
+    /// <returns>How many keys were forgotten.</returns>
+    public int Prune(bool[] keep)
+    {
+        var dropped = Terms.Prune(keep);
+        if (dropped == 0)
+        {
+            return 0;
+        }
+
+        Forget(_wordIds);
+        Forget(_entityIds);
+        _lexicon.Prune(_wordIds.ContainsKey);
+        return dropped;
+    }
 
     /// <summary>Builds the sub-vectors; the story frequencies are counted when the document joins a story.</summary>
     public DocumentVectors Featurize(StoryDocument doc)
@@ -42,12 +60,19 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
             fields[f] = [];
         }
 
-        var title = doc.Title is { Length: > 0 } ? titleTokens : [];
-        AddTerms(fields[(int)StoryField.Title], titleTokens);
-        AddTerms(fields[(int)StoryField.Lead], title.Concat(textTokens.Take(options.LeadWords)));
-        AddTerms(fields[(int)StoryField.All], title.Concat(textTokens));
-        AddEntities(fields[(int)StoryField.Entities], title, titleCase, shouted);
-        AddEntities(fields[(int)StoryField.Entities], textTokens, titleCase, shouted);
+        // Each token's term id once (headline first, then text: the order new terms are met in), then the fields from the ids.
+        var titleIds = WordIds(titleTokens);
+        var textIds = WordIds(textTokens);
+        var hasTitle = doc.Title is { Length: > 0 };
+        var title = hasTitle ? titleTokens : [];
+        var titleKeys = hasTitle ? titleIds : [];
+        AddTerms(fields[(int)StoryField.Title], titleIds);
+        AddTerms(fields[(int)StoryField.Lead], titleKeys);
+        AddTerms(fields[(int)StoryField.Lead], textIds.AsSpan(0, Math.Clamp(options.LeadWords, 0, textIds.Length)));
+        AddTerms(fields[(int)StoryField.All], titleKeys);
+        AddTerms(fields[(int)StoryField.All], textIds);
+        AddEntities(fields[(int)StoryField.Entities], title, titleKeys, titleCase, shouted);
+        AddEntities(fields[(int)StoryField.Entities], textTokens, textIds, titleCase, shouted);
         foreach (var field in fields)
         {
             foreach (var key in field.Keys)
@@ -57,6 +82,29 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
         }
 
         return new DocumentVectors(doc.Id, doc.Published, fields);
+    }
+
+    // Drops the cache entries whose key was forgotten; stop words (−1) stay.
+    private void Forget(Dictionary<string, int> ids)
+    {
+        var gone = new List<string>();
+        foreach (var (text, id) in ids)
+        {
+            if (id >= 0 && !Terms.IsLive(id))
+            {
+                gone.Add(text);
+            }
+        }
+
+        foreach (var text in gone)
+        {
+            ids.Remove(text);
+        }
+
+        if (gone.Count > 0)
+        {
+            ids.TrimExcess();
+        }
     }
 
     // Sentences written In Title Case (or IN CAPITALS) capitalise words that are not names; one pass counts both.
@@ -99,30 +147,43 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
         }
     }
 
-    private void AddTerms(Dictionary<int, float> field, IEnumerable<StoryToken> tokens)
+    // The term id of each token (−1 for stop words), stemming each distinct word once per stream.
+    private int[] WordIds(List<StoryToken> tokens)
     {
-        foreach (var t in tokens)
+        var ids = new int[tokens.Count];
+        for (var i = 0; i < ids.Length; i++)
         {
-            if (!_wordIds.TryGetValue(t.Lower, out var id))
+            var lower = tokens[i].Lower;
+            if (!_wordIds.TryGetValue(lower, out var id))
             {
-                id = StoryWords.IsStop(t.Lower) ? -1 : Terms.Id(StoryWords.Stem(t.Lower));
-                _wordIds.Add(t.Lower, id);
+                id = StoryWords.IsStop(lower) ? -1 : Terms.Id(StoryWords.Stem(lower));
+                _wordIds.Add(lower, id);
             }
 
+            ids[i] = id;
+        }
+
+        return ids;
+    }
+
+    private static void AddTerms(Dictionary<int, float> field, ReadOnlySpan<int> ids)
+    {
+        foreach (var id in ids)
+        {
             if (id >= 0)
             {
-                field[id] = field.GetValueOrDefault(id) + 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(field, id, out _)++;
             }
         }
     }
 
-    private void AddEntities(Dictionary<int, float> field, List<StoryToken> tokens, HashSet<int> titleCase, HashSet<int> shouted)
+    private void AddEntities(Dictionary<int, float> field, List<StoryToken> tokens, int[] wordIds, HashSet<int> titleCase, HashSet<int> shouted)
     {
         var run = new List<string>();
         var previous = -1;
         for (var i = 0; i <= tokens.Count; i++)
         {
-            var entity = i < tokens.Count && IsName(tokens[i], titleCase.Contains(tokens[i].Sentence), shouted.Contains(tokens[i].Sentence));
+            var entity = i < tokens.Count && wordIds[i] >= 0 && IsName(tokens[i], titleCase.Contains(tokens[i].Sentence), shouted.Contains(tokens[i].Sentence));
             var joins = entity && previous == i - 1 && run.Count > 0 && tokens[i].Sentence == tokens[i - 1].Sentence;
             if (!joins && run.Count > 0)
             {
@@ -159,7 +220,8 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
     private bool IsName(StoryToken t, bool titleCase, bool shouted)
     {
         var lower = t.Lower;
-        if (StoryWords.IsStop(lower) || StoryWords.IsNotName(lower) || !char.IsLetterOrDigit(t.Text[0]))
+        // Stop words never get here: the caller skips tokens without a term id.
+        if (StoryWords.IsNotName(lower) || !char.IsLetterOrDigit(t.Text[0]))
         {
             return false;
         }

@@ -3,7 +3,7 @@ namespace Lede.Cluster;
 /// <summary>One active story: summed sub-vectors (capped), its time span, its members and the keys it is indexed under.</summary>
 internal sealed class StoryState
 {
-    private readonly Dictionary<int, float>[] _sums = new Dictionary<int, float>[DocumentVectors.FieldCount];
+    private readonly TermWeights[] _sums = new TermWeights[DocumentVectors.FieldCount];
     private readonly double[] _norms = new double[DocumentVectors.FieldCount];
     private long _normsAt = -1;
     private double _sumDays;
@@ -33,7 +33,7 @@ internal sealed class StoryState
 
     public int[] IndexedKeys { get; set; } = [];
 
-    public Dictionary<int, float> this[StoryField field] => _sums[(int)field];
+    public TermWeights this[StoryField field] => _sums[(int)field];
 
     public void Add(DocumentVectors doc, int cap, TermStatistics terms)
     {
@@ -49,11 +49,7 @@ internal sealed class StoryState
             var counts = (StoryField)f is StoryField.All or StoryField.Entities;
             foreach (var (key, weight) in doc[(StoryField)f])
             {
-                if (!sum.TryAdd(key, weight))
-                {
-                    sum[key] += weight;
-                }
-                else if (counts)
+                if (sum.Add(key, weight) && counts)
                 {
                     terms.CountKey(key);
                 }
@@ -66,7 +62,7 @@ internal sealed class StoryState
                 sum.Clear();
                 foreach (var (key, weight) in keep)
                 {
-                    sum[key] = weight;
+                    sum.Add(key, weight);
                 }
             }
         }
