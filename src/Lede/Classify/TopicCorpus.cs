@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Lede.Text;
 
 namespace Lede.Classify;
 
@@ -64,8 +65,15 @@ public static partial class TopicCorpus
         var warnings = new List<string>();
         var documents = new List<TopicDocument>();
         var number = 0;
-        foreach (var row in CsvRows(File.ReadAllText(csv, Encoding.UTF8)))
+        var line = 0;
+        using var reader = new StreamReader(csv, Encoding.UTF8);
+        while (CsvRecords.Read(reader, ref line) is { } row)
         {
+            if (row is [""])
+            {
+                continue;
+            }
+
             number++;
             if (number == 1 && row.Count > 0 && row[0].Trim().Equals("label", StringComparison.OrdinalIgnoreCase))
             {
@@ -85,67 +93,5 @@ public static partial class TopicCorpus
         }
 
         return new TopicCorpusResult(documents, warnings);
-    }
-
-    private static IEnumerable<List<string>> CsvRows(string text)
-    {
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c is '\n' or '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                row.Add(field.ToString());
-                field.Clear();
-                if (row.Count > 1 || row[0].Length > 0)
-                {
-                    yield return row;
-                }
-
-                row = [];
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            yield return row;
-        }
     }
 }

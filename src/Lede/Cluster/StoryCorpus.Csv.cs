@@ -1,4 +1,4 @@
-using System.Text;
+using Lede.Text;
 
 namespace Lede.Cluster;
 
@@ -11,7 +11,7 @@ public static partial class StoryCorpus
         var entries = new List<StoryCorpusEntry>();
         var warnings = new List<string>();
         var line = 0;
-        var header = ReadRecord(reader, ref line);
+        var header = CsvRecords.Read(reader, ref line);
         if (header is null)
         {
             return new StoryCorpusResult(entries, ["no header line"]);
@@ -26,7 +26,7 @@ public static partial class StoryCorpus
             return new StoryCorpusResult(entries, ["the header has no id column"]);
         }
 
-        for (var start = line + 1; ReadRecord(reader, ref line) is { } record; start = line + 1)
+        for (var start = line + 1; CsvRecords.Read(reader, ref line) is { } record; start = line + 1)
         {
             string? Field(int? i) => i is { } k && k < record.Count && record[k].Length > 0 ? record[k] : null;
             if (record.Count == 1 && record[0].Length == 0)
@@ -51,70 +51,5 @@ public static partial class StoryCorpus
         }
 
         return new StoryCorpusResult(entries, warnings);
-    }
-
-    // One RFC 4180 record: quoted fields may hold commas, doubled quotes and line breaks.
-    private static List<string>? ReadRecord(TextReader reader, ref int line)
-    {
-        var text = reader.ReadLine();
-        if (text is null)
-        {
-            return null;
-        }
-
-        line++;
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; ; i++)
-        {
-            if (i == text.Length)
-            {
-                if (quoted && reader.ReadLine() is { } more)
-                {
-                    line++;
-                    field.Append('\n');
-                    text = more;
-                    i = -1;
-                    continue;
-                }
-
-                break;
-            }
-
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"' && field.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
     }
 }
