@@ -4,9 +4,9 @@
 build:
 	dotnet build Lede.slnx --nologo
 
-# The README's test command: every suite.
+# The README's test command: every suite, with a throwaway PostgreSQL server on loopback for the store suites.
 test:
-	dotnet test Lede.slnx --nologo
+	tools/with-postgres dotnet test Lede.slnx --nologo
 
 e2e:
 	dotnet test tests/Lede.EndToEnd.Tests --nologo

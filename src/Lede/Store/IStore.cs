@@ -64,6 +64,16 @@ public interface IStore : IAsyncDisposable
     /// <summary>Sources not disabled whose next due time is at or before <paramref name="now"/> (or not set).</summary>
     Task<IReadOnlyList<Source>> DueSourcesAsync(DateTime now, CancellationToken ct);
 
+    /// <summary>Articles matching <paramref name="query"/>, best first, with highlighted snippets.</summary>
+    /// <exception cref="ArgumentException">The query has no searchable word.</exception>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken ct);
+
+    /// <summary>Checks the database and Lede's invariants (related links symmetric, no orphan rows, sealed payloads carry a key id and MAC); <paramref name="keys"/>, when given, also verifies every sealed payload's MAC.</summary>
+    Task<IReadOnlyList<StoreProblem>> CheckAsync(KeyRing? keys, CancellationToken ct);
+
+    /// <summary>The schema version the database is at (the newest applied migration).</summary>
+    Task<int> SchemaVersionAsync(CancellationToken ct);
+
     /// <summary>Records a source's state after a fetch; <paramref name="url"/> changes its URL (a permanent redirect).</summary>
     Task SaveSourceStateAsync(long id, SourceState state, string? url, CancellationToken ct);
 }
