@@ -64,6 +64,28 @@ public sealed class ArticleBuilder(ArticleNormalizer normalizer, PageEnricher? p
         return new BuiltArticle(record with { Secured = seal.Value }, seal, article.FullText, classification, facts);
     }
 
+    /// <summary>Reads the items' pages (<paramref name="parallelism"/> at once; the fetcher keeps each host's limits), lets the boilerplate detector see them all, then builds each article.</summary>
+    /// <param name="items">New items, e.g. one feed's.</param>
+    /// <param name="parallelism">Pages read at once.</param>
+    /// <param name="warnings">Receives, per item, what was doubtful or repaired; one list per item, in order.</param>
+    /// <param name="ct">Cancels the fetches.</param>
+    public async Task<BuiltArticle[]> BuildAllAsync(IReadOnlyList<FreshItem> items, int parallelism, IReadOnlyList<ICollection<string>> warnings, CancellationToken ct)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct };
+        var read = new EnrichedPage?[items.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), options,
+            async (i, token) => read[i] = await ReadPageAsync(items[i].Feed, warnings[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+        for (var i = 0; i < items.Count; i++)
+        {
+            Observe(items[i].Feed, items[i].Description, read[i]);
+        }
+
+        var built = new BuiltArticle[items.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), options, async (i, token) => built[i] = await BuildAsync(
+            items[i].Feed, items[i].FeedTitle, items[i].Description, items[i].Dated, read[i], warnings[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+        return built;
+    }
+
     /// <summary>Caches each image; the sizes in its bytes outrank the markup's, and isCached says whether the file is held.</summary>
     private async Task<List<RecordImage>> CacheAsync(IReadOnlyList<RecordImage> chosen, ICollection<string> warnings, CancellationToken ct)
     {

@@ -1,8 +1,6 @@
-using Lede.Enrich;
 using Lede.Fetch;
 using Lede.Normalize;
 using Lede.Parse;
-using Lede.Records;
 using Lede.Sources;
 using Lede.Store;
 
@@ -12,6 +10,8 @@ namespace Lede.Pipeline;
 /// <remarks>Re-running stores nothing twice: an article already held under its URL's id is left as it is.</remarks>
 public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, ParseResult> parse, SourceScheduler scheduler, TimeProvider clock)
 {
+    private readonly FeedHarvester _feeds = new(store, fetcher, parse, clock);
+
     /// <value>Default: 8 sources at once; the fetcher still limits each host.</value>
     public int Parallelism { get; init; } = 8;
 
@@ -107,120 +107,36 @@ public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, Pars
     /// <summary>Stores one new article through the story stages; a problem with it is a warning and the rest go on.</summary>
     private async Task StoreAsync(Curator curator, SourceHarvest harvest, string link, BuiltArticle article, CancellationToken ct)
     {
-        var record = article.Record;
-        var id = ArticleId.FromUrl(record.WebUrl);
-        if (curator.Holds(id))
+        if (await ArticleIntake.AddAsync(store, curator, link, article, harvest.Warnings, harvest.LinksToHeld, ct).ConfigureAwait(false))
         {
-            // Two links of this pass lead to one canonical page: the link is remembered once the article is written.
-            harvest.Known++;
-            harvest.LinksToHeld.Add((id, link));
-            return;
-        }
-
-        if (await store.FindArticleByUrlAsync(record.WebUrl, ct).ConfigureAwait(false) is { } held)
-        {
-            // Another link to an article already held: remember the link, so the next crawl need not read the page again.
-            await store.AddArticleUrlAsync(held, link, ct).ConfigureAwait(false);
-            harvest.Known++;
-            return;
-        }
-
-        try
-        {
-            await curator.AddAsync(id, article, ct).ConfigureAwait(false);
             harvest.Added++;
         }
-        catch (Exception e) when (e is not (OperationCanceledException or IOException or System.Data.Common.DbException))
+        else
         {
-            // The story stages failed on this article: store it as built, so nothing read is lost.
-            harvest.Warnings.Add($"other: {record.WebUrl}: the story stages failed ({e.GetType().Name}: {e.Message}); stored without them");
-            await store.SaveRecordAsync(id, record, article.Seal, ct).ConfigureAwait(false);
-            harvest.Added++;
+            harvest.Known++;
         }
     }
 
     private async Task HarvestAsync(SourceHarvest harvest, CancellationToken ct)
     {
-        var source = harvest.Source;
-        FetchResponse response;
-        try
+        var read = await _feeds.ReadAsync(harvest.Source, ct).ConfigureAwait(false);
+        harvest.Warnings.AddRange(read.Warnings);
+        harvest.Error = read.Error;
+        if (read.Feed is { } feed)
         {
-            var request = new FetchRequest(new Uri(source.Url), FetchKind.Feed, source.State.ETag, source.State.LastModified);
-            response = await fetcher.FetchAsync(request, ct).ConfigureAwait(false);
-        }
-        catch (FetchException e)
-        {
-            harvest.Outcome = new FetchOutcome.FetchFailed(e);
-            harvest.Error = e.Message;
-            return;
-        }
-
-        if (response.NotModified)
-        {
-            harvest.Outcome = new FetchOutcome.NotModified(response);
-            return;
-        }
-
-        var parsed = parse(new FeedInput(response.Body, response.ContentType, response.FinalUrl));
-        harvest.Warnings.AddRange(parsed.Warnings.Select(w => $"{w.Kind}: {w.Message}"));
-        if (parsed.Feed is not { } feed)
-        {
-            var error = parsed.Error ?? "no feed found";
-            harvest.Outcome = new FetchOutcome.ParseFailed(response, error);
-            harvest.Error = $"{source.Url} is not a feed Lede can read: {error}";
-            return;
-        }
-
-        await BuildItemsAsync(harvest, feed, ct).ConfigureAwait(false);
-        var times = feed.Items.Select(i => i.Published ?? i.Updated).OfType<DateTime>().ToList();
-        harvest.Outcome = new FetchOutcome.Fetched(response, times);
-    }
-
-    private async Task BuildItemsAsync(SourceHarvest harvest, Feed feed, CancellationToken ct)
-    {
-        var source = harvest.Source;
-        var seenAt = clock.GetUtcNow().UtcDateTime;
-        var feedTitle = source.Title ?? Text.HtmlText.ToPlain(feed.Title);
-        var fresh = new List<(FeedItem Item, ArticleRecord Record)>();
-        foreach (var item in feed.Items)
-        {
-            var (record, problem) = FeedItemNormalizer.ToRecord(item, feed, source.Title, seenAt);
-            if (record is null)
+            var (fresh, known) = await _feeds.FreshItemsAsync(harvest.Source, feed, harvest.Warnings, ct).ConfigureAwait(false);
+            harvest.Known += known;
+            var itemWarnings = fresh.Select(_ => new List<string>()).ToList();
+            var built = await Articles.BuildAllAsync(fresh, ItemParallelism, itemWarnings, ct).ConfigureAwait(false);
+            for (var i = 0; i < fresh.Count; i++)
             {
-                harvest.Warnings.Add($"content: {problem}");
+                harvest.Articles.Add((fresh[i].Link, built[i]));
             }
-            else if (await IsKnownAsync(record.OriginalUrl, record.WebUrl, ct).ConfigureAwait(false))
-            {
-                harvest.Known++;
-            }
-            else if (fresh.TrueForAll(f => f.Record.WebUrl != record.WebUrl))
-            {
-                fresh.Add((item, record));
-            }
+
+            harvest.Warnings.AddRange(itemWarnings.SelectMany(w => w));
         }
 
-        // Pages first (in parallel; the fetcher keeps each host's limits), so that the boilerplate detector has
-        // seen every page of this batch before the first excerpt is chosen.
-        var pages = new EnrichedPage?[fresh.Count];
-        var itemWarnings = fresh.ConvertAll(_ => new List<string>());
-        await ForEachAsync(fresh.Count, async (i, token) => pages[i] = await Articles.ReadPageAsync(fresh[i].Record, itemWarnings[i], token).ConfigureAwait(false), ct)
-            .ConfigureAwait(false);
-        for (var i = 0; i < fresh.Count; i++)
-        {
-            Articles.Observe(fresh[i].Record, fresh[i].Item.Description ?? fresh[i].Item.Content, pages[i]);
-        }
-
-        var built = new BuiltArticle[fresh.Count];
-        await ForEachAsync(fresh.Count, async (i, token) => built[i] = await Articles.BuildAsync(
-            fresh[i].Record, feedTitle, fresh[i].Item.Description ?? fresh[i].Item.Content, (fresh[i].Item.Published ?? fresh[i].Item.Updated) is not null,
-            pages[i], itemWarnings[i], token).ConfigureAwait(false), ct)
-            .ConfigureAwait(false);
-        for (var i = 0; i < fresh.Count; i++)
-        {
-            harvest.Articles.Add((fresh[i].Record.OriginalUrl, built[i]));
-        }
-
-        harvest.Warnings.AddRange(itemWarnings.SelectMany(w => w));
+        harvest.Outcome = read.Outcome;
     }
 
     private async Task<Curator> CuratorAsync(CancellationToken ct)
@@ -239,20 +155,5 @@ public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, Pars
         {
             _opening.Release();
         }
-    }
-
-    private Task ForEachAsync(int count, Func<int, CancellationToken, ValueTask> body, CancellationToken ct)
-        => Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = ItemParallelism, CancellationToken = ct }, body);
-
-    /// <summary>Whether an article is already held under the item's link as given, or in canonical form.</summary>
-    private async Task<bool> IsKnownAsync(string link, string webUrl, CancellationToken ct)
-    {
-        if (await store.FindArticleByUrlAsync(link, ct).ConfigureAwait(false) is not null)
-        {
-            return true;
-        }
-
-        var canonical = UrlCanonicalizer.Canonicalize(webUrl).Url;
-        return canonical is not null && canonical != link && await store.FindArticleByUrlAsync(canonical, ct).ConfigureAwait(false) is not null;
     }
 }
