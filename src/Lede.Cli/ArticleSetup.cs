@@ -55,5 +55,5 @@ internal static class ArticleSetup
 
     /// <summary>The folder the database lives in, where the image cache goes too (<c>data/images</c> by default).</summary>
     private static string DataFolder(string db)
-        => db.Contains("://", StringComparison.Ordinal) ? "data" : Path.GetDirectoryName(Path.GetFullPath(db)) ?? "data";
+        => Storage.StoreFactory.IsPostgres(db) ? "data" : Path.GetDirectoryName(Path.GetFullPath(db)) ?? "data";
 }

@@ -16,6 +16,7 @@ var root = new Command("lede", "Lede: follow news sources, keep what is on your 
     SourcesCommand.Create(global),
     DemoCommand.Create(global),
     CrawlCommand.Create(global),
+    WorkerCommand.Create(global),
     ServeCommand.Create(global),
     FeedCommand.Create(),
     PageCommand.Create(),
