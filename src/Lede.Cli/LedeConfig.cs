@@ -1,5 +1,7 @@
 using Lede.Classify;
+using System.Globalization;
 using Lede.Decide;
+using Lede.Fetch;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -10,12 +12,13 @@ namespace Lede.Cli;
 /// <param name="Keys">The key file for secured payloads.</param>
 /// <param name="Topics">The topic taxonomy from the file's <c>topics:</c> section; null when it has none.</param>
 /// <param name="Publish">The publishing rules from the file's <c>publish:</c> section; none when it has none.</param>
-internal sealed record LedeConfig(string? Db, string? Keys, Taxonomy? Topics = null, PublishRules? Publish = null)
+/// <param name="Fetch">Politeness per host from the file's <c>fetch:</c> section (<c>per_host_concurrency</c>, <c>per_host_delay</c> in seconds); null for the defaults.</param>
+internal sealed record LedeConfig(string? Db, string? Keys, Taxonomy? Topics = null, PublishRules? Publish = null, FetchOptions? Fetch = null)
 {
     /// <value>Default: ./lede.yml, read only when present.</value>
     public const string DefaultPath = "./lede.yml";
 
-    private static readonly string[] Known = ["db", "keys", "topics", "publish"];
+    private static readonly string[] Known = ["db", "keys", "topics", "publish", "fetch"];
 
     /// <summary>Reads the configuration file; a missing default file means no settings, a missing named one is an error.</summary>
     /// <exception cref="CliException">The file cannot be read or is not a YAML mapping of known settings.</exception>
@@ -70,6 +73,35 @@ internal sealed record LedeConfig(string? Db, string? Keys, Taxonomy? Topics = n
             throw new CliException(errors[0]);
         }
 
-        return new LedeConfig(Setting("db"), Setting("keys"), topics, publish);
+        var fetch = root.Children.TryGetValue(new YamlScalarNode("fetch"), out var fetchNode) ? ReadFetch(fetchNode, file) : null;
+        return new LedeConfig(Setting("db"), Setting("keys"), topics, publish, fetch);
+    }
+
+    /// <summary>The <c>fetch:</c> section: how hard Lede may press one host.</summary>
+    private static FetchOptions ReadFetch(YamlNode node, string file)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            throw new CliException($"{file}:{node.Start.Line}: expected 'fetch:' to be a mapping (per_host_concurrency, per_host_delay)");
+        }
+
+        var options = new FetchOptions();
+        foreach (var (key, value) in mapping.Children)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            var text = (value as YamlScalarNode)?.Value ?? "";
+            options = name switch
+            {
+                "per_host_concurrency" when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 64
+                    => options with { PerHostConcurrency = n },
+                "per_host_delay" when double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds <= 3600
+                    => options with { PerHostDelay = TimeSpan.FromSeconds(seconds) },
+                "per_host_concurrency" or "per_host_delay" => throw new CliException(
+                    $"{file}:{value.Start.Line}: expected fetch.{name} to be {(name == "per_host_delay" ? "0–3600 seconds" : "1–64")}, found '{text}'"),
+                _ => throw new CliException($"{file}:{key.Start.Line}: unknown fetch setting '{name}' (known: per_host_concurrency, per_host_delay)"),
+            };
+        }
+
+        return options;
     }
 }

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Lede.EndToEnd.Tests.Fixtures;
+using Lede.Records;
+using Lede.Web.Demo;
+using Xunit.Abstractions;
+
+namespace Lede.EndToEnd.Tests;
+
+/// <summary>lede worker: several processes share one PostgreSQL database and a loopback site.</summary>
+public sealed partial class WorkerCommandTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("lede-worker-").FullName;
+    private readonly PostgresScratch _database = PostgresScratch.Create();
+    private MirrorSite _site = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Path.Combine(_work, "site"));
+        _site = await MirrorSite.StartAsync(Path.Combine(_work, "site"), default);
+        // Every host of the site is one loopback address: let the workers press it harder than a real host.
+        await File.WriteAllTextAsync(Path.Combine(_work, "lede.yml"),
+            $"db: \"{_database.ConnectionString}\"\nfetch:\n  per_host_concurrency: 8\n  per_host_delay: 0\n");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _site.DisposeAsync();
+        _database.Dispose();
+        Directory.Delete(_work, recursive: true);
+    }
+
+    private Task<CliRun> Lede(params string[] args) => LedeCli.RunAsync(_work, args);
+
+    [Fact]
+    public async Task Three_workers_store_every_item_exactly_once()
+    {
+        var (feeds, links) = GeneratedNewsSite.Write(Path.Combine(_work, "site"), _site.BaseAddress, hosts: 12, items: 25, seed: 5);
+        (await Lede("keys", "new")).ExitCode.ShouldBe(0);
+        foreach (var feed in feeds)
+        {
+            (await Lede("sources", "add", feed)).ExitCode.ShouldBe(0);
+        }
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Lede("worker", "--allow-private", "--until-idle", "--pause", "0.2")));
+
+        var added = runs.Select(r => int.Parse(Stopped().Match(r.Stdout).Groups["added"].Value, CultureInfo.InvariantCulture)).ToList();
+        output.WriteLine($"new articles per worker: {string.Join(", ", added)}");
+        runs.ShouldAllBe(r => r.ExitCode == 0);
+        added.Sum().ShouldBe(links.Count);
+        (await Lede("records", "export", "out")).ExitCode.ShouldBe(0);
+        var records = Directory.GetFiles(Path.Combine(_work, "out")).Select(f => RecordReader.Read(File.ReadAllText(f), f).Record!).ToList();
+        records.Select(r => r.OriginalUrl).Order(StringComparer.Ordinal).ShouldBe(links.Order(StringComparer.Ordinal));
+        records.Select(r => r.WebUrl).Distinct(StringComparer.Ordinal).Count().ShouldBe(links.Count);
+        records.ShouldContain(r => r.Related.Count > 0);
+        var check = await Lede("db", "check");
+        check.ExitCode.ShouldBe(0, check.Stdout + check.Stderr);
+    }
+
+    [Fact]
+    public async Task A_worker_refuses_SQLite()
+    {
+        var run = await Lede("worker", "--db", "local.db");
+
+        run.ExitCode.ShouldBe(1);
+        run.Stderr.ShouldContain("lede worker needs PostgreSQL");
+    }
+
+    [GeneratedRegex(@"stopped: (?<added>\d+) new articles", RegexOptions.ExplicitCapture, 1000)]
+    private static partial Regex Stopped();
+}
