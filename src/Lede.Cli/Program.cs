@@ -54,7 +54,7 @@ try
     return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e) when (e is CliException or IOException or UnauthorizedAccessException or NotSupportedException or InvalidOperationException
-                              or Microsoft.Data.Sqlite.SqliteException or Lede.Store.SecuredPayloadException
+                              or System.Data.Common.DbException or Lede.Store.SecuredPayloadException
                               or System.Text.Json.JsonException or InvalidDataException)
 {
     Console.Error.WriteLine($"lede: {OneLine(e.Message)}");

@@ -1,3 +1,4 @@
+using Lede.Storage.Postgres;
 using Lede.Storage.Sqlite;
 using Lede.Store;
 
@@ -9,14 +10,12 @@ public static class StoreFactory
     /// <value>Default: data/lede.db under the working directory.</value>
     public const string DefaultDatabase = "./data/lede.db";
 
+    /// <summary>The store <paramref name="db"/> names, migrated to the newest schema.</summary>
+    /// <exception cref="InvalidOperationException">A PostgreSQL server that cannot be reached or refuses the login; a database newer than this Lede.</exception>
     public static IStore Open(string db)
     {
-        if (IsPostgres(db))
-        {
-            throw new NotSupportedException("PostgreSQL is not supported by this version of Lede; give --db a SQLite file path");
-        }
-
-        return SqliteStore.Open(db);
+        // A PostgreSQL database is migrated on open, like a SQLite file; failing to reach it is one line without the password.
+        return IsPostgres(db) ? PostgresStore.Open(PostgresConnectionString.From(db)) : SqliteStore.Open(db);
     }
 
     /// <summary>True for <c>postgres://</c> and <c>postgresql://</c> URLs and for <c>Host=…</c> connection strings.</summary>

@@ -1,0 +1,113 @@
+using Lede.Normalize;
+using Lede.Storage.Postgres;
+using Lede.Store;
+using Lede.Tests.Records;
+
+namespace Lede.Storage.Tests;
+
+/// <summary>Search on PostgreSQL: tsvector over the public fields, websearch syntax, ts_rank_cd, ts_headline snippets.</summary>
+public sealed class PostgresSearchTests : IAsyncLifetime, IDisposable
+{
+    private static readonly DateTime At = new(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc);
+    private PostgresDatabase? _database;
+    private IStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = PostgresDatabase.Create();
+        _store = PostgresStore.Open(_database.ConnectionString);
+        await SaveAsync(1, "Regulators weigh facial recognition rules", "Lawmakers in Brussels debated the draft on Tuesday.", ["AI", "Policy"], published: true);
+        await SaveAsync(2, "Weather today", "Officials say a law on facial recognition is near; sunny skies.", ["Climate"], published: false);
+        await SaveAsync(3, "Cats and dogs", "Pets are popular in the city.", [], published: true, body: "Body words: zeppelin\n");
+    }
+
+    public async Task DisposeAsync() => await _store.DisposeAsync();
+
+    public void Dispose() => _database?.Dispose();
+
+    private Task SaveAsync(int n, string title, string excerpt, string[] topics, bool published, string body = "\n") =>
+        _store.SaveRecordAsync(new ArticleId((ulong)n), Samples.Minimal with
+        {
+            Title = title,
+            Excerpt = excerpt,
+            Topics = topics,
+            Published = published,
+            Body = body,
+            WebUrl = $"https://example.com/{n}",
+            PublishedDateTime = At.AddDays(n),
+        }, default);
+
+    private async Task<ulong[]> IdsAsync(SearchQuery query) => [.. (await _store.SearchAsync(query, default)).Select(h => h.Id.Value)];
+
+    [Fact]
+    public async Task A_title_match_ranks_above_an_excerpt_match()
+        => (await IdsAsync(new SearchQuery("facial recognition"))).ShouldBe([1UL, 2UL]);
+
+    [Fact]
+    public async Task Words_match_by_their_stem()
+        => (await IdsAsync(new SearchQuery("regulation"))).ShouldBe([1UL]);
+
+    [Fact]
+    public async Task Phrases_keep_their_order_and_excluded_words_exclude()
+    {
+        (await IdsAsync(new SearchQuery("\"facial recognition\""))).ShouldBe([1UL, 2UL]);
+        (await IdsAsync(new SearchQuery("\"recognition facial\""))).ShouldBeEmpty();
+        (await IdsAsync(new SearchQuery("facial -weather"))).ShouldBe([1UL]);
+    }
+
+    [Fact]
+    public async Task Provider_and_topics_are_searched_but_never_the_body()
+    {
+        (await IdsAsync(new SearchQuery("climate"))).ShouldBe([2UL]);
+        (await IdsAsync(new SearchQuery("zeppelin"))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Filters_narrow_the_hits()
+    {
+        (await IdsAsync(new SearchQuery("facial", Topic: "ai"))).ShouldBe([1UL]);
+        (await IdsAsync(new SearchQuery("facial", Since: At.AddDays(2)))).ShouldBe([2UL]);
+        (await IdsAsync(new SearchQuery("facial", PublishedOnly: true))).ShouldBe([1UL]);
+        (await IdsAsync(new SearchQuery("facial", Limit: 1))).ShouldBe([1UL]);
+        (await IdsAsync(new SearchQuery("facial", Limit: 0))).ShouldBe([1UL], "a limit below 1 means 1");
+    }
+
+    [Fact]
+    public async Task Snippets_mark_the_matches_in_the_excerpt_else_the_title()
+    {
+        var hits = await _store.SearchAsync(new SearchQuery("facial"), default);
+
+        hits[0].Snippet.ShouldContain($"{SearchHit.MarkStart}facial{SearchHit.MarkEnd}");
+        hits[0].Snippet.ShouldStartWith("Regulators");
+        hits[1].Snippet.ShouldContain($"{SearchHit.MarkStart}facial{SearchHit.MarkEnd} recognition is near");
+        (hits[1].Title, hits[1].WebUrl, hits[1].Published, hits[1].PublishedAt).ShouldBe(("Weather today", "https://example.com/2", false, At.AddDays(2)));
+        hits[0].Rank.ShouldBeGreaterThan(hits[1].Rank);
+    }
+
+    [Fact]
+    public async Task An_updated_article_is_searched_as_it_is_now()
+    {
+        await SaveAsync(3, "Cats and zebras", "Pets are popular in the city.", [], published: true);
+
+        (await IdsAsync(new SearchQuery("zebra"))).ShouldBe([3UL]);
+        (await IdsAsync(new SearchQuery("dogs"))).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("the and of")]
+    [InlineData("!!! --- \"\"")]
+    public async Task A_query_without_a_searchable_word_is_an_argument_error(string text)
+    {
+        var e = await Should.ThrowAsync<ArgumentException>(() => _store.SearchAsync(new SearchQuery(text), default));
+
+        e.Message.ShouldContain("no searchable word");
+    }
+
+    [Theory]
+    [InlineData("facial & | ! :* <-> (")]
+    [InlineData("facial') OR 1=1 --")]
+    [InlineData("nul\0byte facial")]
+    public async Task Query_syntax_and_odd_characters_in_user_text_are_inert(string text)
+        => (await IdsAsync(new SearchQuery(text))).ShouldNotBeNull();
+}
