@@ -31,7 +31,9 @@ internal static class BoilerplateFile
     /// <summary>Writes the detector's state atomically (temp file + rename).</summary>
     public static void Save(BoilerplateDetector detector, string path)
     {
-        var temp = path + ".tmp";
+        // Several processes (workers) may save at once: each writes its own temporary file, the last rename wins whole.
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temp = $"{path}.{Environment.ProcessId}.tmp";
         File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(detector.Snapshot()));
         File.Move(temp, path, overwrite: true);
     }

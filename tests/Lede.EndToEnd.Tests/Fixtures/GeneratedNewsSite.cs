@@ -18,6 +18,13 @@ public static class GeneratedNewsSite
         "startup raises funding for warehouse picking robots",
     ];
 
+    private static readonly string[] Filler =
+    [
+        "officials", "said", "on", "monday", "the", "plan", "would", "cost", "millions", "critics", "argued", "that", "residents", "were",
+        "not", "consulted", "supporters", "pointed", "to", "safety", "gains", "a", "spokesperson", "declined", "comment", "next", "week",
+        "hearing", "budget", "vendor", "contract", "pilot", "program", "schools", "hospitals", "drivers", "workers", "union", "lawyers",
+    ];
+
     /// <summary>Writes <paramref name="hosts"/> sites of <paramref name="items"/> items each under <paramref name="folder"/>; returns the feed URLs and every item link.</summary>
     public static (IReadOnlyList<string> Feeds, IReadOnlyList<string> Links) Write(string folder, Uri server, int hosts, int items, int seed)
     {
@@ -35,8 +42,9 @@ public static class GeneratedNewsSite
                 var topic = Events[random.Next(Events.Length)];
                 var title = $"{Capitalized(topic)}: report {h}-{i}";
                 var published = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc).AddMinutes((i * 37) + (h * 5));
-                var paragraphs = string.Concat(Enumerable.Range(0, 4).Select(p =>
-                    $"<p>{WebUtility.HtmlEncode(Capitalized(topic))} according to reporter {h} in dispatch {i}, paragraph {p}, with details on costs, timing and who objected.</p>"));
+                // The event's words, then each provider's own: one story, told differently (not copies of one text).
+                var paragraphs = string.Concat(Enumerable.Range(0, 4).Select(_ =>
+                    $"<p>{WebUtility.HtmlEncode(Capitalized(topic))}, {string.Join(' ', Enumerable.Range(0, 30).Select(_ => Filler[random.Next(Filler.Length)]))}.</p>"));
                 Directory.CreateDirectory(Path.Combine(folder, host, "story", i.ToString(CultureInfo.InvariantCulture)));
                 File.WriteAllText(Path.Combine(folder, host, "story", i.ToString(CultureInfo.InvariantCulture), "index.html"),
                     $"<!doctype html><html lang=\"en\"><head><title>{title} | News {h}</title><link rel=\"canonical\" href=\"{link}\">" +
