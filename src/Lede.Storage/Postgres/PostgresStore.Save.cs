@@ -106,16 +106,38 @@ public sealed partial class PostgresStore
     }
 
     /// <summary>The statements that write an article and replace its children, sent as one round trip.</summary>
-    private static string WriteSql(bool withAnalysis) => withAnalysis ? WriteArticleSql + WriteAnalysisSql + "RELEASE SAVEPOINT article;" : WriteArticleSql + "RELEASE SAVEPOINT article;";
+    private static string WriteSql(bool withAnalysis) => withAnalysis ? WriteWithAnalysisSql : WriteRecordSql;
 
-    private const string WriteArticleSql = """
+    // The story first (the article's row points at it), then the article with its story, copy-of and explanation in
+    // the same upsert (a second UPDATE would write the row, its search vector and its indexes again), then the
+    // story's count of providers. The story keeps its first and last sighting and, like every member, the newest heat.
+    private static readonly string WriteWithAnalysisSql = $"""
+        INSERT INTO story (id, first_seen_at, last_seen_at, heat, heat_why)
+            SELECT @Story, @PublishedAt, @PublishedAt, @Heat, @HeatWhy WHERE @Story::bigint IS NOT NULL
+        ON CONFLICT (id) DO UPDATE SET first_seen_at = LEAST(story.first_seen_at, excluded.first_seen_at),
+            last_seen_at = GREATEST(story.last_seen_at, excluded.last_seen_at), heat = excluded.heat,
+            heat_why = COALESCE(excluded.heat_why, story.heat_why);
+        {UpsertSql(", story_id, duplicate_of, explain", ", @Story, @DuplicateOf, @Explain",
+            ", story_id = excluded.story_id, duplicate_of = excluded.duplicate_of, explain = excluded.explain")}
+        {ChildrenSql}
+        UPDATE story SET providers = (SELECT COUNT(DISTINCT provider_domain) FROM article WHERE story_id = @Story) WHERE id = @Story;
+        RELEASE SAVEPOINT article;
+        """;
+
+    private static readonly string WriteRecordSql = $"""
+        {UpsertSql("", "", "")}
+        {ChildrenSql}
+        RELEASE SAVEPOINT article;
+        """;
+
+    private static string UpsertSql(string columns, string values, string updates) => $"""
         INSERT INTO provider (domain, name) VALUES (@ProviderDomain, @ProviderName) ON CONFLICT (domain) DO NOTHING;
         INSERT INTO article (id, category, title, excerpt, published_at, original_url, web_url, amp_web_url, cdn_amp_web_url,
                              type, quality, heat, published, provider_domain, provider_name, secured_ciphertext, secured_iv,
-                             secured_key_id, secured_mac, secured_verified, body, search_topics, first_seen_at, updated_at)
+                             secured_key_id, secured_mac, secured_verified, body, search_topics, first_seen_at, updated_at{columns})
         VALUES (@Id, @Category, @Title, @Excerpt, @PublishedAt, @OriginalUrl, @WebUrl, @AmpWebUrl, @CdnAmpWebUrl, @Type, @Quality,
                 @Heat, @Published, @ProviderDomain, @ProviderName, @SecuredCiphertext, @SecuredIv, @SecuredKeyId, @SecuredMac,
-                @SecuredVerified, @Body, @SearchTopics, now(), now())
+                @SecuredVerified, @Body, @SearchTopics, now(), now(){values})
         ON CONFLICT (id) DO UPDATE SET
             category = excluded.category, title = excluded.title, excerpt = excluded.excerpt, published_at = excluded.published_at,
             original_url = excluded.original_url, web_url = excluded.web_url, amp_web_url = excluded.amp_web_url,
@@ -123,7 +145,10 @@ public sealed partial class PostgresStore
             published = excluded.published, provider_domain = excluded.provider_domain, provider_name = excluded.provider_name,
             secured_ciphertext = excluded.secured_ciphertext, secured_iv = excluded.secured_iv,
             secured_key_id = excluded.secured_key_id, secured_mac = excluded.secured_mac, secured_verified = excluded.secured_verified,
-            body = excluded.body, search_topics = excluded.search_topics, updated_at = excluded.updated_at;
+            body = excluded.body, search_topics = excluded.search_topics, updated_at = excluded.updated_at{updates};
+        """;
+
+    private const string ChildrenSql = """
         DELETE FROM article_topic WHERE article_id = @Id;
         DELETE FROM article_image WHERE article_id = @Id;
         DELETE FROM related_snapshot WHERE article_id = @Id;
@@ -148,16 +173,5 @@ public sealed partial class PostgresStore
                  AS x(r, i, u, w, h, c);
         INSERT INTO article_url (url, article_id) SELECT DISTINCT u, @Id FROM unnest(@Urls::text[]) AS u
             ON CONFLICT ((lede_key(url))) DO NOTHING;
-        """;
-
-    // The story keeps its first and last sighting and, like every member, the newest heat.
-    private const string WriteAnalysisSql = """
-        INSERT INTO story (id, first_seen_at, last_seen_at, heat, heat_why)
-            SELECT @Story, @PublishedAt, @PublishedAt, @Heat, @HeatWhy WHERE @Story::bigint IS NOT NULL
-        ON CONFLICT (id) DO UPDATE SET first_seen_at = LEAST(story.first_seen_at, excluded.first_seen_at),
-            last_seen_at = GREATEST(story.last_seen_at, excluded.last_seen_at), heat = excluded.heat,
-            heat_why = COALESCE(excluded.heat_why, story.heat_why);
-        UPDATE article SET story_id = @Story, duplicate_of = @DuplicateOf, explain = @Explain, updated_at = now() WHERE id = @Id;
-        UPDATE story SET providers = (SELECT COUNT(DISTINCT provider_domain) FROM article WHERE story_id = @Story) WHERE id = @Story;
         """;
 }

@@ -13,6 +13,9 @@ namespace Lede.Storage.Postgres;
 /// </remarks>
 public sealed partial class PostgresStore : IStore
 {
+    /// <value>Default: 100 statements prepared per connection, unless the connection string says otherwise.</value>
+    private const int AutoPrepared = 100;
+
     private readonly NpgsqlDataSource _dataSource;
 
     static PostgresStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
@@ -41,6 +44,12 @@ public sealed partial class PostgresStore : IStore
         }
 
         var where = $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // Every write sends the same statements: prepared once per connection, they skip parsing and planning.
+            builder.MaxAutoPrepare = AutoPrepared;
+        }
+
         var store = new PostgresStore(NpgsqlDataSource.Create(builder), where);
         try
         {
