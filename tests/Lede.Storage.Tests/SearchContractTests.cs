@@ -185,6 +185,22 @@ public abstract class SearchContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Since_counts_across_months_and_years()
+    {
+        var days = new[] { -400, -1, 0, 45, 70 };
+        for (var i = 0; i < days.Length; i++)
+        {
+            await SaveAsync(i + 1, $"Drones {i}", "Text.", day: days[i]);
+        }
+
+        (await IdsAsync("drones", since: At.AddDays(-1).AddHours(1))).ShouldBe([new(3), new(4), new(5)], ignoreOrder: true);
+        (await IdsAsync("drones", since: At.AddDays(50))).ShouldBe([new ArticleId(5)]);
+        (await IdsAsync("drones", since: At.AddDays(-500))).Count.ShouldBe(5);
+        (await IdsAsync("drones", since: At.AddDays(71))).ShouldBeEmpty();
+        (await IdsAsync("drones", since: DateTime.MinValue)).Count.ShouldBe(5);
+    }
+
+    [Fact]
     public async Task The_limit_caps_the_hits()
     {
         for (var n = 1; n <= 5; n++)

@@ -32,8 +32,8 @@ public sealed class SqliteCheckTests : CheckContractTests, IDisposable
                 DELETE FROM related_snapshot WHERE web_url = (SELECT web_url FROM article WHERE id = @T)
                 AND article_id IN (SELECT b.id FROM related_snapshot r JOIN article b ON b.web_url = r.web_url WHERE r.article_id = @T)
                 """,
-            Damage.SearchEntryMissing => "DELETE FROM article_search WHERE rowid = @T",
-            Damage.SearchEntryStale => "UPDATE article_search SET title = 'Something else entirely' WHERE rowid = @T",
+            Damage.SearchEntryMissing => "DELETE FROM article_search WHERE rowid = (SELECT seq FROM article WHERE id = @T)",
+            Damage.SearchEntryStale => "UPDATE article_search SET title = 'Something else entirely' WHERE rowid = (SELECT seq FROM article WHERE id = @T)",
             Damage.MacRemoved => "UPDATE article SET secured_mac = NULL WHERE id = @T",
             Damage.KeyIdRemoved => "UPDATE article SET secured_key_id = NULL WHERE id = @T",
             Damage.CiphertextTampered => """

@@ -36,8 +36,8 @@ public sealed class SqliteSearchTests : SearchContractTests, IDisposable
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            EXPLAIN QUERY PLAN SELECT f.rowid FROM article_search f JOIN article a ON a.id = f.rowid
-            WHERE article_search MATCH 'x' AND a.published_at >= '2020' ORDER BY f.rank LIMIT 5
+            EXPLAIN QUERY PLAN SELECT a.id FROM article_search f JOIN article a ON a.seq = f.rowid
+            WHERE article_search MATCH 'x' AND f.rowid >= 1 AND a.published_at >= '2020' ORDER BY f.rank LIMIT 5
             """;
         var plan = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())

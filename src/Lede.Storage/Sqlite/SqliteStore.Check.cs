@@ -145,19 +145,19 @@ public sealed partial class SqliteStore
         }
 
         foreach (var id in connection.Query<long>(
-            "SELECT id FROM article WHERE NOT EXISTS (SELECT 1 FROM article_search f WHERE f.rowid = article.id)", transaction: tx))
+            "SELECT id FROM article WHERE NOT EXISTS (SELECT 1 FROM article_search f WHERE f.rowid = article.seq)", transaction: tx))
         {
             yield return new StoreProblem("search", Article(id), "is missing from the search index");
         }
 
-        foreach (var id in connection.Query<long>(
-            "SELECT rowid FROM article_search WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.id = article_search.rowid)", transaction: tx))
+        foreach (var seq in connection.Query<long>(
+            "SELECT rowid FROM article_search WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.seq = article_search.rowid)", transaction: tx))
         {
-            yield return new StoreProblem("search", Article(id), "is in the search index but not stored");
+            yield return new StoreProblem("search", $"search entry {seq}", "belongs to no stored article");
         }
 
         foreach (var id in connection.Query<long>("""
-            SELECT r.id FROM article_search_row r JOIN article_search f ON f.rowid = r.id
+            SELECT r.id FROM article_search_row r JOIN article_search f ON f.rowid = r.seq
             WHERE f.title IS NOT r.title OR f.excerpt IS NOT r.excerpt OR f.provider IS NOT r.provider
                OR f.topics IS NOT r.topics OR f.facets IS NOT r.facets
             """, transaction: tx))
