@@ -29,6 +29,8 @@ var root = new Command("lede", "Lede: follow news sources, keep what is on your 
     DecisionCommand.Create(global, Lede.Decide.EditorAction.Unpublish),
     DecisionCommand.Create(global, Lede.Decide.EditorAction.Reject),
     ExplainCommand.Create(global),
+    SearchCommand.Create(global),
+    DbCommand.Create(global),
 };
 
 var parse = root.Parse(args);

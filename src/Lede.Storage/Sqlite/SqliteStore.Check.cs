@@ -1,15 +1,35 @@
+using System.Globalization;
+using Dapper;
+using Lede.Normalize;
 using Lede.Store;
+using Microsoft.Data.Sqlite;
 
 namespace Lede.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {
-    // Placeholders while the search and check work lands this session (helper "search" replaces this file).
-    public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken ct)
-        => throw new NotSupportedException("search is not built yet");
+    /// <value>At most 1,000 problems of one kind are listed; one more line says there are more.</value>
+    private const int ProblemsPerCheck = 1000;
 
     public Task<IReadOnlyList<StoreProblem>> CheckAsync(KeyRing? keys, CancellationToken ct)
-        => throw new NotSupportedException("db check is not built yet");
+    {
+        var problems = new List<StoreProblem>();
+        using var connection = Connect();
+        // One read transaction: every check sees the same snapshot, even while a crawl writes.
+        using var tx = connection.BeginTransaction(deferred: true);
+        var integrity = Run(problems, "integrity", () => CheckIntegrity(connection, tx), ct);
+        Run(problems, "schema", () => CheckSchema(connection, tx), ct);
+        if (integrity)
+        {
+            Run(problems, "orphan", () => CheckForeignKeys(connection, tx), ct);
+            Run(problems, "orphan", () => CheckOrphans(connection, tx), ct);
+            Run(problems, "related", () => CheckRelated(connection, tx), ct);
+            Run(problems, "search", () => CheckSearchIndex(connection, tx), ct);
+            Run(problems, "secured", () => CheckSecured(connection, tx, keys, ct), ct);
+        }
+
+        return Task.FromResult<IReadOnlyList<StoreProblem>>(problems);
+    }
 
     public Task<int> SchemaVersionAsync(CancellationToken ct)
     {
@@ -17,4 +37,151 @@ public sealed partial class SqliteStore
         using var connection = Connect();
         return Task.FromResult(SqliteMigrator.CurrentVersion(connection));
     }
+
+    /// <summary>Runs one check; a check the database cannot answer (corruption) is itself a problem, and the rest still run.</summary>
+    private static bool Run(List<StoreProblem> problems, string kind, Func<IEnumerable<StoreProblem>> check, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        try
+        {
+            var found = 0;
+            foreach (var problem in check())
+            {
+                if (++found > ProblemsPerCheck)
+                {
+                    problems.Add(new StoreProblem(problem.Kind, "database", $"more {problem.Kind} problems than the {ProblemsPerCheck} listed"));
+                    break;
+                }
+
+                problems.Add(problem);
+            }
+
+            return true;
+        }
+        catch (SqliteException e)
+        {
+            problems.Add(new StoreProblem(kind, "database", $"the check could not run: {e.Message}"));
+            return false;
+        }
+    }
+
+    private static IEnumerable<StoreProblem> CheckIntegrity(SqliteConnection connection, SqliteTransaction tx)
+        => connection.Query<string>("PRAGMA integrity_check", transaction: tx)
+            .Where(line => line != "ok")
+            .Select(line => new StoreProblem("integrity", "database", line))
+            .ToList();
+
+    private static IEnumerable<StoreProblem> CheckSchema(SqliteConnection connection, SqliteTransaction tx)
+    {
+        var versions = connection.Query<int>("SELECT version FROM schema_migrations ORDER BY version", transaction: tx).AsList();
+        var known = SqliteMigrator.Scripts.Select(s => s.Version).ToList();
+        foreach (var missing in known.Where(v => v <= (versions.Count > 0 ? versions[^1] : 0)).Except(versions))
+        {
+            yield return new StoreProblem("schema", $"migration {missing}", "was skipped: a later migration is applied but this one is not");
+        }
+
+        if (versions.Count == 0 || versions[^1] < known[^1])
+        {
+            yield return new StoreProblem("schema", "database", $"at schema version {(versions.Count > 0 ? versions[^1] : 0)}, Lede's is {known[^1]}: run lede db migrate");
+        }
+    }
+
+    private static IEnumerable<StoreProblem> CheckForeignKeys(SqliteConnection connection, SqliteTransaction tx)
+        => connection.Query<(string Table, long? Rowid, string Parent)>("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check", transaction: tx)
+            .Select(row => new StoreProblem("orphan", $"{row.Table} row {row.Rowid?.ToString(CultureInfo.InvariantCulture) ?? "?"}", $"points at a {row.Parent} row that does not exist"))
+            .ToList();
+
+    // What foreign keys cannot say: links that are only text, and rows that mean nothing without another.
+    private static IEnumerable<StoreProblem> CheckOrphans(SqliteConnection connection, SqliteTransaction tx)
+    {
+        foreach (var (id, url) in connection.Query<(long, string)>(
+            "SELECT a.id, a.web_url FROM article a WHERE NOT EXISTS (SELECT 1 FROM article_url u WHERE u.url = a.web_url AND u.article_id = a.id)",
+            transaction: tx))
+        {
+            yield return new StoreProblem("orphan", Article(id), $"its web URL {url} is not among the URLs it is known by (or another article holds it)");
+        }
+
+        foreach (var id in connection.Query<long>(
+            "SELECT DISTINCT a.id FROM article a JOIN article_topic t ON t.article_id = a.id JOIN topic p ON p.id = t.topic_id WHERE p.name = ''",
+            transaction: tx))
+        {
+            yield return new StoreProblem("orphan", Article(id), "carries a topic without a name");
+        }
+    }
+
+    // The rule of RecordChecker, over the whole store: A lists B exactly when B lists A.
+    private static IEnumerable<StoreProblem> CheckRelated(SqliteConnection connection, SqliteTransaction tx)
+    {
+        foreach (var (id, url) in connection.Query<(long, string)>(
+            "SELECT r.article_id, r.web_url FROM related_snapshot r JOIN article a ON a.id = r.article_id WHERE r.web_url = a.web_url",
+            transaction: tx))
+        {
+            yield return new StoreProblem("related", Article(id), $"lists itself ({url}) as related coverage");
+        }
+
+        foreach (var (id, other) in connection.Query<(long, long)>("""
+            SELECT a.id, b.id FROM related_snapshot r
+            JOIN article a ON a.id = r.article_id
+            JOIN article b ON b.web_url = r.web_url AND b.id <> a.id
+            WHERE NOT EXISTS (SELECT 1 FROM related_snapshot back WHERE back.article_id = b.id AND back.web_url = a.web_url)
+            """, transaction: tx))
+        {
+            yield return new StoreProblem("related", Article(id), $"lists article {ArticleId.FromInt64(other)}, which does not list it back");
+        }
+    }
+
+    private static IEnumerable<StoreProblem> CheckSearchIndex(SqliteConnection connection, SqliteTransaction tx)
+    {
+        if (!connection.ExecuteScalar<bool>("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'article_search')", transaction: tx))
+        {
+            yield break;
+        }
+
+        var (articles, indexed) = connection.QuerySingle<(long, long)>(
+            "SELECT (SELECT COUNT(*) FROM article), (SELECT COUNT(*) FROM article_search)", transaction: tx);
+        if (articles != indexed)
+        {
+            yield return new StoreProblem("search", "database", $"the search index holds {indexed} rows for {articles} articles");
+        }
+
+        foreach (var id in connection.Query<long>(
+            "SELECT id FROM article WHERE NOT EXISTS (SELECT 1 FROM article_search f WHERE f.rowid = article.seq)", transaction: tx))
+        {
+            yield return new StoreProblem("search", Article(id), "is missing from the search index");
+        }
+
+        foreach (var seq in connection.Query<long>(
+            "SELECT rowid FROM article_search WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.seq = article_search.rowid)", transaction: tx))
+        {
+            yield return new StoreProblem("search", $"search entry {seq}", "belongs to no stored article");
+        }
+
+        foreach (var id in connection.Query<long>("""
+            SELECT r.id FROM article_search_row r JOIN article_search f ON f.rowid = r.seq
+            WHERE f.title IS NOT r.title OR f.excerpt IS NOT r.excerpt OR f.provider IS NOT r.provider
+               OR f.topics IS NOT r.topics OR f.facets IS NOT r.facets
+            """, transaction: tx))
+        {
+            yield return new StoreProblem("search", Article(id), "the search index holds older text than the article");
+        }
+
+        // FTS5's own check: the inverted index agrees with the text it was built from.
+        string? broken = null;
+        try
+        {
+            connection.Execute("INSERT INTO article_search (article_search) VALUES ('integrity-check')", transaction: tx);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_CORRUPT)
+        {
+            // Only corruption counts: a busy database (a writer committed meanwhile) is no finding.
+            broken = e.Message;
+        }
+
+        if (broken is not null)
+        {
+            yield return new StoreProblem("search", "database", $"the search index does not match its text: {broken}");
+        }
+    }
+
+    private static string Article(long id) => $"article {ArticleId.FromInt64(id)}";
 }

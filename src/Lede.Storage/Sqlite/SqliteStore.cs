@@ -9,7 +9,7 @@ namespace Lede.Storage.Sqlite;
 /// Safe to share between threads (the web server does): every operation takes its own pooled connection,
 /// and SQLite's WAL lets readers run beside the one writer.
 /// </remarks>
-public sealed partial class SqliteStore : IStore
+public sealed partial class SqliteStore : IStore, IMigratedStore
 {
     private readonly string _connectionString;
 
@@ -32,9 +32,11 @@ public sealed partial class SqliteStore : IStore
         using var connection = store.Connect();
         // WAL is a property of the file: set once, it holds for every later connection.
         connection.Execute("PRAGMA journal_mode = WAL");
-        SqliteMigrator.Migrate(connection);
+        store.MigrationsApplied = SqliteMigrator.Migrate(connection);
         return store;
     }
+
+    public int MigrationsApplied { get; private set; }
 
     public ValueTask DisposeAsync()
     {

@@ -30,6 +30,30 @@ public sealed class SecuredBox(KeyRing keys)
     /// <exception cref="SecuredPayloadException">Unknown key, bad base64, failed MAC or a plaintext that is not a payload.</exception>
     public SecuredPayload Open(SealedPayload sealedPayload)
     {
+        var (key, cipher, iv) = Authenticate(sealedPayload);
+        try
+        {
+            using var aes = Aes.Create();
+            aes.Key = key.EncryptionKey;
+            var plain = aes.DecryptCbc(cipher, iv, PaddingMode.PKCS7);
+            return JsonSerializer.Deserialize(plain, SecuredJson.Default.SecuredPayload)
+                ?? throw new SecuredPayloadException("the decrypted payload is empty");
+        }
+        catch (Exception e) when (e is CryptographicException or JsonException)
+        {
+            // Only reachable with a valid MAC, i.e. a payload Lede itself sealed badly: still an error, not a crash.
+            throw new SecuredPayloadException($"the payload authenticates but does not decrypt to a payload: {e.Message}");
+        }
+    }
+
+    /// <summary>Checks a sealed payload's key and MAC without decrypting it (what <c>lede db check</c> does).</summary>
+    /// <exception cref="SecuredPayloadException">Unknown key, bad base64, wrong lengths or a failed MAC.</exception>
+    public void Verify(SealedPayload sealedPayload) => Authenticate(sealedPayload);
+
+    // Everything Open checks before the cipher runs: the key is known, the parts decode, the MAC matches.
+    private (SecuredKey Key, byte[] Cipher, byte[] Iv) Authenticate(SealedPayload sealedPayload)
+    {
+        ArgumentNullException.ThrowIfNull(sealedPayload);
         var key = keys.Find(sealedPayload.KeyId)
             ?? throw new SecuredPayloadException($"sealed with key {sealedPayload.KeyId}, which is not in the key ring");
         var cipher = Decode(sealedPayload.Value.Ciphertext, "ciphertext");
@@ -45,19 +69,7 @@ public sealed class SecuredBox(KeyRing keys)
             throw new SecuredPayloadException($"the MAC does not match under key {key.Id}: the payload was changed or sealed with another key");
         }
 
-        try
-        {
-            using var aes = Aes.Create();
-            aes.Key = key.EncryptionKey;
-            var plain = aes.DecryptCbc(cipher, iv, PaddingMode.PKCS7);
-            return JsonSerializer.Deserialize(plain, SecuredJson.Default.SecuredPayload)
-                ?? throw new SecuredPayloadException("the decrypted payload is empty");
-        }
-        catch (Exception e) when (e is CryptographicException or JsonException)
-        {
-            // Only reachable with a valid MAC, i.e. a payload Lede itself sealed badly: still an error, not a crash.
-            throw new SecuredPayloadException($"the payload authenticates but does not decrypt to a payload: {e.Message}");
-        }
+        return (key, cipher, iv);
     }
 
     private static byte[] Mac(SecuredKey key, byte[] iv, byte[] cipher)
