@@ -1,5 +1,14 @@
 using BenchmarkDotNet.Running;
 using Lede.Benchmarks;
+using Lede.Benchmarks.Store;
+
+// 'store insert N [--db PATH|CONNSTRING] [--batch B]': batched inserts; 'store search N [--db …] [--queries Q]': search latency.
+if (args is ["store", ..])
+{
+    var store = StoreBenchArguments.Parse(args);
+    await (store.Verb == "insert" ? StoreInsertThroughput.RunAsync(store) : StoreSearchLatency.RunAsync(store));
+    return;
+}
 
 // 'import [N]' runs the plain store harness; anything else goes to BenchmarkDotNet (--filter '*').
 if (args is ["import", ..])

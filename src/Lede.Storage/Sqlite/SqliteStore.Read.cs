@@ -93,7 +93,7 @@ public sealed partial class SqliteStore
     }
 
     /// <summary>Turns article rows into records, loading the children of all of them at once.</summary>
-    private static List<StoredRecord> Assemble(SqliteConnection connection, List<ArticleRow> rows, SqliteTransaction tx)
+    internal static List<StoredRecord> Assemble(SqliteConnection connection, List<ArticleRow> rows, SqliteTransaction tx)
     {
         if (rows.Count == 0)
         {

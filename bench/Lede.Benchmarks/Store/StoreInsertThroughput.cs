@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using Lede.Storage;
+using Lede.Store;
+
+namespace Lede.Benchmarks.Store;
+
+/// <summary>
+/// A plain harness: how many realistic articles per second <see cref="IStore.SaveArticlesAsync"/> stores, in batches, on
+/// whichever store <c>--db</c> names (a SQLite file by default, or a PostgreSQL connection string).
+/// </summary>
+internal static class StoreInsertThroughput
+{
+    public static async Task RunAsync(StoreBenchArguments arguments)
+    {
+        var temporary = arguments.Db is null ? Directory.CreateTempSubdirectory("lede-store-bench-").FullName : null;
+        var db = arguments.Db ?? Path.Combine(temporary!, "insert.db");
+        try
+        {
+            // A run nonce in every URL: a database that already holds articles still sees only new ones.
+            var generator = new StoreArticleGenerator(seed: 11, nonce: "-" + Guid.NewGuid().ToString("N")[..8]);
+            await using var store = StoreFactory.Open(db);
+            var before = await store.CountArticlesAsync(default);
+            await InsertAsync(store, generator, arguments.Count, arguments.Batch, print: true, default);
+            var after = await store.CountArticlesAsync(default);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"articles in the store: {before:N0} before, {after:N0} after; database size: {DatabaseSize(db)}"));
+        }
+        finally
+        {
+            if (temporary is not null)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(temporary, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Stores <paramref name="count"/> generated articles in batches; returns the seconds spent inside the store.</summary>
+    public static async Task<double> InsertAsync(IStore store, StoreArticleGenerator generator, int count, int batch, bool print, CancellationToken ct)
+    {
+        var block = Math.Min(100_000, Math.Max(batch, count / 10 / batch * batch));
+        var inStore = TimeSpan.Zero;
+        var cpu = TimeSpan.Zero;
+        using var process = Process.GetCurrentProcess();
+        var blockTime = TimeSpan.Zero;
+        var wall = Stopwatch.StartNew();
+        var conflicts = 0;
+        for (var first = 0; first < count; first += batch)
+        {
+            var articles = generator.Batch(first, Math.Min(batch, count - first));
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            conflicts += (await store.SaveArticlesAsync(articles, ct)).Count;
+            clock.Stop();
+            process.Refresh();
+            cpu += process.TotalProcessorTime - cpuBefore;
+            inStore += clock.Elapsed;
+            blockTime += clock.Elapsed;
+            var done = first + articles.Count;
+            if (print && (done % block == 0 || done == count))
+            {
+                var size = done % block == 0 ? block : done % block;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {done - size + 1,9:N0}–{done,9:N0}: {size / blockTime.TotalSeconds,8:N0} articles/s"));
+                blockTime = TimeSpan.Zero;
+            }
+        }
+
+        if (print)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"stored {count:N0} articles in batches of {batch}: {count / inStore.TotalSeconds:N0} articles/s in the store ({inStore.TotalSeconds:F1} s wall, {count / cpu.TotalSeconds:N0} per CPU-second), {count / wall.Elapsed.TotalSeconds:N0}/s with generation and sealing ({wall.Elapsed.TotalSeconds:F1} s); {conflicts} conflicts"));
+        }
+
+        return inStore.TotalSeconds;
+    }
+
+    /// <summary>The SQLite file's size with its WAL, or "n/a" for a server database.</summary>
+    public static string DatabaseSize(string db)
+    {
+        if (StoreFactory.IsPostgres(db))
+        {
+            return "n/a (PostgreSQL)";
+        }
+
+        var bytes = new[] { db, db + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+        return string.Create(CultureInfo.InvariantCulture, $"{bytes / 1_048_576.0:N0} MB");
+    }
+}

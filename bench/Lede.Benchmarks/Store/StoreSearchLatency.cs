@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using Lede.Storage;
+using Lede.Store;
+
+namespace Lede.Benchmarks.Store;
+
+/// <summary>
+/// A plain harness: search latency on a database of N generated articles (built on first use, reused after), Q varied
+/// queries through <see cref="IStore.SearchAsync"/>: p50/p95/p99/max and hits.
+/// </summary>
+internal static class StoreSearchLatency
+{
+    private static readonly string[] Topics = ["AI", "Computer Vision", "Privacy", "Policy"];
+
+    public static async Task RunAsync(StoreBenchArguments arguments)
+    {
+        var db = arguments.Db ?? Path.Combine(Path.GetTempPath(), "lede-store-bench", string.Create(CultureInfo.InvariantCulture, $"search-{arguments.Count}.db"));
+        var generator = new StoreArticleGenerator(seed: 17, nonce: "");
+        await using var store = StoreFactory.Open(db);
+        var held = await store.CountArticlesAsync(default);
+        if (held < arguments.Count)
+        {
+            // The generator is deterministic: articles already held are skipped, so an interrupted build resumes.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"building {db}: {held:N0} of {arguments.Count:N0} articles held"));
+            var skip = held / arguments.Batch * arguments.Batch;
+            var clock = Stopwatch.StartNew();
+            for (var first = skip; first < arguments.Count; first += arguments.Batch)
+            {
+                await store.SaveArticlesAsync(generator.Batch(first, Math.Min(arguments.Batch, arguments.Count - first)), default);
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"built in {clock.Elapsed.TotalSeconds:F1} s"));
+        }
+
+        var total = await store.CountArticlesAsync(default);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"searching {total:N0} articles ({StoreInsertThroughput.DatabaseSize(db)}) with {arguments.Queries:N0} queries"));
+        var queries = Queries(generator.Vocabulary, arguments.Queries, new Random(5));
+        // Warm-up: the first queries pay for opening the index, not for searching it.
+        foreach (var query in queries.Take(20))
+        {
+            await store.SearchAsync(query, default);
+        }
+
+        var times = new List<(string Kind, double Ms, int Hits)>();
+        foreach (var query in queries)
+        {
+            var clock = Stopwatch.StartNew();
+            var hits = await store.SearchAsync(query, default);
+            times.Add((Kind(query), clock.Elapsed.TotalMilliseconds, hits.Count));
+        }
+
+        Print("all", times);
+        foreach (var kind in times.Select(t => t.Kind).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            Print(kind, times.Where(t => t.Kind == kind).ToList());
+        }
+    }
+
+    private static void Print(string kind, List<(string Kind, double Ms, int Hits)> times)
+    {
+        var ms = times.Select(t => t.Ms).Order().ToList();
+        double At(double p) => ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(p * ms.Count) - 1)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {kind,-14} {times.Count,6} queries: p50 {At(0.50),7:F2} ms, p95 {At(0.95),7:F2} ms, p99 {At(0.99),7:F2} ms, max {ms[^1],7:F2} ms; hits {times.Average(t => t.Hits),5:F1} on average, {times.Count(t => t.Hits == 0)} with none"));
+    }
+
+    private static string Kind(SearchQuery query) => query switch
+    {
+        { Topic: not null } => "topic",
+        { Since: not null } => "since",
+        { PublishedOnly: true } => "published",
+        _ when query.Text.Contains('"', StringComparison.Ordinal) => "phrase",
+        _ when query.Text.Contains(" -", StringComparison.Ordinal) => "exclusion",
+        _ when query.Text.Contains(' ', StringComparison.Ordinal) => "words",
+        _ => "word",
+    };
+
+    /// <summary>Varied queries: common, rare and topical words, two words, phrases, exclusions, and the filters.</summary>
+    private static List<SearchQuery> Queries(ZipfVocabulary vocabulary, int count, Random random)
+    {
+        string Common() => vocabulary[random.Next(200)];
+        string Middle() => vocabulary[200 + random.Next(5_000)];
+        string Topical() => ZipfVocabulary.Topical[random.Next(ZipfVocabulary.Topical.Length)];
+        var since = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var queries = new List<SearchQuery>(count);
+        for (var i = 0; i < count; i++)
+        {
+            queries.Add((i % 9) switch
+            {
+                0 => new SearchQuery(Common()),
+                1 => new SearchQuery(Middle()),
+                2 => new SearchQuery(Topical()),
+                3 => new SearchQuery($"{Topical()} {Topical()}"),
+                4 => new SearchQuery($"\"{Topical()} {Common()}\""),
+                5 => new SearchQuery($"{Topical()} -{Common()}"),
+                6 => new SearchQuery(Topical(), Topic: Topics[random.Next(Topics.Length)]),
+                7 => new SearchQuery($"{Topical()} {Middle()}", Since: since.AddDays(random.Next(0, 300))),
+                _ => new SearchQuery(Common(), PublishedOnly: true),
+            });
+        }
+
+        return queries;
+    }
+}

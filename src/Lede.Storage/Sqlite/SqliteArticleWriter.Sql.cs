@@ -1,0 +1,72 @@
+namespace Lede.Storage.Sqlite;
+
+// Every text parameter below is written CAST($P AS TEXT): see SqliteText for why.
+internal sealed partial class SqliteArticleWriter
+{
+    private const string HolderSql = "SELECT id FROM article WHERE web_url = CAST($WebUrl AS TEXT) AND id <> $Id";
+
+    private const string ProviderSql =
+        "INSERT INTO provider (domain, name) VALUES (CAST($Domain AS TEXT), CAST($Name AS TEXT)) ON CONFLICT (domain) DO NOTHING";
+
+    private const string StorySql = """
+        INSERT INTO story (id, first_seen_at, last_seen_at, heat, heat_why) VALUES ($Story, $At, $At, $Heat, CAST($Why AS TEXT))
+        ON CONFLICT (id) DO UPDATE SET first_seen_at = MIN(first_seen_at, excluded.first_seen_at),
+            last_seen_at = MAX(last_seen_at, excluded.last_seen_at), heat = excluded.heat,
+            heat_why = COALESCE(excluded.heat_why, heat_why)
+        """;
+
+    private const string StoryProvidersSql =
+        "UPDATE story SET providers = (SELECT COUNT(DISTINCT provider_domain) FROM article WHERE story_id = $Story) WHERE id = $Story";
+
+    private static readonly string[] UpsertArticleNames =
+    [
+        "Id", "Category", "Title", "Excerpt", "PublishedAt", "OriginalUrl", "WebUrl", "AmpWebUrl", "CdnAmpWebUrl", "Type", "Quality",
+        "Heat", "Published", "ProviderDomain", "ProviderName", "SecuredCiphertext", "SecuredIv", "SecuredKeyId", "SecuredMac",
+        "SecuredVerified", "Body", "Now", "Analysed", "Story", "Of", "Explain",
+    ];
+
+    // A new article gets the next import position; a known one keeps its own. Without an analysis ($Analysed false)
+    // the stored story, copy-of and explanation stay as they are.
+    private const string UpsertArticleSql = """
+        INSERT INTO article (id, seq, category, title, excerpt, published_at, original_url, web_url, amp_web_url, cdn_amp_web_url,
+                             type, quality, heat, published, provider_domain, provider_name, secured_ciphertext, secured_iv, secured_key_id,
+                             secured_mac, secured_verified, body, story_id, duplicate_of, explain, first_seen_at, updated_at)
+        VALUES ($Id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM article), CAST($Category AS TEXT), CAST($Title AS TEXT),
+                CAST($Excerpt AS TEXT), $PublishedAt, CAST($OriginalUrl AS TEXT), CAST($WebUrl AS TEXT), CAST($AmpWebUrl AS TEXT),
+                CAST($CdnAmpWebUrl AS TEXT), $Type, $Quality, $Heat, $Published, CAST($ProviderDomain AS TEXT),
+                CAST($ProviderName AS TEXT), $SecuredCiphertext, $SecuredIv, $SecuredKeyId, $SecuredMac, $SecuredVerified,
+                CAST($Body AS TEXT), $Story, $Of, CAST($Explain AS TEXT), $Now, $Now)
+        ON CONFLICT (id) DO UPDATE SET
+            category = excluded.category, title = excluded.title, excerpt = excluded.excerpt, published_at = excluded.published_at,
+            original_url = excluded.original_url, web_url = excluded.web_url, amp_web_url = excluded.amp_web_url,
+            cdn_amp_web_url = excluded.cdn_amp_web_url, type = excluded.type, quality = excluded.quality, heat = excluded.heat,
+            published = excluded.published, provider_domain = excluded.provider_domain, provider_name = excluded.provider_name,
+            secured_ciphertext = excluded.secured_ciphertext, secured_iv = excluded.secured_iv,
+            secured_key_id = excluded.secured_key_id, secured_mac = excluded.secured_mac, secured_verified = excluded.secured_verified,
+            body = excluded.body, updated_at = excluded.updated_at,
+            story_id = CASE WHEN $Analysed THEN excluded.story_id ELSE story_id END,
+            duplicate_of = CASE WHEN $Analysed THEN excluded.duplicate_of ELSE duplicate_of END,
+            explain = CASE WHEN $Analysed THEN excluded.explain ELSE explain END
+        """;
+
+    private const string ImageSql = """
+        INSERT INTO article_image (article_id, position, url, width, height, is_cached)
+        VALUES ($Id, $Position, CAST($Url AS TEXT), $Width, $Height, $IsCached)
+        """;
+
+    private static readonly string[] RelatedNames =
+        ["Id", "Position", "Title", "Excerpt", "PublishedAt", "WebUrl", "AmpWebUrl", "CdnAmpWebUrl", "Type", "ProviderName", "ProviderDomain", "Quality"];
+
+    private const string RelatedSql = """
+        INSERT INTO related_snapshot (article_id, position, title, excerpt, published_at, web_url, amp_web_url, cdn_amp_web_url,
+                                      type, provider_name, provider_domain, quality)
+        VALUES ($Id, $Position, CAST($Title AS TEXT), CAST($Excerpt AS TEXT), $PublishedAt, CAST($WebUrl AS TEXT),
+                CAST($AmpWebUrl AS TEXT), CAST($CdnAmpWebUrl AS TEXT), $Type, CAST($ProviderName AS TEXT),
+                CAST($ProviderDomain AS TEXT), $Quality)
+        """;
+
+    private const string RelatedImageSql = """
+        INSERT INTO related_snapshot_image (article_id, related_position, position, url, width, height, is_cached)
+        VALUES ($Id, $Related, $Position, CAST($Url AS TEXT), $Width, $Height, $IsCached)
+        """;
+}
