@@ -23,11 +23,18 @@ internal sealed class XmlNode(string name, string ns, string? xmlBase)
     // Text arriving in many pieces (text between thousands of children) is gathered here, not re-concatenated each time.
     private System.Text.StringBuilder? _textBuilder;
 
+    // Text the scanner left in its buffer: a string is made only when a reader asks for one.
+    private XmlTextBuffer? _source;
+    private int _sourceStart;
+    private int _sourceLength;
+    private int _sourceVersion;
+
     /// <summary>The concatenated text of the element's own text children; for mixed content, <see cref="InnerMarkup"/>.</summary>
     public string Text
     {
         get
         {
+            Materialize();
             if (_textBuilder is not null)
             {
                 _text = _textBuilder.ToString();
@@ -44,8 +51,32 @@ internal sealed class XmlNode(string name, string ns, string? xmlBase)
 
     public bool HasChildren => _children is { Count: > 0 };
 
+    /// <summary>The element's own text where it lies, without making a string of it when the scanner left it in its buffer.</summary>
+    public ReadOnlySpan<char> TextSpan => _source is not null ? _source.Slice(_sourceStart, _sourceLength, _sourceVersion) : Text.AsSpan();
+
+    /// <summary>Text that is a slice of the scanner's buffer; kept as a slice while it is the element's only text.</summary>
+    public void AppendText(XmlTextBuffer source, int start, int length)
+    {
+        if (length == 0) return;
+        if (_source is null && _mixed is null && _textBuilder is null && _text.Length == 0)
+        {
+            (_source, _sourceStart, _sourceLength, _sourceVersion) = (source, start, length, source.Version);
+            return;
+        }
+
+        AppendText(new string(source.Slice(start, length, source.Version)));
+    }
+
+    private void Materialize()
+    {
+        if (_source is null) return;
+        _text = new string(_source.Slice(_sourceStart, _sourceLength, _sourceVersion));
+        _source = null;
+    }
+
     public void AppendText(string text)
     {
+        Materialize();
         if (_textBuilder is not null)
         {
             _textBuilder.Append(text);
@@ -102,6 +133,7 @@ internal sealed class XmlNode(string name, string ns, string? xmlBase)
     {
         if (_mixed is null)
         {
+            Materialize();
             _mixed = new List<object>(4);
             if (Text.Length > 0) _mixed.Add(Text);
         }

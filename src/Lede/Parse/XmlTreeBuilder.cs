@@ -220,7 +220,7 @@ internal static class XmlTreeBuilder
     private static readonly System.Text.Encoding Windows1252 = CodePages1252();
 
     /// <summary>What <see cref="Clean"/> removes or maps, found in one vectorized scan.</summary>
-    private static readonly System.Buffers.SearchValues<char> NeedsCleaning = System.Buffers.SearchValues.Create(
+    internal static readonly System.Buffers.SearchValues<char> NeedsCleaning = System.Buffers.SearchValues.Create(
         string.Concat(Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Concat(Enumerable.Range(0x80, 0x20)).Concat([0xFFFE, 0xFFFF]).Select(c => (char)c)));
 
     private static System.Text.Encoding CodePages1252()
