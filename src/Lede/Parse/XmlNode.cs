@@ -58,7 +58,7 @@ internal sealed class XmlNode(string name, string ns, string? xmlBase)
     public void AppendText(XmlTextBuffer source, int start, int length)
     {
         if (length == 0) return;
-        if (_source is null && _mixed is null && _textBuilder is null && _text.Length == 0)
+        if (_source is null && _mixed is null && _children is null && _textBuilder is null && _text.Length == 0)
         {
             (_source, _sourceStart, _sourceLength, _sourceVersion) = (source, start, length, source.Version);
             return;
@@ -91,13 +91,23 @@ internal sealed class XmlNode(string name, string ns, string? xmlBase)
             _textBuilder.Append(text);
         }
 
-        _mixed?.Add(text);
+        if (_mixed is not null)
+        {
+            _mixed.Add(text);
+        }
+        else if (_children is { Count: > 0 } && text.Length > 0)
+        {
+            // Text after children: from now on the order of text and children is kept (until now it was all children).
+            _mixed = new List<object>(_children.Count + 4);
+            _mixed.AddRange(_children);
+            _mixed.Add(text);
+        }
     }
 
     /// <summary>The element's content serialized back to markup, text escaped, children in document order.</summary>
     public string InnerMarkup()
     {
-        if (_mixed is null) return System.Net.WebUtility.HtmlEncode(Text);
+        if (_mixed is null && _children is null) return System.Net.WebUtility.HtmlEncode(Text);
         var sb = new System.Text.StringBuilder();
         WriteInner(sb);
         return sb.ToString();
@@ -105,7 +115,7 @@ internal sealed class XmlNode(string name, string ns, string? xmlBase)
 
     private void WriteInner(System.Text.StringBuilder sb)
     {
-        foreach (var part in _mixed ?? [Text])
+        foreach (var part in _mixed ?? (_children is null ? [Text] : (IEnumerable<object>)_children))
         {
             if (part is string s)
             {
@@ -121,7 +131,7 @@ internal sealed class XmlNode(string name, string ns, string? xmlBase)
             }
 
             sb.Append('>');
-            if (c._mixed is null && c.Text.Length == 0 && VoidElements.Contains(c.Name)) continue;
+            if (c._mixed is null && c._children is null && c.Text.Length == 0 && VoidElements.Contains(c.Name)) continue;
             c.WriteInner(sb);
             sb.Append("</").Append(c.Name).Append('>');
         }
@@ -131,15 +141,17 @@ internal sealed class XmlNode(string name, string ns, string? xmlBase)
 
     public void Add(XmlNode child)
     {
-        if (_mixed is null)
+        // Children alone need no order list: it is made when text and children first meet.
+        if (_mixed is not null)
         {
-            Materialize();
-            _mixed = new List<object>(4);
-            if (Text.Length > 0) _mixed.Add(Text);
+            _mixed.Add(child);
+        }
+        else if (_source is not null || _textBuilder is not null || _text.Length > 0)
+        {
+            _mixed = new List<object>(4) { Text, child };
         }
 
-        _mixed.Add(child);
-        (_children ??= []).Add(child);
+        (_children ??= new List<XmlNode>(8)).Add(child);
     }
 
     public void AddAttribute(string localName, string value) => (_attributes ??= []).Add(new(localName, value));

@@ -219,7 +219,7 @@ internal ref partial struct XmlScanner
         if (length == 0 || node is null) return;
         var text = _chars.AsSpan(start, length);
         // Characters XML forbids are rare: those texts become strings and are cleaned as the System.Xml path cleans them.
-        if (text.ContainsAny(XmlTreeBuilder.NeedsCleaning)) node.AppendText(XmlTreeBuilder.Clean(text.ToString()));
+        if (XmlTreeBuilder.NeedsCleaning(text)) node.AppendText(XmlTreeBuilder.Clean(text.ToString()));
         else node.AppendText(_buffer, start, length);
     }
 }
