@@ -30,6 +30,40 @@ internal static class ParseThroughput
         }
     }
 
+    /// <summary>Parses the generated corpus <paramref name="rounds"/> times from memory, reporting each round: a steady load for a profiler.</summary>
+    public static void Loop(long generatedBytes, int rounds)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "lede-parse-loop-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(folder);
+        List<byte[]> feeds;
+        try
+        {
+            feeds = FeedCorpusGenerator.Write(folder, generatedBytes).Select(File.ReadAllBytes).ToList();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var bytes = feeds.Sum(f => (long)f.Length);
+        using var process = Process.GetCurrentProcess();
+        for (var round = 0; round < rounds; round++)
+        {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var gcs = GC.CollectionCount(0);
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            long items = 0;
+            foreach (var data in feeds) items += FeedParser.Parse(new FeedInput(data)).Feed?.Items.Count ?? 0;
+            var s = watch.Elapsed.TotalSeconds;
+            process.Refresh();
+            var c = (process.TotalProcessorTime - cpu).TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"round {round}: {bytes / 1e6 / s:F1} MB/s, {items / s:F0} items/s, {bytes / 1e6 / c:F1} MB per CPU-second, {GC.CollectionCount(0) - gcs} gen0 GCs, {(GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)bytes:F2} bytes allocated per byte"));
+        }
+    }
+
     private static (int Feeds, long Items, long Bytes, int Failed, TimeSpan Time, TimeSpan Cpu) MeasureRepeated(List<string> files, int times)
     {
         var total = (Feeds: 0, Items: 0L, Bytes: 0L, Failed: 0, Time: TimeSpan.Zero, Cpu: TimeSpan.Zero);

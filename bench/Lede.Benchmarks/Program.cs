@@ -31,6 +31,14 @@ if (args is ["parse", ..])
     return;
 }
 
+// 'parse-loop [MB] [ROUNDS]' parses a generated corpus ROUNDS times with nothing else in the process: the one to profile.
+if (args is ["parse-loop", ..])
+{
+    ParseThroughput.Loop((args.Length > 1 ? long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 120) * 1_000_000,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    return;
+}
+
 // 'facts [ROUNDS]' runs the page-facts harness on the sample newsroom and the extraction corpus.
 if (args is ["facts", ..])
 {

@@ -56,7 +56,7 @@ internal static class JsonFeedReader
         var link = UrlResolver.Resolve(baseUrl, JsonValues.Str(item, "url") ?? JsonValues.Str(item, "external_url"));
         var title = HtmlText.ToPlain(JsonValues.Str(item, "title"));
         var published = ctx.Date(JsonValues.Str(item, "date_published"), "date_published");
-        var html = HtmlSanitizer.Sanitize(JsonValues.Str(item, "content_html"), link ?? baseUrl);
+        var html = JsonValues.Html(item, "content_html", link ?? baseUrl);
         var text = ReadContext.TextAsHtml(JsonValues.Str(item, "content_text"));
         var summary = ReadContext.TextAsHtml(JsonValues.Str(item, "summary"));
         var enclosures = new List<FeedEnclosure>();

@@ -60,13 +60,12 @@ internal static class NewsJsonReader
             Topics = JsonValues.Strings(n, "topics"),
             Tags = JsonValues.Strings(n, "tags"),
         };
-        var excerpt = JsonValues.Str(n, "excerpt");
         return new FeedItem
         {
-            Id = JsonValues.Str(n, "id") ?? link ?? ReadContext.HashId(title, published, excerpt),
+            Id = JsonValues.Str(n, "id") ?? link ?? ReadContext.HashId(title, published, JsonValues.Str(n, "excerpt")),
             Title = title,
             Link = link,
-            Description = HtmlSanitizer.Sanitize(excerpt, link),
+            Description = JsonValues.Html(n, "excerpt", link),
             Published = published,
             Updated = ctx.Date(JsonValues.Str(n, "updatedDateTime"), "updatedDateTime"),
             Categories = categories,

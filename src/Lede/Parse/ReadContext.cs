@@ -20,8 +20,8 @@ internal sealed class ReadContext(List<ParseWarning> warnings, string? documentB
     public string? Html(XmlNode? node)
     {
         if (node is null) return null;
-        var raw = node.HasChildren ? node.InnerMarkup() : node.Text;
-        return HtmlSanitizer.Sanitize(raw, Base(node));
+        // Escaped HTML is sanitized where the scanner left it: no string of the raw markup is made.
+        return node.HasChildren ? HtmlSanitizer.Sanitize(node.InnerMarkup(), Base(node)) : HtmlSanitizer.Sanitize(node.TextSpan, Base(node));
     }
 
     /// <summary>Plain text that must stay text in HTML (e.g. Atom type="text"): escaped, then kept.</summary>

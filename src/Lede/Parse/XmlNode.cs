@@ -23,11 +23,18 @@ internal sealed class XmlNode(string name, string ns, string? xmlBase)
     // Text arriving in many pieces (text between thousands of children) is gathered here, not re-concatenated each time.
     private System.Text.StringBuilder? _textBuilder;
 
+    // Text the scanner left in its buffer: a string is made only when a reader asks for one.
+    private XmlTextBuffer? _source;
+    private int _sourceStart;
+    private int _sourceLength;
+    private int _sourceVersion;
+
     /// <summary>The concatenated text of the element's own text children; for mixed content, <see cref="InnerMarkup"/>.</summary>
     public string Text
     {
         get
         {
+            Materialize();
             if (_textBuilder is not null)
             {
                 _text = _textBuilder.ToString();
@@ -44,8 +51,32 @@ internal sealed class XmlNode(string name, string ns, string? xmlBase)
 
     public bool HasChildren => _children is { Count: > 0 };
 
+    /// <summary>The element's own text where it lies, without making a string of it when the scanner left it in its buffer.</summary>
+    public ReadOnlySpan<char> TextSpan => _source is not null ? _source.Slice(_sourceStart, _sourceLength, _sourceVersion) : Text.AsSpan();
+
+    /// <summary>Text that is a slice of the scanner's buffer; kept as a slice while it is the element's only text.</summary>
+    public void AppendText(XmlTextBuffer source, int start, int length)
+    {
+        if (length == 0) return;
+        if (_source is null && _mixed is null && _children is null && _textBuilder is null && _text.Length == 0)
+        {
+            (_source, _sourceStart, _sourceLength, _sourceVersion) = (source, start, length, source.Version);
+            return;
+        }
+
+        AppendText(new string(source.Slice(start, length, source.Version)));
+    }
+
+    private void Materialize()
+    {
+        if (_source is null) return;
+        _text = new string(_source.Slice(_sourceStart, _sourceLength, _sourceVersion));
+        _source = null;
+    }
+
     public void AppendText(string text)
     {
+        Materialize();
         if (_textBuilder is not null)
         {
             _textBuilder.Append(text);
@@ -60,13 +91,23 @@ internal sealed class XmlNode(string name, string ns, string? xmlBase)
             _textBuilder.Append(text);
         }
 
-        _mixed?.Add(text);
+        if (_mixed is not null)
+        {
+            _mixed.Add(text);
+        }
+        else if (_children is { Count: > 0 } && text.Length > 0)
+        {
+            // Text after children: from now on the order of text and children is kept (until now it was all children).
+            _mixed = new List<object>(_children.Count + 4);
+            _mixed.AddRange(_children);
+            _mixed.Add(text);
+        }
     }
 
     /// <summary>The element's content serialized back to markup, text escaped, children in document order.</summary>
     public string InnerMarkup()
     {
-        if (_mixed is null) return System.Net.WebUtility.HtmlEncode(Text);
+        if (_mixed is null && _children is null) return System.Net.WebUtility.HtmlEncode(Text);
         var sb = new System.Text.StringBuilder();
         WriteInner(sb);
         return sb.ToString();
@@ -74,7 +115,7 @@ internal sealed class XmlNode(string name, string ns, string? xmlBase)
 
     private void WriteInner(System.Text.StringBuilder sb)
     {
-        foreach (var part in _mixed ?? [Text])
+        foreach (var part in _mixed ?? (_children is null ? [Text] : (IEnumerable<object>)_children))
         {
             if (part is string s)
             {
@@ -90,7 +131,7 @@ internal sealed class XmlNode(string name, string ns, string? xmlBase)
             }
 
             sb.Append('>');
-            if (c._mixed is null && c.Text.Length == 0 && VoidElements.Contains(c.Name)) continue;
+            if (c._mixed is null && c._children is null && c.Text.Length == 0 && VoidElements.Contains(c.Name)) continue;
             c.WriteInner(sb);
             sb.Append("</").Append(c.Name).Append('>');
         }
@@ -100,14 +141,17 @@ internal sealed class XmlNode(string name, string ns, string? xmlBase)
 
     public void Add(XmlNode child)
     {
-        if (_mixed is null)
+        // Children alone need no order list: it is made when text and children first meet.
+        if (_mixed is not null)
         {
-            _mixed = new List<object>(4);
-            if (Text.Length > 0) _mixed.Add(Text);
+            _mixed.Add(child);
+        }
+        else if (_source is not null || _textBuilder is not null || _text.Length > 0)
+        {
+            _mixed = new List<object>(4) { Text, child };
         }
 
-        _mixed.Add(child);
-        (_children ??= []).Add(child);
+        (_children ??= new List<XmlNode>(8)).Add(child);
     }
 
     public void AddAttribute(string localName, string value) => (_attributes ??= []).Add(new(localName, value));

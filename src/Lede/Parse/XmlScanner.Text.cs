@@ -163,7 +163,8 @@ internal ref partial struct XmlScanner
         if (start == end) return;
         if (_textBuilt)
         {
-            _text.Append(_s.Slice(start, end - start));
+            _s[start..end].CopyTo(_chars.AsSpan(_arena));
+            _arena += end - start;
         }
         else if (_runStart < 0)
         {
@@ -177,41 +178,48 @@ internal ref partial struct XmlScanner
         else
         {
             StartBuilding();
-            _text.Append(_s.Slice(start, end - start));
+            _s[start..end].CopyTo(_chars.AsSpan(_arena));
+            _arena += end - start;
         }
     }
 
     private void AppendCode(int code)
     {
         if (!_textBuilt) StartBuilding();
-        if (code <= char.MaxValue) _text.Append((char)code);
-        else _text.Append(char.ConvertFromUtf32(code));
+        if (code <= char.MaxValue)
+        {
+            _chars[_arena++] = (char)code;
+        }
+        else
+        {
+            _arena += new System.Text.Rune(code).EncodeToUtf16(_chars.AsSpan(_arena));
+        }
     }
 
+    /// <summary>From here on the pending text is written after the document: a reference or a line end changed it.</summary>
     private void StartBuilding()
     {
-        _text.Clear();
-        if (_runStart >= 0) _text.Append(_s.Slice(_runStart, _runEnd - _runStart));
+        _builtStart = _arena;
+        if (_runStart >= 0)
+        {
+            _s[_runStart.._runEnd].CopyTo(_chars.AsSpan(_arena));
+            _arena += _runEnd - _runStart;
+        }
+
         _runStart = -1;
         _textBuilt = true;
     }
 
-    /// <summary>Hands the pending text to <paramref name="node"/>, cleaned as the System.Xml path cleans it.</summary>
+    /// <summary>Hands the pending text to <paramref name="node"/> as a slice of the buffer, cleaned as the System.Xml path cleans it.</summary>
     private void Flush(XmlNode? node)
     {
-        string? text = null;
-        if (_textBuilt)
-        {
-            text = _text.Length == 0 ? null : _text.ToString();
-        }
-        else if (_runStart >= 0)
-        {
-            var run = _s.Slice(_runStart, _runEnd - _runStart);
-            text = run.Length <= InternedLength && !run.ContainsAnyExcept(Whitespace) ? _names.Get(run) : run.ToString();
-        }
-
+        var (start, length) = _textBuilt ? (_builtStart, _arena - _builtStart) : _runStart >= 0 ? (_runStart, _runEnd - _runStart) : (0, 0);
         _runStart = -1;
         _textBuilt = false;
-        if (text is not null && node is not null) node.AppendText(XmlTreeBuilder.Clean(text));
+        if (length == 0 || node is null) return;
+        var text = _chars.AsSpan(start, length);
+        // Characters XML forbids are rare: those texts become strings and are cleaned as the System.Xml path cleans them.
+        if (XmlTreeBuilder.NeedsCleaning(text)) node.AppendText(XmlTreeBuilder.Clean(text.ToString()));
+        else node.AppendText(_buffer, start, length);
     }
 }

@@ -27,8 +27,13 @@ internal ref partial struct XmlScanner
     private readonly List<(string Prefix, string Uri)> _bindings = new(16);
     private readonly List<Open> _open = new(16);
     private readonly List<Attribute> _attributes = new(8);
-    private readonly StringBuilder _text = new();
     private readonly StringBuilder _value = new();
+
+    // The decoded document is _buffer.Chars[.._s.Length]; text that had to be rebuilt is written after it, from _arenaStart.
+    private readonly XmlTextBuffer _buffer;
+    private readonly char[] _chars;
+    private int _arena;
+    private int _builtStart;
 
     // Pending text of the current element: a slice of the source while no character needed changing, else in _text.
     private int _runStart = -1;
@@ -36,38 +41,53 @@ internal ref partial struct XmlScanner
     private bool _textBuilt;
     private XmlNode? _root;
 
-    private XmlScanner(ReadOnlySpan<char> s)
+    private XmlScanner(XmlTextBuffer buffer, int length)
     {
-        _s = s;
+        _buffer = buffer;
+        _chars = buffer.Chars;
+        _s = _chars.AsSpan(0, length);
+        _arena = length;
         _names = XmlNames.ForThread();
         _bindings.Add(("xml", Ns.Xml));
         foreach (var (prefix, uri) in Ns.WellKnownPrefixes) _bindings.Add((prefix, uri));
         _bindings.Add(("", ""));
     }
 
-    /// <summary>Decode buffers up to this many characters are kept for the thread's next feed; a rare huge feed's is not.</summary>
-    private const int MaxKeptBuffer = 4 * 1024 * 1024;
+    /// <summary>Buffers up to this many characters are kept for the thread's next feed; a rare huge feed's is not.</summary>
+    private const int MaxKeptBuffer = 8 * 1024 * 1024;
 
     [ThreadStatic]
-    private static char[]? _buffer;
+    private static XmlTextBuffer? _threadBuffer;
 
     /// <summary>
     /// The root element of XML <paramref name="bytes"/> in <paramref name="encoding"/> (UTF-8 or an ASCII-compatible single-byte
     /// charset, see <see cref="FeedDecoder.TryXmlBytes(ReadOnlyMemory{byte}, string?, out ReadOnlyMemory{byte}, out Encoding)"/>)
     /// when it is well-formed and this reader is sure of it; otherwise null.
     /// </summary>
-    /// <remarks>The bytes are decoded into a buffer the thread reuses, so no feed becomes one large string.</remarks>
+    /// <remarks>
+    /// The bytes are decoded into a buffer the thread reuses, so no feed becomes one large string, and element text stays in
+    /// it until asked for: the tree must be read before the thread scans its next feed (a stale read throws).
+    /// </remarks>
     public static XmlNode? TryRead(ReadOnlySpan<byte> bytes, System.Text.Encoding encoding)
     {
-        var buffer = _buffer;
-        if (buffer is null || buffer.Length < bytes.Length) buffer = GC.AllocateUninitializedArray<char>(Math.Max(bytes.Length, 64 * 1024));
-        var length = FeedDecoder.DecodeXml(bytes, encoding, buffer);
-        _buffer = buffer.Length <= MaxKeptBuffer ? buffer : _buffer;
-        return new XmlScanner(buffer.AsSpan(0, length)).Read();
+        // Decoding never yields more characters than bytes, and rebuilt text is never longer than what it was read from.
+        var needed = 2 * bytes.Length;
+        var buffer = _threadBuffer;
+        if (buffer is null || buffer.Chars.Length < needed) buffer = new XmlTextBuffer(Math.Max(needed, 128 * 1024));
+        buffer.Reuse();
+        _threadBuffer = buffer.Chars.Length <= MaxKeptBuffer ? buffer : _threadBuffer;
+        var length = FeedDecoder.DecodeXml(bytes, encoding, buffer.Chars.AsSpan(0, bytes.Length));
+        return new XmlScanner(buffer, length).Read();
     }
 
     /// <summary>The root element of <paramref name="text"/> when it is a well-formed document this reader is sure of; otherwise null.</summary>
-    public static XmlNode? TryRead(ReadOnlySpan<char> text) => new XmlScanner(text).Read();
+    /// <remarks>The text is copied into a buffer of the tree's own, so the tree stays readable as long as it is kept.</remarks>
+    public static XmlNode? TryRead(ReadOnlySpan<char> text)
+    {
+        var buffer = new XmlTextBuffer(Math.Max(2 * text.Length, 16));
+        text.CopyTo(buffer.Chars);
+        return new XmlScanner(buffer, text.Length).Read();
+    }
 
     private readonly record struct Open(string QName, int Bindings, XmlNode? Node);
 

@@ -199,7 +199,7 @@ internal static class XmlTreeBuilder
     /// </summary>
     internal static string Clean(string text)
     {
-        if (!text.AsSpan().ContainsAny(NeedsCleaning)) return text;
+        if (!NeedsCleaning(text)) return text;
         var sb = new System.Text.StringBuilder(text.Length);
         foreach (var c in text)
         {
@@ -219,9 +219,15 @@ internal static class XmlTreeBuilder
 
     private static readonly System.Text.Encoding Windows1252 = CodePages1252();
 
-    /// <summary>What <see cref="Clean"/> removes or maps, found in one vectorized scan.</summary>
-    private static readonly System.Buffers.SearchValues<char> NeedsCleaning = System.Buffers.SearchValues.Create(
-        string.Concat(Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Concat(Enumerable.Range(0x80, 0x20)).Concat([0xFFFE, 0xFFFF]).Select(c => (char)c)));
+    /// <summary>Whether <see cref="Clean"/> would change <paramref name="text"/>: a few range scans, each vectorized.</summary>
+    /// <remarks>Three range checks beat one set search here: the set mixes ASCII and non-ASCII characters, which defeats the fast searchers.</remarks>
+    internal static bool NeedsCleaning(ReadOnlySpan<char> text)
+        => text.ContainsAnyInRange('\u0080', '\u009F') || text.ContainsAnyInRange('\uFFFE', '\uFFFF')
+           || (text.ContainsAnyInRange('\0', '\u001F') && text.ContainsAny(Controls));
+
+    /// <summary>The C0 controls XML 1.0 forbids: all but tab, line feed and carriage return.</summary>
+    private static readonly System.Buffers.SearchValues<char> Controls = System.Buffers.SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c)));
 
     private static System.Text.Encoding CodePages1252()
     {

@@ -24,7 +24,7 @@ internal static class CharacterReferences
     /// Reads the reference starting at the '&amp;' at <paramref name="at"/>; false (and the '&amp;' is just text) when there is none.
     /// In attribute values a name without ';' followed by a letter, digit or '=' stays text, as in browsers ("?a=1&amp;copy=2").
     /// </summary>
-    public static bool TryRead(string s, int at, bool attribute, out Rune value, out int end)
+    public static bool TryRead(ReadOnlySpan<char> s, int at, bool attribute, out Rune value, out int end)
     {
         value = default;
         end = at + 1;
@@ -32,7 +32,7 @@ internal static class CharacterReferences
         return s[end] == '#' ? TryReadNumber(s, at, out value, out end) : TryReadName(s, at, attribute, out value, out end);
     }
 
-    private static bool TryReadNumber(string s, int at, out Rune value, out int end)
+    private static bool TryReadNumber(ReadOnlySpan<char> s, int at, out Rune value, out int end)
     {
         value = default;
         var p = at + 2;
@@ -61,14 +61,14 @@ internal static class CharacterReferences
 
     private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 
-    private static bool TryReadName(string s, int at, bool attribute, out Rune value, out int end)
+    private static bool TryReadName(ReadOnlySpan<char> s, int at, bool attribute, out Rune value, out int end)
     {
         value = default;
         end = at + 1;
         var p = at + 1;
         while (p < s.Length && p - at <= 32 && char.IsAsciiLetterOrDigit(s[p])) p++;
         if (p == at + 1) return false;
-        var name = s.AsSpan(at + 1, p - at - 1);
+        var name = s.Slice(at + 1, p - at - 1);
         if (p < s.Length && s[p] == ';' && TryName(name, out value))
         {
             end = p + 1;

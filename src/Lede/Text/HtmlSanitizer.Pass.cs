@@ -4,25 +4,39 @@ namespace Lede.Text;
 
 public static partial class HtmlSanitizer
 {
+    /// <summary>What a pass reuses from item to item on one thread: the output builder and the stacks.</summary>
+    private sealed class Buffers
+    {
+        public StringBuilder Out { get; } = new();
+        public List<string> Open { get; } = [];
+        public List<(int NameStart, int NameLength, int ValueStart, int ValueLength)> Attributes { get; } = [];
+    }
+
     /// <summary>
     /// One left-to-right pass that tokenizes as HTML5 does (tags, attributes, references, comments, raw-text elements) and
     /// writes the allowlisted result as it goes. Linear in the input however deep or broken the markup.
     /// </summary>
-    private sealed class Pass
+    private ref struct Pass
     {
-        private readonly StringBuilder _out = new();
-        private readonly List<string> _open = [];
-        private readonly List<(int NameStart, int NameLength, int ValueStart, int ValueLength)> _attributes = [];
-        private string _html = "";
-        private string? _baseUrl;
+        private readonly ReadOnlySpan<char> _html;
+        private readonly string? _baseUrl;
+        private readonly StringBuilder _out;
+        private readonly List<string> _open;
+        private readonly List<(int NameStart, int NameLength, int ValueStart, int ValueLength)> _attributes;
         private string? _dropping;
         private int _dropDepth;
 
-        public string? Sanitize(string html, string? baseUrl)
+        public Pass(Buffers buffers, ReadOnlySpan<char> html, string? baseUrl)
         {
-            (_html, _baseUrl, _dropping, _dropDepth) = (html, baseUrl, null, 0);
+            _html = html;
+            _baseUrl = baseUrl;
+            (_out, _open, _attributes) = (buffers.Out, buffers.Open, buffers.Attributes);
             _out.Clear();
             _open.Clear();
+        }
+
+        public string? Sanitize()
+        {
             try
             {
                 Run();
@@ -30,7 +44,6 @@ public static partial class HtmlSanitizer
             }
             finally
             {
-                _html = "";
                 // A huge item must not pin its buffer for the rest of the thread's life.
                 if (_out.Capacity > 1 << 20) _out.Capacity = 1 << 16;
             }
@@ -45,19 +58,20 @@ public static partial class HtmlSanitizer
                 if (_dropping is not null)
                 {
                     // Inside a dropped element only markup matters: text and references are skipped unread.
-                    i = s.IndexOf('<', i);
-                    if (i < 0) break;
+                    var lt = s[i..].IndexOf('<');
+                    if (lt < 0) break;
+                    i += lt;
                 }
                 else
                 {
-                    var stop = s.AsSpan(i).IndexOfAny(TextStops);
+                    var stop = s[i..].IndexOfAny(TextStops);
                     if (stop < 0)
                     {
-                        _out.Append(s, i, s.Length - i);
+                        _out.Append(s[i..]);
                         break;
                     }
 
-                    _out.Append(s, i, stop);
+                    _out.Append(s.Slice(i, stop));
                     i += stop;
                     switch (s[i])
                     {
@@ -108,7 +122,7 @@ public static partial class HtmlSanitizer
                 case '/' when i + 2 < s.Length:
                     return SkipPast('>', i + 2);
                 case '!':
-                    return s.AsSpan(i).StartsWith("<!--", StringComparison.Ordinal) ? SkipComment(i + 4) : SkipPast('>', i + 2);
+                    return s[i..].StartsWith("<!--", StringComparison.Ordinal) ? SkipComment(i + 4) : SkipPast('>', i + 2);
                 case '?':
                     // Processing instructions, <!DOCTYPE> and <![CDATA[ are bogus comments in HTML: gone up to the next '>'.
                     return SkipPast('>', i + 2);
@@ -118,19 +132,26 @@ public static partial class HtmlSanitizer
             }
         }
 
-        private int SkipPast(char c, int from)
+        private readonly int SkipPast(char c, int from)
         {
-            var at = _html.IndexOf(c, from);
-            return at < 0 ? _html.Length : at + 1;
+            var at = _html[from..].IndexOf(c);
+            return at < 0 ? _html.Length : from + at + 1;
+        }
+
+        /// <summary>Where <paramref name="what"/> next occurs at or after <paramref name="from"/>; -1 when it does not.</summary>
+        private readonly int IndexOf(string what, int from)
+        {
+            var at = _html[from..].IndexOf(what, StringComparison.Ordinal);
+            return at < 0 ? -1 : from + at;
         }
 
         /// <summary>A comment ends at "--&gt;" or "--!&gt;"; "&lt;!--&gt;" and "&lt;!---&gt;" are complete (empty) comments.</summary>
-        private int SkipComment(int p)
+        private readonly int SkipComment(int p)
         {
             var s = _html;
             if (p < s.Length && s[p] == '>') return p + 1;
-            if (s.AsSpan(p).StartsWith("->", StringComparison.Ordinal)) return p + 2;
-            for (var dashes = s.IndexOf("--", p, StringComparison.Ordinal); dashes >= 0; dashes = s.IndexOf("--", dashes + 1, StringComparison.Ordinal))
+            if (s[p..].StartsWith("->", StringComparison.Ordinal)) return p + 2;
+            for (var dashes = IndexOf("--", p); dashes >= 0; dashes = IndexOf("--", dashes + 1))
             {
                 if (dashes + 2 < s.Length && s[dashes + 2] == '>') return dashes + 3;
                 if (dashes + 3 < s.Length && s[dashes + 2] == '!' && s[dashes + 3] == '>') return dashes + 4;
@@ -187,10 +208,10 @@ public static partial class HtmlSanitizer
         private int SkipRawText(int from, string name)
         {
             var s = _html;
-            for (var at = s.IndexOf("</", from, StringComparison.Ordinal); at >= 0; at = s.IndexOf("</", at + 2, StringComparison.Ordinal))
+            for (var at = IndexOf("</", from); at >= 0; at = IndexOf("</", at + 2))
             {
                 var after = at + 2 + name.Length;
-                if (after < s.Length && string.Compare(s, at + 2, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0
+                if (after < s.Length && s.Slice(at + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
                     && (IsSpace(s[after]) || s[after] is '/' or '>'))
                 {
                     var end = ReadTag(at + 2, out _, out _, out _);
@@ -247,8 +268,9 @@ public static partial class HtmlSanitizer
                 if (p >= s.Length) return -1;
                 if (s[p] is '"' or '\'')
                 {
-                    var close = s.IndexOf(s[p], p + 1);
+                    var close = s[(p + 1)..].IndexOf(s[p]);
                     if (close < 0) return -1;
+                    close += p + 1;
                     _attributes.Add((attrStart, attrLength, p + 1, close - p - 1));
                     p = close + 1;
                 }
@@ -266,8 +288,10 @@ public static partial class HtmlSanitizer
         /// <summary>The canonical (lower-case, shared) name of a known element and its rule; (null, Unwrap) for any other.</summary>
         private (string? Name, TagRule Rule) Lookup(int start, int end)
         {
-            var raw = _html.AsSpan(start, end - start);
+            var raw = _html.Slice(start, end - start);
             if (raw.Length > 16) return (null, TagRule.Unwrap);
+            // Most feeds write tags in lower case: no copy needed then.
+            if (RuleByName.TryGetValue(raw, out var exact, out var exactRule)) return (exact, exactRule);
             Span<char> lower = stackalloc char[16];
             var length = raw.ToLowerInvariant(lower);
             return RuleByName.TryGetValue(lower[..length], out var name, out var rule) ? (name, rule) : (null, TagRule.Unwrap);
@@ -299,7 +323,7 @@ public static partial class HtmlSanitizer
             var hasHref = false;
             foreach (var (nameStart, nameLength, valueStart, valueLength) in _attributes)
             {
-                var index = AttributeIndex(_html.AsSpan(nameStart, nameLength));
+                var index = AttributeIndex(_html.Slice(nameStart, nameLength));
                 // The first of duplicate attributes wins, as in HTML.
                 if (index < 0 || (written & (1 << index)) != 0) continue;
                 written |= 1 << index;
@@ -344,7 +368,7 @@ public static partial class HtmlSanitizer
         private string AttributeValue(int start, int length)
         {
             var s = _html;
-            var span = s.AsSpan(start, length);
+            var span = s.Slice(start, length);
             if (!span.Contains('&')) return new string(span);
             var sb = new StringBuilder(length);
             var end = start + length;

@@ -26,24 +26,38 @@ public static partial class HtmlSanitizer
     private static readonly string[] AttributeNames = ["href", "src", "cite", "alt", "title", "width", "height", "colspan", "rowspan", "datetime", "start"];
 
     [ThreadStatic]
-    private static Pass? _cachedPass;
+    private static Buffers? _cachedBuffers;
 
     /// <summary>The sanitized fragment, with relative href/src resolved against <paramref name="baseUrl"/>; null when nothing is left.</summary>
     public static string? Sanitize(string? html, string? baseUrl = null)
     {
         if (string.IsNullOrWhiteSpace(html)) return null;
-        // Plain text with nothing to interpret is already safe HTML.
-        if (!html.AsSpan().ContainsAny('<', '&', '>') && !html.Contains('\0', StringComparison.Ordinal)) return html.Trim();
-        // One pass object per thread: its builder and stacks are reused from item to item.
-        var pass = _cachedPass ?? new Pass();
-        _cachedPass = null;
+        // Plain text with nothing to interpret (no markup, reference, '>' or NUL) is already safe HTML.
+        if (!html.AsSpan().ContainsAny(TextStops)) return html.Trim();
+        return Run(html, baseUrl);
+    }
+
+    /// <summary>As <see cref="Sanitize(string?, string?)"/>, reading the HTML where it lies (a feed's buffer) instead of from a string of its own.</summary>
+    public static string? Sanitize(ReadOnlySpan<char> html, string? baseUrl)
+    {
+        var trimmed = html.Trim();
+        if (trimmed.IsEmpty) return null;
+        if (!trimmed.ContainsAny(TextStops)) return trimmed.ToString();
+        return Run(html, baseUrl);
+    }
+
+    private static string? Run(ReadOnlySpan<char> html, string? baseUrl)
+    {
+        // One set of buffers per thread: the builder and stacks are reused from item to item.
+        var buffers = _cachedBuffers ?? new Buffers();
+        _cachedBuffers = null;
         try
         {
-            return pass.Sanitize(html, baseUrl);
+            return new Pass(buffers, html, baseUrl).Sanitize();
         }
         finally
         {
-            _cachedPass = pass;
+            _cachedBuffers = buffers;
         }
     }
 

@@ -28,6 +28,25 @@ public sealed class XmlScannerTests
     }
 
     [Fact]
+    public void Text_and_children_keep_their_order_whichever_comes_first()
+    {
+        Scan("<t><b>1</b> and <i>2</i> end</t>")!.InnerMarkup().ShouldBe("<b>1</b> and <i>2</i> end");
+        Scan("<t>start <b>1</b><i>2</i></t>")!.InnerMarkup().ShouldBe("start <b>1</b><i>2</i>");
+        Scan("<t><b>1</b><i>2</i></t>")!.InnerMarkup().ShouldBe("<b>1</b><i>2</i>");
+        Scan("<t>a<br/>b</t>")!.InnerMarkup().ShouldBe("a<br>b");
+    }
+
+    [Fact]
+    public void A_tree_read_from_bytes_is_readable_until_the_thread_scans_the_next_feed()
+    {
+        var first = XmlScanner.TryRead("<t>one &amp; two</t>"u8, System.Text.Encoding.UTF8)!;
+        first.TextSpan.ToString().ShouldBe("one & two");
+        XmlScanner.TryRead("<u>other</u>"u8, System.Text.Encoding.UTF8).ShouldNotBeNull();
+        // A stale read fails loudly instead of returning the next feed's characters.
+        Should.Throw<InvalidOperationException>(() => first.Text);
+    }
+
+    [Fact]
     public void Prefixes_resolve_through_declarations_defaults_and_the_well_known_feed_prefixes()
     {
         var root = Scan("<feed xmlns='http://www.w3.org/2005/Atom' xmlns:x='urn:x'><x:a x:b='1' c='2'/><dc:creator>me</dc:creator><inner xmlns=''><y/></inner></feed>")!;
