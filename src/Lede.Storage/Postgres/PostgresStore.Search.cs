@@ -1,4 +1,5 @@
 using Lede.Normalize;
+using Lede.Storage.Search;
 using Lede.Store;
 using T = Lede.Storage.Postgres.PostgresText;
 
@@ -12,6 +13,8 @@ public sealed partial class PostgresStore
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
+        // The same reading as SQLite's first: a search of only exclusions, or of too many terms, is refused alike.
+        _ = SearchTerms.Parse(query.Text);
         var text = T.Encode(query.Text ?? "");
         return InTransactionAsync<IReadOnlyList<SearchHit>>(async s =>
         {
