@@ -29,7 +29,19 @@ public sealed class PostgresScratch : IDisposable
         return scratch;
     }
 
-    public void Dispose() => Admin($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+    /// <summary>Drops the database and creates it again, empty.</summary>
+    public void Recreate()
+    {
+        NpgsqlConnection.ClearAllPools();
+        Admin($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+        Admin($"CREATE DATABASE {Name}");
+    }
+
+    public void Dispose()
+    {
+        NpgsqlConnection.ClearAllPools();
+        Admin($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+    }
 
     private void Admin(string sql)
     {
