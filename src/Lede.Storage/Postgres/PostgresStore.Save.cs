@@ -30,6 +30,11 @@ public sealed partial class PostgresStore
 
         return InTransactionAsync<IReadOnlyList<ArticleConflictException>>(async session =>
         {
+            if (await TrySaveBatchAsync(session, articles).ConfigureAwait(false))
+            {
+                return [];
+            }
+
             // Collected afresh on each attempt: a retried transaction starts over.
             var conflicts = new List<ArticleConflictException>();
             foreach (var article in articles)
