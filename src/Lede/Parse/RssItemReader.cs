@@ -36,7 +36,7 @@ internal static class RssItemReader
                     description ??= ctx.Html(c);
                     break;
                 case "encoded" when ns == Ns.Content:
-                case "body" when ns == Ns.Xhtml:
+                case "body" when ns == Ns.Xhtml || rssLike:
                 case "fullitem" when rssLike:
                     content ??= ctx.Html(c);
                     break;

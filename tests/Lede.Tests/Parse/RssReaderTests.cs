@@ -152,4 +152,11 @@ public sealed class RssReaderTests
         var feed = ParseFixtures.Text("<rss version=\"2.0\"><channel><title>don&#146;t&#1;</title></channel></rss>").Feed!;
         feed.Title.ShouldBe("don’t");
     }
+
+    [Fact]
+    public void An_unnamespaced_body_is_the_item_content_sanitized_and_resolved()
+    {
+        var item = ParseFixtures.Text("<rss version=\"2.0\"><channel><item><body><a href=\"/r\" onclick=\"x()\">here</a></body></item></channel></rss>", "http://example.com/feed").Feed!.Items.Single();
+        item.Content.ShouldBe("<a href=\"http://example.com/r\" rel=\"noopener noreferrer\">here</a>");
+    }
 }
