@@ -24,6 +24,9 @@ internal sealed class StoreArticleGenerator(int seed, string nonce)
 
     public ZipfVocabulary Vocabulary => _vocabulary;
 
+    /// <summary>When the article of index <paramref name="index"/> was published: one every 30 seconds.</summary>
+    public static DateTime PublishedAt(long index) => Start.AddSeconds(index * 30);
+
     /// <summary>Articles <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1.</summary>
     public List<StoredRecord> Batch(long first, int count)
     {
@@ -70,7 +73,7 @@ internal sealed class StoreArticleGenerator(int seed, string nonce)
         var story = index / StorySize;
         var provider = random.Next(200);
         var domain = $"news{provider}.example";
-        var published = Start.AddSeconds(index * 30);
+        var published = PublishedAt(index);
         var title = Capitalize(_vocabulary.Text(random, random.Next(50, 90), Theme(story), 0.25));
         var slug = string.Join('-', title.Split(' ').Take(6)).ToLowerInvariant();
         var webUrl = string.Create(CultureInfo.InvariantCulture, $"https://{domain}/{published:yyyy/MM}/{slug}-{index}{nonce}/");

@@ -19,6 +19,7 @@ internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDispo
     private readonly HashSet<string> _providers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _topics = new(StringComparer.Ordinal);
     private readonly HashSet<long> _stories = [];
+    private bool _deferred;
 
     /// <summary>Stores one article with its children, URLs and analysis.</summary>
     /// <exception cref="ArticleConflictException">Another article holds its <c>webUrl</c>; nothing was written.</exception>
@@ -31,6 +32,13 @@ internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDispo
         }
 
         var key = id.ToInt64();
+        if (!_deferred)
+        {
+            // Foreign keys are checked when the transaction commits (SQLite turns this off again at its end).
+            Statement("PRAGMA defer_foreign_keys = ON").Run();
+            _deferred = true;
+        }
+
         if (Statement(HolderSql, "WebUrl", "Id").Scalar(record.WebUrl, key) is long other)
         {
             throw new ArticleConflictException(id, ArticleId.FromInt64(other), record.WebUrl);
@@ -54,12 +62,20 @@ internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDispo
             _stories.Add(story);
         }
 
-        Statement(UpsertArticleSql, UpsertArticleNames).Run(ArticleValues(key, record, seal, analysis));
         if (exists)
         {
+            Statement(UpsertArticleSql, UpsertArticleNames).Run(ArticleValues(key, record, seal, analysis));
             Statement("DELETE FROM article_topic WHERE article_id = $Id", "Id").Run(key);
             Statement("DELETE FROM article_image WHERE article_id = $Id", "Id").Run(key);
             Statement("DELETE FROM related_snapshot WHERE article_id = $Id", "Id").Run(key);
+            InsertTopics(key, record);
+        }
+        else
+        {
+            // A new article's topics go in before its row (foreign keys are checked at commit): whatever the row's
+            // insert derives from its children (the search index) is then written once, complete.
+            InsertTopics(key, record);
+            Statement(UpsertArticleSql, UpsertArticleNames).Run(ArticleValues(key, record, seal, analysis));
         }
 
         InsertChildren(key, record);
@@ -96,14 +112,17 @@ internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDispo
             && RecordWriter.Write(SqliteStore.Assemble(connection, existing, tx)[0].Record) == RecordWriter.Write(article.Record);
     }
 
-    private void InsertChildren(long key, ArticleRecord record)
+    private void InsertTopics(long key, ArticleRecord record)
     {
         for (var i = 0; i < record.Topics.Count; i++)
         {
             Statement("INSERT INTO article_topic (article_id, position, topic_id) VALUES ($Id, $Position, $Topic)", "Id", "Position", "Topic")
                 .Run(key, i, TopicId(record.Topics[i]));
         }
+    }
 
+    private void InsertChildren(long key, ArticleRecord record)
+    {
         var image = Statement(ImageSql, "Id", "Position", "Url", "Width", "Height", "IsCached");
         for (var i = 0; i < record.Images.Count; i++)
         {

@@ -71,7 +71,7 @@ public sealed class CrashTrials(string work, GeneratedNewsroom site, string db, 
                 {
                     // An ingest that fails on what an earlier kill left behind is a problem too.
                     problems++;
-                    output.WriteLine(run.Stderr);
+                    Say(run.Stderr);
                 }
             }
             else
@@ -84,11 +84,11 @@ public sealed class CrashTrials(string work, GeneratedNewsroom site, string db, 
             lost += state.Lost;
             duplicates += state.Duplicates;
             problems += state.Problems.Count;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            Say(string.Create(CultureInfo.InvariantCulture,
                 $"{line}{state.Ids.Count} stored ({state.Ids.Count - committed.Count(state.Ids.Contains):+0;-0;+0}), {state.Lost} lost, {state.Duplicates} duplicates, {state.Problems.Count} problems"));
             foreach (var problem in state.Problems.Take(10))
             {
-                output.WriteLine($"    {problem}");
+                Say($"    {problem}");
             }
 
             // Nothing new stored: the moment fell before the writes; look further into the run next time.
@@ -105,10 +105,10 @@ public sealed class CrashTrials(string work, GeneratedNewsroom site, string db, 
         using (var last = ChildIngest.Start(work, site.Home, db))
         {
             var run = await last.WaitAsync(FinishTimeout);
-            output.WriteLine($"final ingest: exit {run.ExitCode} in {last.Elapsed.TotalSeconds:F1} s: {run.Stdout.Split('\n').LastOrDefault(l => l.Length > 0)}");
+            Say($"final ingest: exit {run.ExitCode} in {last.Elapsed.TotalSeconds:F1} s: {run.Stdout.Split('\n').LastOrDefault(l => l.Length > 0)}");
             if (run.ExitCode != 0)
             {
-                output.WriteLine(run.Stderr);
+                Say(run.Stderr);
                 problems++;
             }
         }
@@ -119,11 +119,11 @@ public sealed class CrashTrials(string work, GeneratedNewsroom site, string db, 
         problems += end.Problems.Count + (end.Ids.Count == items.Count ? 0 : 1);
         foreach (var problem in end.Problems.Take(10))
         {
-            output.WriteLine($"    {problem}");
+            Say($"    {problem}");
         }
 
         var figures = new CrashFigures(trials, interruptions, completed, lost, duplicates, problems, end.Ids.Count);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        Say(string.Create(CultureInfo.InvariantCulture,
             $"seed {seed}: {trials} trials, {interruptions} interruptions, {completed} ran to their end; {lost} lost rows, {duplicates} duplicates, {problems} problems; {end.Ids.Count} of {items.Count} items stored"));
         return figures;
     }
@@ -136,6 +136,16 @@ public sealed class CrashTrials(string work, GeneratedNewsroom site, string db, 
         while (!child.HasExited && clock.Elapsed < window * 2 && await store.CountArticlesAsync(default) <= held)
         {
             await Task.Delay(25);
+        }
+    }
+
+    /// <summary>Writes a line to the test output and, when <c>LEDE_CRASH_LOG</c> names a file, appends it there as it happens (a long run's progress).</summary>
+    private void Say(string line)
+    {
+        output.WriteLine(line);
+        if (Environment.GetEnvironmentVariable("LEDE_CRASH_LOG") is { Length: > 0 } log)
+        {
+            File.AppendAllText(log, line + "\n");
         }
     }
 

@@ -11,7 +11,8 @@ namespace Lede.EndToEnd.Tests.Crash;
 /// </summary>
 /// <remarks>
 /// <c>LEDE_CRASH_TRIALS</c> (default 6) sets the number of trials, <c>LEDE_CRASH_SEED</c> replays a run (the seed is
-/// printed), <c>LEDE_CRASH_HOSTS</c> × <c>LEDE_CRASH_EVENTS</c> (default 8 × 50) the newsroom's size.
+/// printed), <c>LEDE_CRASH_HOSTS</c> × <c>LEDE_CRASH_EVENTS</c> (default 8 × 50) the newsroom's size, <c>LEDE_CRASH_LOG</c> a file
+/// each trial's line is appended to as it happens.
 /// </remarks>
 public sealed class SqliteCrashTests(ITestOutputHelper output) : IDisposable
 {
