@@ -12,10 +12,10 @@ public sealed partial class SqliteStore
     private const int SnippetTokens = 32;
 
     /// <value>
-    /// Default: bm25 ranks at most the newest 4,000 matches. FTS5 scores every match before it can sort, so a query
+    /// Default: bm25 ranks at most the newest 2,000 matches. FTS5 scores every match before it can sort, so a query
     /// matching a third of a million articles would take seconds; past this many, the newest matches are the ones ranked.
     /// </value>
-    private const int RankedMatches = 4000;
+    private const int RankedMatches = 2000;
 
     // The FTS table drives the loop and hands rows over in bm25 order (ORDER BY rank is consumed by FTS5), so the join
     // to article runs for the rows returned and the snippets are made for them only: LIMIT stops the walk.
@@ -56,15 +56,14 @@ public sealed partial class SqliteStore
         IReadOnlyList<string>? dates = null;
         if (since is { } from)
         {
-            var last = connection.ExecuteScalar<string?>("SELECT MAX(published_at) FROM article", transaction: tx);
+            // Two subqueries: each is one step down the published_at index, where MIN and MAX together would scan.
+            var (first, last) = connection.QuerySingle<(string?, string?)>("SELECT (SELECT MIN(published_at) FROM article), (SELECT MAX(published_at) FROM article)", transaction: tx);
             if (last is null || string.CompareOrdinal(last, StoredTime.Format(from)) < 0)
             {
                 return Task.FromResult<IReadOnlyList<SearchHit>>([]);
             }
 
-            dates = int.TryParse(last.AsSpan(0, Math.Min(4, last.Length)), System.Globalization.CultureInfo.InvariantCulture, out var lastYear)
-                ? Fts5Query.Dates(from, lastYear)
-                : null;
+            dates = DateFacets(from, first!, last);
         }
 
         var match = Fts5Query.Build(terms, topics, query.PublishedOnly, dates);
@@ -78,6 +77,19 @@ public sealed partial class SqliteStore
         var hits = connection.Query<SearchRow>(SearchSql, parameters, tx).Select(row => row.ToHit()).ToList();
         return Task.FromResult<IReadOnlyList<SearchHit>>(hits);
     }
+
+    /// <summary>The date facets for a since filter that keeps a small part of the stored time span; null when the filter keeps most of it.</summary>
+    /// <remarks>A broad filter is cheaper checked on the rows the ranked walk returns: most pass, and the walk stops at the limit.</remarks>
+    private static IReadOnlyList<string>? DateFacets(DateTime since, string first, string last)
+    {
+        var start = StoredTime.Parse(first);
+        var end = StoredTime.Parse(last);
+        var kept = (end - since).TotalSeconds / Math.Max(1, (end - start).TotalSeconds);
+        return kept > NarrowSince ? null : Fts5Query.Dates(since, end.Year);
+    }
+
+    /// <value>Default: a since filter keeping at most a quarter of the stored time span is matched in the index.</value>
+    private const double NarrowSince = 0.25;
 
     // Topic names are few: matching them here gives full Unicode case-insensitivity, which SQLite's NOCASE lacks.
     private static List<long> TopicIds(SqliteConnection connection, SqliteTransaction tx, string topic)
