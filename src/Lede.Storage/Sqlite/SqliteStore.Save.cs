@@ -83,6 +83,7 @@ public sealed partial class SqliteStore
             new { record.Provider.Domain, record.Provider.Name }, tx);
         Execute(UpsertArticle, ArticleParameters(key, record, seal, now), tx);
         ReplaceChildren(key, record, tx);
+        IndexForSearch(key, tx);
         RememberUrls(key, record, tx);
         if (analysis is not null)
         {

@@ -2,6 +2,7 @@ using Dapper;
 using Lede.Normalize;
 using Lede.Storage.Search;
 using Lede.Store;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Lede.Storage.Sqlite;
@@ -90,6 +91,30 @@ public sealed partial class SqliteStore
 
     /// <value>Default: a since filter keeping at most a quarter of the stored time span is matched in the index.</value>
     private const double NarrowSince = 0.25;
+
+    // One prepared statement per transaction: preparing it (the view, the FTS5 table) costs more than running it, and a
+    // batch saves hundreds of articles in one transaction. The connection disposes the command when it closes.
+    private static readonly ConditionalWeakTable<SqliteTransaction, SqliteCommand> IndexCommands = [];
+
+    /// <summary>Writes an article's search index row; called by the save code once the article's topics are in.</summary>
+    /// <remarks>The other writers are covered by the triggers of migration 005.</remarks>
+    private static void IndexForSearch(long key, SqliteTransaction tx)
+    {
+        var command = IndexCommands.GetValue(tx, t =>
+        {
+            var c = t.Connection!.CreateCommand();
+            c.Transaction = t;
+            c.CommandText = """
+                INSERT OR REPLACE INTO article_search (rowid, title, excerpt, provider, topics, facets)
+                SELECT seq, title, excerpt, provider, topics, facets FROM article_search_row WHERE id = $id
+                """;
+            c.Parameters.Add("$id", SqliteType.Integer);
+            c.Prepare();
+            return c;
+        });
+        command.Parameters[0].Value = key;
+        command.ExecuteNonQuery();
+    }
 
     // Topic names are few: matching them here gives full Unicode case-insensitivity, which SQLite's NOCASE lacks.
     private static List<long> TopicIds(SqliteConnection connection, SqliteTransaction tx, string topic)
