@@ -1,8 +1,8 @@
+using System.Runtime.CompilerServices;
 using Dapper;
 using Lede.Normalize;
 using Lede.Storage.Search;
 using Lede.Store;
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Lede.Storage.Sqlite;
