@@ -11,7 +11,7 @@ namespace Lede.Storage.Postgres;
 /// transient reason (the server restarting, a dropped connection, a deadlock), so a worker carries on across a restart.
 /// Every write is idempotent, which makes running it again safe even when a commit's answer was lost.
 /// </remarks>
-public sealed partial class PostgresStore : IStore
+public sealed partial class PostgresStore : IStore, IMigratedStore
 {
     /// <value>Default: 100 statements prepared per connection, unless the connection string says otherwise.</value>
     private const int AutoPrepared = 100;
@@ -28,6 +28,8 @@ public sealed partial class PostgresStore : IStore
 
     /// <summary>The server and database, as <c>host:port/database</c> (never the password).</summary>
     public string Where { get; }
+
+    public int MigrationsApplied { get; private set; }
 
     /// <summary>Connects to the database an Npgsql connection string names and migrates it.</summary>
     /// <exception cref="InvalidOperationException">The server cannot be reached or refuses the login (one line, no password), or its schema is newer than this Lede.</exception>
@@ -56,7 +58,7 @@ public sealed partial class PostgresStore : IStore
             store.Retry(() =>
             {
                 using var connection = store._dataSource.OpenConnection();
-                PostgresMigrator.Migrate(connection);
+                store.MigrationsApplied += PostgresMigrator.Migrate(connection);
             });
             return store;
         }

@@ -80,8 +80,15 @@ internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDispo
 
         InsertChildren(key, record);
         RememberUrls(key, record);
+        // The search index row, once per saved article, from the row and its topics (migration 005 says why not triggers).
+        Statement(IndexSql, "Id").Run(key);
         return exists ? SaveOutcome.Updated : SaveOutcome.Inserted;
     }
+
+    private const string IndexSql = """
+        INSERT OR REPLACE INTO article_search (rowid, title, excerpt, provider, topics, facets)
+        SELECT seq, title, excerpt, provider, topics, facets FROM article_search_row WHERE id = $Id
+        """;
 
     /// <summary>Brings the stories the batch touched up to date; call once, before committing.</summary>
     public void Finish()

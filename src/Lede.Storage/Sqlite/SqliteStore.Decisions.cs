@@ -29,6 +29,9 @@ public sealed partial class SqliteStore
             return Task.FromResult(false);
         }
 
+        // The published flag is a search facet.
+        IndexForSearch(values.Id, tx);
+
         connection.Execute("""
             INSERT INTO decision (article_id, decided_by, decided_at, published, reason, action)
             VALUES (@Id, CAST(@Editor AS TEXT), @At, @Published, CAST(@Why AS TEXT), @Action)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dapper;
 using Lede.Normalize;
 using Lede.Storage.Search;
@@ -12,10 +13,10 @@ public sealed partial class SqliteStore
     private const int SnippetTokens = 32;
 
     /// <value>
-    /// Default: bm25 ranks at most the newest 4,000 matches. FTS5 scores every match before it can sort, so a query
+    /// Default: bm25 ranks at most the newest 2,000 matches. FTS5 scores every match before it can sort, so a query
     /// matching a third of a million articles would take seconds; past this many, the newest matches are the ones ranked.
     /// </value>
-    private const int RankedMatches = 4000;
+    private const int RankedMatches = 2000;
 
     // The FTS table drives the loop and hands rows over in bm25 order (ORDER BY rank is consumed by FTS5), so the join
     // to article runs for the rows returned and the snippets are made for them only: LIMIT stops the walk.
@@ -56,15 +57,14 @@ public sealed partial class SqliteStore
         IReadOnlyList<string>? dates = null;
         if (since is { } from)
         {
-            var last = connection.ExecuteScalar<string?>("SELECT MAX(published_at) FROM article", transaction: tx);
+            // Two subqueries: each is one step down the published_at index, where MIN and MAX together would scan.
+            var (first, last) = connection.QuerySingle<(string?, string?)>("SELECT (SELECT MIN(published_at) FROM article), (SELECT MAX(published_at) FROM article)", transaction: tx);
             if (last is null || string.CompareOrdinal(last, StoredTime.Format(from)) < 0)
             {
                 return Task.FromResult<IReadOnlyList<SearchHit>>([]);
             }
 
-            dates = int.TryParse(last.AsSpan(0, Math.Min(4, last.Length)), System.Globalization.CultureInfo.InvariantCulture, out var lastYear)
-                ? Fts5Query.Dates(from, lastYear)
-                : null;
+            dates = DateFacets(from, first!, last);
         }
 
         var match = Fts5Query.Build(terms, topics, query.PublishedOnly, dates);
@@ -77,6 +77,43 @@ public sealed partial class SqliteStore
         };
         var hits = connection.Query<SearchRow>(SearchSql, parameters, tx).Select(row => row.ToHit()).ToList();
         return Task.FromResult<IReadOnlyList<SearchHit>>(hits);
+    }
+
+    /// <summary>The date facets for a since filter that keeps a small part of the stored time span; null when the filter keeps most of it.</summary>
+    /// <remarks>A broad filter is cheaper checked on the rows the ranked walk returns: most pass, and the walk stops at the limit.</remarks>
+    private static IReadOnlyList<string>? DateFacets(DateTime since, string first, string last)
+    {
+        var start = StoredTime.Parse(first);
+        var end = StoredTime.Parse(last);
+        var kept = (end - since).TotalSeconds / Math.Max(1, (end - start).TotalSeconds);
+        return kept > NarrowSince ? null : Fts5Query.Dates(since, end.Year);
+    }
+
+    /// <value>Default: a since filter keeping at most a quarter of the stored time span is matched in the index.</value>
+    private const double NarrowSince = 0.25;
+
+    // One prepared statement per transaction: preparing it (the view, the FTS5 table) costs more than running it, and a
+    // batch saves hundreds of articles in one transaction. The connection disposes the command when it closes.
+    private static readonly ConditionalWeakTable<SqliteTransaction, SqliteCommand> IndexCommands = [];
+
+    /// <summary>Writes an article's search index row; called by the save code once the article's topics are in.</summary>
+    /// <remarks>The other writers are covered by the triggers of migration 005.</remarks>
+    private static void IndexForSearch(long key, SqliteTransaction tx)
+    {
+        var command = IndexCommands.GetValue(tx, t =>
+        {
+            var c = t.Connection!.CreateCommand();
+            c.Transaction = t;
+            c.CommandText = """
+                INSERT OR REPLACE INTO article_search (rowid, title, excerpt, provider, topics, facets)
+                SELECT seq, title, excerpt, provider, topics, facets FROM article_search_row WHERE id = $id
+                """;
+            c.Parameters.Add("$id", SqliteType.Integer);
+            c.Prepare();
+            return c;
+        });
+        command.Parameters[0].Value = key;
+        command.ExecuteNonQuery();
     }
 
     // Topic names are few: matching them here gives full Unicode case-insensitivity, which SQLite's NOCASE lacks.

@@ -21,40 +21,13 @@ SELECT a.seq, a.id, a.title, a.excerpt, a.provider_name,
            || ' ld' || substr(a.published_at, 1, 4) || substr(a.published_at, 6, 2) || substr(a.published_at, 9, 2) || COALESCE((SELECT ' ' || group_concat('ltopic' || t.topic_id, ' ') FROM article_topic t WHERE t.article_id = a.id), '')
 FROM article a;
 
--- The index row is rewritten inside the writing transaction, so it is never out of step with a committed article.
-CREATE TRIGGER article_search_insert AFTER INSERT ON article BEGIN
-    INSERT OR REPLACE INTO article_search (rowid, title, excerpt, provider, topics, facets)
-    SELECT seq, title, excerpt, provider, topics, facets FROM article_search_row WHERE id = NEW.id;
-END;
-
-CREATE TRIGGER article_search_update AFTER UPDATE OF id, seq, title, excerpt, provider_name, published, published_at ON article
-WHEN OLD.id IS NOT NEW.id OR OLD.seq IS NOT NEW.seq OR OLD.title IS NOT NEW.title OR OLD.excerpt IS NOT NEW.excerpt
-  OR OLD.provider_name IS NOT NEW.provider_name OR OLD.published IS NOT NEW.published OR OLD.published_at IS NOT NEW.published_at
-BEGIN
-    DELETE FROM article_search WHERE rowid = OLD.seq;
-    INSERT OR REPLACE INTO article_search (rowid, title, excerpt, provider, topics, facets)
-    SELECT seq, title, excerpt, provider, topics, facets FROM article_search_row WHERE id = NEW.id;
-END;
-
+-- The index row is written inside the writing transaction, so it is never out of step with a committed article. The
+-- store's code writes it once per saved article, after the article's topics are in, and after a decision
+-- (SqliteStore.IndexForSearch), rather than triggers on article and article_topic: a trigger is compiled into every
+-- statement that may fire it, and Microsoft.Data.Sqlite prepares statements afresh, so triggers on the hot insert path
+-- cost more than the indexing itself. The triggers below cover the rarer writers: deleted articles, renamed topics.
 CREATE TRIGGER article_search_delete AFTER DELETE ON article BEGIN
     DELETE FROM article_search WHERE rowid = OLD.seq;
-END;
-
-CREATE TRIGGER article_search_topic_insert AFTER INSERT ON article_topic BEGIN
-    INSERT OR REPLACE INTO article_search (rowid, title, excerpt, provider, topics, facets)
-    SELECT seq, title, excerpt, provider, topics, facets FROM article_search_row WHERE id = NEW.article_id;
-END;
-
-CREATE TRIGGER article_search_topic_delete AFTER DELETE ON article_topic BEGIN
-    DELETE FROM article_search WHERE rowid = (SELECT seq FROM article WHERE id = OLD.article_id);
-    INSERT INTO article_search (rowid, title, excerpt, provider, topics, facets)
-    SELECT seq, title, excerpt, provider, topics, facets FROM article_search_row WHERE id = OLD.article_id;
-END;
-
-CREATE TRIGGER article_search_topic_update AFTER UPDATE ON article_topic BEGIN
-    DELETE FROM article_search WHERE rowid IN (SELECT seq FROM article WHERE id IN (OLD.article_id, NEW.article_id));
-    INSERT INTO article_search (rowid, title, excerpt, provider, topics, facets)
-    SELECT seq, title, excerpt, provider, topics, facets FROM article_search_row WHERE id IN (OLD.article_id, NEW.article_id);
 END;
 
 -- A renamed topic changes the text of every article that carries it.
