@@ -38,7 +38,7 @@ public sealed class CrashTrials(string work, GeneratedNewsroom site, string db, 
         var random = new Random(seed);
         var items = site.ItemUrls.ToHashSet(StringComparer.Ordinal);
         var committed = new HashSet<ArticleId>();
-        // The longest an ingest may take, learnt from ingests that ran to their end.
+        // How long an ingest takes, learnt from the latest that ran to its end.
         var window = TimeSpan.FromSeconds(8);
         int interruptions = 0, completed = 0, lost = 0, duplicates = 0, problems = 0;
         await ChildIngest.EnsureBuiltAsync(work);
@@ -65,7 +65,8 @@ public sealed class CrashTrials(string work, GeneratedNewsroom site, string db, 
             {
                 var run = await child.WaitAsync(window);
                 completed++;
-                window = child.Elapsed > window ? child.Elapsed : window;
+                // The latest whole run is the best guess of the next one's length (the machine's load changes).
+                window = child.Elapsed;
                 line += $"ran to its end (exit {run.ExitCode}) in {child.Elapsed.TotalSeconds:F1} s; ";
                 if (run.ExitCode != 0)
                 {
