@@ -1,5 +1,5 @@
-using Lede.Classify;
 using System.Globalization;
+using Lede.Classify;
 using Lede.Decide;
 using Lede.Fetch;
 using YamlDotNet.Core;
