@@ -28,6 +28,47 @@ public sealed class PostgresMigratorTests : IDisposable
             .ShouldBe(["lease_owner", "lease_until"]);
     }
 
+    [Theory]
+    [MemberData(nameof(EarlierVersions))]
+    public async Task A_database_at_an_earlier_version_is_upgraded_with_its_rows(int version)
+    {
+        using (var connection = _database.Connect())
+        {
+            PostgresMigrator.Migrate(connection, upTo: version);
+            // Rows every version has: a source, an article of a provider, a named lease.
+            connection.Execute("""
+                INSERT INTO source (url, created_at) VALUES ('https://news.example/feed', now());
+                INSERT INTO provider (domain, name) VALUES ('news.example', 'News');
+                INSERT INTO article (id, category, title, excerpt, published_at, original_url, web_url, type, quality, heat,
+                                     published, provider_domain, provider_name, first_seen_at, updated_at)
+                VALUES (7, 'news', 'Council bans cameras', 'The vote was close.', now(), 'https://news.example/a',
+                        'https://news.example/a', 'article', 50, -1, false, 'news.example', 'News', now(), now());
+                INSERT INTO work_lease (name, owner, until) VALUES ('stories', 'old-worker', now());
+                """);
+        }
+
+        await using var store = PostgresStore.Open(_database.ConnectionString);
+
+        store.MigrationsApplied.ShouldBe(Newest - version);
+        (await store.SchemaVersionAsync(default)).ShouldBe(Newest);
+        (await store.ListSourcesAsync(default)).ShouldHaveSingleItem().Url.ShouldBe("https://news.example/feed");
+        (await store.SearchAsync(new Lede.Store.SearchQuery("cameras"), default)).ShouldHaveSingleItem().Title.ShouldBe("Council bans cameras");
+        (await store.CheckAsync(null, default)).ShouldBeEmpty();
+        (await store.ClaimSourcesAsync("worker", DateTime.UtcNow, TimeSpan.FromMinutes(1), 5, default)).ShouldHaveSingleItem();
+        (await store.TryTakeLeaseAsync("stories", "worker", TimeSpan.FromMinutes(1), default)).ShouldBe(0L);
+    }
+
+    public static TheoryData<int> EarlierVersions()
+    {
+        var versions = new TheoryData<int>();
+        foreach (var script in PostgresMigrator.Scripts.SkipLast(1))
+        {
+            versions.Add(script.Version);
+        }
+
+        return versions;
+    }
+
     [Fact]
     public async Task Migrators_racing_on_one_empty_database_apply_each_script_once()
     {
