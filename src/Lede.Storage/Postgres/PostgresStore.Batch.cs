@@ -104,14 +104,7 @@ public sealed partial class PostgresStore
                  WITH ORDINALITY AS x(id, category, title, excerpt, at, original, web, amp, cdn, type, quality, heat, published,
                                       pdomain, pname, cipher, iv, key, mac, verified, body, search, story, dup, explain, o)
             ORDER BY x.o
-        ON CONFLICT (id) DO UPDATE SET
-            category = excluded.category, title = excluded.title, excerpt = excluded.excerpt, published_at = excluded.published_at,
-            original_url = excluded.original_url, web_url = excluded.web_url, amp_web_url = excluded.amp_web_url,
-            cdn_amp_web_url = excluded.cdn_amp_web_url, type = excluded.type, quality = excluded.quality, heat = excluded.heat,
-            published = excluded.published, provider_domain = excluded.provider_domain, provider_name = excluded.provider_name,
-            secured_ciphertext = excluded.secured_ciphertext, secured_iv = excluded.secured_iv,
-            secured_key_id = excluded.secured_key_id, secured_mac = excluded.secured_mac, secured_verified = excluded.secured_verified,
-            body = excluded.body, search_topics = excluded.search_topics, updated_at = excluded.updated_at{updates};
+        ON CONFLICT (id) DO UPDATE SET {UpdateArticleSql}{updates};
         """;
 
     // The first article of the batch to name a URL keeps it, as saving one by one would.

@@ -135,6 +135,17 @@ public sealed partial class PostgresStore
         RELEASE SAVEPOINT article;
         """;
 
+    /// <summary>What an upsert of an article row sets when the article exists; the single and the batched upsert share it.</summary>
+    private const string UpdateArticleSql = """
+        category = excluded.category, title = excluded.title, excerpt = excluded.excerpt, published_at = excluded.published_at,
+        original_url = excluded.original_url, web_url = excluded.web_url, amp_web_url = excluded.amp_web_url,
+        cdn_amp_web_url = excluded.cdn_amp_web_url, type = excluded.type, quality = excluded.quality, heat = excluded.heat,
+        published = excluded.published, provider_domain = excluded.provider_domain, provider_name = excluded.provider_name,
+        secured_ciphertext = excluded.secured_ciphertext, secured_iv = excluded.secured_iv,
+        secured_key_id = excluded.secured_key_id, secured_mac = excluded.secured_mac, secured_verified = excluded.secured_verified,
+        body = excluded.body, search_topics = excluded.search_topics, updated_at = excluded.updated_at
+        """;
+
     private static string UpsertSql(string columns, string values, string updates) => $"""
         INSERT INTO provider (domain, name) VALUES (@ProviderDomain, @ProviderName) ON CONFLICT (domain) DO NOTHING;
         INSERT INTO article (id, category, title, excerpt, published_at, original_url, web_url, amp_web_url, cdn_amp_web_url,
@@ -143,14 +154,7 @@ public sealed partial class PostgresStore
         VALUES (@Id, @Category, @Title, @Excerpt, @PublishedAt, @OriginalUrl, @WebUrl, @AmpWebUrl, @CdnAmpWebUrl, @Type, @Quality,
                 @Heat, @Published, @ProviderDomain, @ProviderName, @SecuredCiphertext, @SecuredIv, @SecuredKeyId, @SecuredMac,
                 @SecuredVerified, @Body, @SearchTopics, now(), now(){values})
-        ON CONFLICT (id) DO UPDATE SET
-            category = excluded.category, title = excluded.title, excerpt = excluded.excerpt, published_at = excluded.published_at,
-            original_url = excluded.original_url, web_url = excluded.web_url, amp_web_url = excluded.amp_web_url,
-            cdn_amp_web_url = excluded.cdn_amp_web_url, type = excluded.type, quality = excluded.quality, heat = excluded.heat,
-            published = excluded.published, provider_domain = excluded.provider_domain, provider_name = excluded.provider_name,
-            secured_ciphertext = excluded.secured_ciphertext, secured_iv = excluded.secured_iv,
-            secured_key_id = excluded.secured_key_id, secured_mac = excluded.secured_mac, secured_verified = excluded.secured_verified,
-            body = excluded.body, search_topics = excluded.search_topics, updated_at = excluded.updated_at{updates};
+        ON CONFLICT (id) DO UPDATE SET {UpdateArticleSql}{updates};
         """;
 
     private const string ChildrenSql = """
