@@ -9,13 +9,60 @@ internal static class Projection
 {
     public static string? Date(DateTime? d) => d?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static JsonArray People(IEnumerable<FeedPerson> people)
-        => new(people.Select(p => (JsonNode)new JsonObject { ["name"] = p.Name, ["email"] = p.Email }).ToArray());
+    private static JsonArray People(IEnumerable<FeedPerson> people, string uriKey = "uri")
+        => new(people.Select(p => (JsonNode)new JsonObject { ["name"] = p.Name, ["email"] = p.Email, [uriKey] = p.Uri }).ToArray());
 
-    private static JsonObject? Person(IReadOnlyList<FeedPerson> people)
-        => people.Count == 0 ? null : new JsonObject { ["name"] = people[0].Name, ["email"] = people[0].Email };
+    /// <summary>
+    /// gofeed's expected outputs come in three vocabularies: <c>translator/</c> and <c>extensions/</c> use the universal
+    /// gofeed.Feed; <c>parser/rss</c> the RSS parser's (item author is the raw string); <c>parser/atom</c> the Atom parser's
+    /// (entries, subtitle, rights, content {value}); <c>parser/json</c> the JSON Feed parser's (image is a URL string).
+    /// </summary>
+    public static JsonObject Gofeed(Feed f, string folder)
+    {
+        var o = Gofeed(f);
+        if (folder == "parser/rss")
+        {
+            var items = (JsonArray)o["items"]!;
+            for (var i = 0; i < f.Items.Count; i++)
+            {
+                // The RSS parser keeps <author> as written; Lede reads it into a person, so it is written back the RSS way.
+                items[i]!["author"] = f.Items[i].Authors.Count == 0 ? null : RssPerson(f.Items[i].Authors[0]);
+            }
+        }
+        else if (folder == "parser/json")
+        {
+            var items = (JsonArray)o["items"]!;
+            for (var i = 0; i < f.Items.Count; i++) items[i]!["image"] = f.Items[i].Image?.Url;
+        }
+        else if (folder == "parser/atom")
+        {
+            o["subtitle"] = f.Description;
+            o["rights"] = f.Copyright;
+            o["generator"] = f.Generator is null ? null : new JsonObject { ["value"] = f.Generator };
+            o["categories"] = new JsonArray(f.Categories.Select(c => (JsonNode)new JsonObject { ["term"] = c }).ToArray());
+            o["entries"] = new JsonArray(f.Items.Select(i => (JsonNode)new JsonObject
+            {
+                ["title"] = i.Title,
+                ["id"] = i.Id,
+                ["summary"] = i.Description,
+                ["content"] = i.Content is null ? null : new JsonObject { ["value"] = i.Content },
+                ["updatedParsed"] = Date(i.Updated),
+                ["publishedParsed"] = Date(i.Published),
+                ["authors"] = People(i.Authors),
+                ["categories"] = new JsonArray(i.Categories.Select(c => (JsonNode)new JsonObject { ["term"] = c }).ToArray()),
+            }).ToArray());
+        }
 
-    public static JsonObject Gofeed(Feed f) => new()
+        return o;
+    }
+
+    private static string RssPerson(FeedPerson p)
+        => p.Email is not null && p.Name is not null ? $"{p.Email} ({p.Name})" : p.Name ?? p.Email ?? "";
+
+    private static JsonObject? Person(IReadOnlyList<FeedPerson> people, string uriKey = "uri")
+        => people.Count == 0 ? null : new JsonObject { ["name"] = people[0].Name, ["email"] = people[0].Email, [uriKey] = people[0].Uri };
+
+    private static JsonObject Gofeed(Feed f) => new()
     {
         ["title"] = f.Title,
         ["description"] = f.Description,
@@ -107,8 +154,8 @@ internal static class Projection
             ["rights"] = f.Copyright,
             ["copyright"] = f.Copyright,
             ["generator"] = f.Generator,
-            ["author_detail"] = Person(f.Authors),
-            ["authors"] = People(f.Authors),
+            ["author_detail"] = Person(f.Authors, "url"),
+            ["authors"] = People(f.Authors, "url"),
             ["updated_parsed"] = Date(f.Updated),
             ["modified_parsed"] = Date(f.Updated),
             ["published_parsed"] = Date(f.Published),
@@ -126,8 +173,8 @@ internal static class Projection
             ["summary"] = i.Description ?? i.Content,
             ["description"] = i.Description ?? i.Content,
             ["content"] = i.Content is null ? new JsonArray() : new JsonArray(new JsonObject { ["value"] = i.Content }),
-            ["author_detail"] = Person(i.Authors),
-            ["authors"] = People(i.Authors),
+            ["author_detail"] = Person(i.Authors, "url"),
+            ["authors"] = People(i.Authors, "url"),
             ["published_parsed"] = Date(i.Published),
             ["issued_parsed"] = Date(i.Published),
             ["updated_parsed"] = Date(i.Updated ?? i.Published),

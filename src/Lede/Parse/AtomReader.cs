@@ -45,7 +45,7 @@ internal static class AtomReader
                     published ??= ctx.Date(c);
                     break;
                 case "author":
-                    if (PersonOf(c) is { } a) authors.Add(a);
+                    if (PersonOf(c, ctx) is { } a) authors.Add(a);
                     break;
                 case "category":
                     if (ReadContext.NullIfEmpty(c.Attr("term") ?? c.Attr("label") ?? c.Text) is { } cat && !categories.Contains(cat)) categories.Add(cat);
@@ -56,7 +56,8 @@ internal static class AtomReader
             }
         }
 
-        var items = RssReader.ReadItems(root.All("entry"), ctx, ReadEntry);
+        // Some Atom 0.3 feeds call their entries "item", as RSS does; the content model is Atom's all the same.
+        var items = RssReader.ReadItems(root.Children.Where(c => (c.Is("entry") || c.Is("item")) && (Ns.IsAtom(c.Ns) || c.Ns == Ns.None)), ctx, ReadEntry);
         return new Feed
         {
             Format = "atom",
@@ -125,7 +126,7 @@ internal static class AtomReader
                     updated ??= ctx.Date(c);
                     break;
                 case "author":
-                    if (PersonOf(c) is { } a) authors.Add(a);
+                    if (PersonOf(c, ctx) is { } a) authors.Add(a);
                     break;
                 case "category":
                     if (ReadContext.NullIfEmpty(c.Attr("term") ?? c.Attr("label") ?? c.Text) is { } cat && !categories.Contains(cat)) categories.Add(cat);
@@ -154,11 +155,15 @@ internal static class AtomReader
 
     private static bool IsHtmlType(string? type) => type is null || type.Contains("html", StringComparison.OrdinalIgnoreCase);
 
-    private static FeedPerson? PersonOf(XmlNode node)
+    /// <summary>An Atom person construct: name, email and uri (Atom 0.3: url), the uri resolved against xml:base.</summary>
+    internal static FeedPerson? PersonOf(XmlNode node, ReadContext ctx)
     {
         var name = ReadContext.Plain(node.Child("name"));
         var email = ReadContext.NullIfEmpty(node.Child("email")?.Text);
-        return name is null && email is null ? ReadContext.Person(node.Text) : new FeedPerson(name, email);
+        var uriNode = node.Child("uri") ?? node.Child("url");
+        var uri = uriNode is null ? null : ctx.Url(uriNode, uriNode.Text);
+        if (name is null && email is null && uri is null) return ReadContext.Person(node.Text);
+        return new FeedPerson(name, email, uri);
     }
 
     /// <summary>Atom 0.3 mode="base64" content, decoded as UTF-8; null when it is not base64.</summary>

@@ -10,9 +10,11 @@ internal static class RdfReader
         var version = ns is Ns.Rss090 or Ns.Rss090Channel ? "0.9" : "1.0";
         var items = root.All("item").Concat(channel == root ? [] : channel.All("item"));
         var feed = RssReader.ReadChannel(channel, items, ctx);
-        if (feed.Image is null && root.Child("image") is { } image && ctx.Url(image, image.ChildText("url")) is { } url)
+        // The channel's <image rdf:resource> only points at the <image> beside it, which holds the title and url.
+        if (root.Child("image") is { } image
+            && (ctx.Url(image, image.ChildText("url") ?? image.Attr("about")) ?? feed.Image?.Url) is { } url)
         {
-            feed = feed with { Image = new FeedImage(url, ReadContext.Plain(image.Child("title"))) };
+            feed = feed with { Image = new FeedImage(url, ReadContext.Plain(image.Child("title")) ?? feed.Image?.Title, feed.Image?.Width, feed.Image?.Height) };
         }
 
         return feed with { Format = "rdf", Version = version };

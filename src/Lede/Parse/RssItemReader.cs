@@ -50,7 +50,10 @@ internal static class RssItemReader
                 case "updated" when Ns.IsAtom(ns):
                     updated ??= ctx.Date(c);
                     break;
-                case "author" when rssLike || Ns.IsItunes(ns) || Ns.IsAtom(ns):
+                case "author" when Ns.IsAtom(ns):
+                    if (AtomReader.PersonOf(c, ctx) is { } ap && !authors.Contains(ap)) authors.Add(ap);
+                    break;
+                case "author" when rssLike || Ns.IsItunes(ns):
                 case "creator" or "author" when Ns.IsDc(ns):
                     if (ReadContext.Person(c.Child("name")?.Text ?? c.Text) is { } p && !authors.Contains(p)) authors.Add(p);
                     break;
@@ -82,7 +85,7 @@ internal static class RssItemReader
                     image ??= ImageOf(c, ctx);
                     break;
                 case "image" when Ns.IsItunes(ns):
-                    image ??= ctx.Url(c, c.Attr("href") ?? c.Text) is { } href ? new FeedImage(href) : null;
+                    image ??= ctx.Url(c, c.Attr("href") ?? c.Attr("url") ?? c.Text) is { } href ? new FeedImage(href) : null;
                     break;
             }
         }

@@ -70,7 +70,7 @@ internal static class RssReader
                     webMaster ??= ReadContext.Person(c.Text);
                     break;
                 case "managingeditor" or "author" when rssLike || Ns.IsItunes(c.Ns):
-                case "creator" or "publisher" or "author" when Ns.IsDc(c.Ns):
+                case "creator" or "author" when Ns.IsDc(c.Ns):
                     if (ReadContext.Person(c.Text) is { } p && !authors.Contains(p)) authors.Add(p);
                     break;
                 case "category" when rssLike:
@@ -94,7 +94,8 @@ internal static class RssReader
 
                     break;
                 case "image" when Ns.IsItunes(c.Ns):
-                    image ??= ctx.Url(c, c.Attr("href")) is { } href ? new FeedImage(href) : null;
+                    // Apple documents href; feeds in the wild also write url= or the URL as text.
+                    image ??= ctx.Url(c, c.Attr("href") ?? c.Attr("url") ?? c.Text) is { } href ? new FeedImage(href) : null;
                     break;
             }
         }
