@@ -38,7 +38,8 @@ internal static class Projection
         {
             o["subtitle"] = f.Description;
             o["rights"] = f.Copyright;
-            o["generator"] = f.Generator is null ? null : new JsonObject { ["value"] = f.Generator };
+            // Lede models the generator's name, not its uri or version: an object whose other keys are not compared.
+            o["generator"] = new JsonObject { ["value"] = f.Generator };
             o["categories"] = new JsonArray(f.Categories.Select(c => (JsonNode)new JsonObject { ["term"] = c }).ToArray());
             o["entries"] = new JsonArray(f.Items.Select(i => (JsonNode)new JsonObject
             {
@@ -102,7 +103,28 @@ internal static class Projection
         }).ToArray()),
     };
 
-    public static JsonObject Rowan(Feed f) => new()
+    /// <summary>
+    /// feed-parser's vocabulary. Two conventions of that parser are applied to Lede's result rather than counted as
+    /// differences: an item's id is the feed's own (<see cref="FeedItem.Guid"/>; Lede's Id falls back to the link or a hash),
+    /// and an item without authors or categories shows the feed's.
+    /// </summary>
+    public static JsonObject Rowan(Feed f)
+    {
+        var o = RowanRaw(f);
+        var items = (JsonArray)o["items"]!;
+        for (var i = 0; i < f.Items.Count; i++)
+        {
+            var item = f.Items[i];
+            var node = items[i]!;
+            node["id"] = item.Guid;
+            if (item.Authors.Count == 0) node["authors"] = People(f.Authors, "url");
+            if (item.Categories.Count == 0) node["categories"] = o["categories"]!.DeepClone();
+        }
+
+        return o;
+    }
+
+    private static JsonObject RowanRaw(Feed f) => new()
     {
         ["meta"] = new JsonObject { ["type"] = f.Format == "rdf" ? "rss" : f.Format, ["version"] = f.Version },
         ["language"] = f.Language,
@@ -115,7 +137,7 @@ internal static class Projection
         ["updated"] = Date(f.Updated),
         ["generator"] = f.Generator is null ? null : new JsonObject { ["label"] = f.Generator },
         ["image"] = f.Image is null ? null : new JsonObject { ["url"] = f.Image.Url, ["title"] = f.Image.Title },
-        ["authors"] = People(f.Authors),
+        ["authors"] = People(f.Authors, "url"),
         ["categories"] = new JsonArray(f.Categories.Select(c => (JsonNode)new JsonObject { ["term"] = c }).ToArray()),
         ["items"] = new JsonArray(f.Items.Select(i => (JsonNode)new JsonObject
         {
@@ -128,7 +150,7 @@ internal static class Projection
             ["updated"] = Date(i.Updated ?? i.Published),
             ["content"] = i.Content,
             ["image"] = i.Image is null ? null : new JsonObject { ["url"] = i.Image.Url },
-            ["authors"] = People(i.Authors),
+            ["authors"] = People(i.Authors, "url"),
             ["categories"] = new JsonArray(i.Categories.Select(c => (JsonNode)new JsonObject { ["term"] = c }).ToArray()),
             ["media"] = new JsonArray(i.Enclosures.Select(e => (JsonNode)new JsonObject
             {

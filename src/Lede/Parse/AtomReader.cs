@@ -36,7 +36,7 @@ internal static class AtomReader
                     copyright ??= PlainText(c);
                     break;
                 case "generator":
-                    generator ??= ReadContext.Plain(c) ?? ReadContext.NullIfEmpty(c.Attr("uri"));
+                    generator ??= ReadContext.Plain(c) ?? ReadContext.NullIfEmpty(c.Attr("uri") ?? c.Attr("url"));
                     break;
                 case "updated" or "modified":
                     updated ??= ctx.Date(c);
@@ -96,7 +96,7 @@ internal static class AtomReader
             switch (c.Name.ToLowerInvariant())
             {
                 case "id":
-                    id ??= ReadContext.NullIfEmpty(c.Text);
+                    id ??= Id(c, ctx);
                     break;
                 case "title":
                     title ??= PlainText(c);
@@ -136,10 +136,12 @@ internal static class AtomReader
 
         // Extensions (media:*, dc:*) are read as in RSS, for what Atom itself did not give.
         var extra = RssItemReader.Read(entry, ctx);
-        published ??= extra.Published ?? updated;
+        // Published stays what the feed says: readers that need one time take Published ?? Updated.
+        published ??= extra.Published;
         return new FeedItem
         {
-            Id = id ?? link ?? ReadContext.HashId(title, published, summary),
+            Id = id ?? extra.Guid ?? link ?? ReadContext.HashId(title, published ?? updated, summary),
+            Guid = id ?? extra.Guid,
             Title = title ?? extra.Title,
             Link = link ?? extra.Link,
             Description = summary ?? extra.Description,
@@ -151,6 +153,17 @@ internal static class AtomReader
             Enclosures = enclosures.Count > 0 ? enclosures : extra.Enclosures,
             Image = image ?? extra.Image,
         };
+    }
+
+    /// <summary>
+    /// An entry id; a relative one is resolved against an explicit xml:base (not against the feed URL, which can move
+    /// and would change every id with it).
+    /// </summary>
+    private static string? Id(XmlNode node, ReadContext ctx)
+    {
+        var id = ReadContext.NullIfEmpty(node.Text);
+        if (id is null || UrlResolver.HasScheme(id) || node.Base is null) return id;
+        return ctx.Url(node, id);
     }
 
     private static bool IsHtmlType(string? type) => type is null || type.Contains("html", StringComparison.OrdinalIgnoreCase);
@@ -166,24 +179,26 @@ internal static class AtomReader
         return new FeedPerson(name, email, uri);
     }
 
-    /// <summary>Atom 0.3 mode="base64" content, decoded as UTF-8; null when it is not base64.</summary>
+    /// <summary>Base64 content decoded as UTF-8; null when it is not base64 or not UTF-8 text.</summary>
     private static string? Base64(XmlNode node)
     {
         try
         {
-            return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(node.Text.Trim()));
+            return StrictUtf8.GetString(Convert.FromBase64String(node.Text.Trim()));
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or System.Text.DecoderFallbackException)
         {
             return null;
         }
     }
 
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>An Atom text construct as plain text: type text is already text; html and xhtml lose their markup.</summary>
     private static string? PlainText(XmlNode node)
     {
         var type = node.Attr("type") ?? "text";
-        if (IsBase64(node)) return Lede.Text.HtmlText.ToPlain(Base64(node));
+        if (IsBase64(node)) return Lede.Text.HtmlText.ToPlain(Base64(node) ?? node.Text);
         if (type is "text" or "text/plain" && !node.HasChildren) return Lede.Text.HtmlText.Collapse(node.Text) is { Length: > 0 } t ? t : null;
         return ReadContext.Plain(node);
     }
@@ -196,7 +211,12 @@ internal static class AtomReader
         if (IsBase64(node))
         {
             var decoded = Base64(node);
-            if (decoded is null) ctx.Warn("content", "base64 content could not be decoded; dropped");
+            if (decoded is null)
+            {
+                ctx.Warn("content", "base64 content could not be decoded; kept as text");
+                return ReadContext.TextAsHtml(node.Text);
+            }
+
             return type is "text" or "text/plain" ? ReadContext.TextAsHtml(decoded) : Lede.Text.HtmlSanitizer.Sanitize(decoded, ctx.Base(node));
         }
 
@@ -204,13 +224,18 @@ internal static class AtomReader
         // The xhtml div is a container (RFC 4287 4.1.3.3), not part of the content.
         if (type == "xhtml" && node.Children.Count == 1 && node.Children[0].Is("div", Ns.Xhtml) && node.Text.Trim().Length == 0)
         {
-            return ctx.Html(node.Children[0]);
+            // Only elements are markup in xhtml content: a div holding just text ("&lt;p&gt;") holds text.
+            var div = node.Children[0];
+            return div.HasChildren ? ctx.Html(div) : ReadContext.TextAsHtml(div.Text);
         }
 
         return ctx.Html(node);
     }
 
-    /// <summary>Atom 0.3 mode="base64", or an Atom 1.0 media type that is neither text nor XML (RFC 4287 4.1.3.3).</summary>
+    /// <summary>
+    /// Atom 0.3 mode="base64", or a media type that is neither text nor XML (RFC 4287 4.1.3.3); such content that does
+    /// not decode to UTF-8 text (type="application/x-custom" on a plain title) is read as the text it is.
+    /// </summary>
     private static bool IsBase64(XmlNode node)
     {
         if (node.Attr("mode") == "base64") return true;

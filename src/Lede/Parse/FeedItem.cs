@@ -5,6 +5,8 @@ public sealed record FeedItem
 {
     /// <summary>guid/id, else the link, else a hash of title and date: stable across fetches of the same item.</summary>
     public required string Id { get; init; }
+    /// <summary>The identifier the feed itself gave (RSS guid, atom:id, rdf:about); null when <see cref="Id"/> was derived.</summary>
+    public string? Guid { get; init; }
     public string? Title { get; init; }
     public string? Description { get; init; }
     public string? Content { get; init; }

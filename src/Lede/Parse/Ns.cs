@@ -40,8 +40,19 @@ internal static class Ns
 
     public static bool IsAtom(string ns) => ns is Atom10 or Atom03 or "http://purl.org/pie/";
 
-    public static bool IsDc(string ns) => ns is Dc or DcTerms;
+    /// <summary>Dublin Core elements or terms, also under the https:// misspelling of their URIs.</summary>
+    public static bool IsDc(string ns) => ns is Dc or DcTerms || (IsHttpsOf(ns, Dc) || IsHttpsOf(ns, DcTerms));
 
-    /// <summary>Media RSS under its official URI or the common misspellings with a trailing slash or without.</summary>
-    public static bool IsMedia(string ns) => ns.StartsWith("http://search.yahoo.com/mrss", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The content module (content:encoded), also under the https:// misspelling of its URI.</summary>
+    public static bool IsContent(string ns) => ns == Content || IsHttpsOf(ns, Content);
+
+    /// <summary>Media RSS under its official URI or the common misspellings: https, a trailing slash or none.</summary>
+    public static bool IsMedia(string ns)
+        => ns.StartsWith("http://search.yahoo.com/mrss", StringComparison.OrdinalIgnoreCase)
+           || ns.StartsWith("https://search.yahoo.com/mrss", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"https://x" for the namespace "http://x": publishers "upgrade" namespace URIs, which are names, not addresses.</summary>
+    private static bool IsHttpsOf(string ns, string official)
+        => ns.Length == official.Length + 1 && ns.StartsWith("https://", StringComparison.Ordinal)
+           && ns.AsSpan(8).SequenceEqual(official.AsSpan(7));
 }

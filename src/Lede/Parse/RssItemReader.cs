@@ -12,6 +12,7 @@ internal static class RssItemReader
         var enclosures = new List<FeedEnclosure>();
         FeedImage? image = null;
         var guidIsLink = true;
+        string? itunesTitle = null;
         foreach (var c in item.Children)
         {
             var ns = c.Ns;
@@ -20,6 +21,10 @@ internal static class RssItemReader
             {
                 case "title" when rssLike || Ns.IsDc(ns):
                     title ??= ReadContext.Plain(c);
+                    break;
+                case "title" when Ns.IsItunes(ns):
+                    // Podcasts may title an episode only in iTunes terms; RSS's own title wins when both are there.
+                    itunesTitle ??= ReadContext.Plain(c);
                     break;
                 case "link" when rssLike:
                     link ??= ctx.Url(c, c.Text);
@@ -35,7 +40,7 @@ internal static class RssItemReader
                 case "summary" when Ns.IsItunes(ns):
                     description ??= ctx.Html(c);
                     break;
-                case "encoded" when ns == Ns.Content:
+                case "encoded" when Ns.IsContent(ns):
                 case "body" when ns == Ns.Xhtml || rssLike:
                 case "fullitem" when rssLike:
                     content ??= ctx.Html(c);
@@ -55,7 +60,8 @@ internal static class RssItemReader
                     break;
                 case "author" when rssLike || Ns.IsItunes(ns):
                 case "creator" or "author" when Ns.IsDc(ns):
-                    if (ReadContext.Person(c.Child("name")?.Text ?? c.Text) is { } p && !authors.Contains(p)) authors.Add(p);
+                    // Markup inside an author ("<p>Name</p>") is text, not structure: the person is read from all of it.
+                    if (ReadContext.Person(c.Child("name")?.Text ?? (c.HasChildren ? c.InnerMarkup() : c.Text)) is { } p && !authors.Contains(p)) authors.Add(p);
                     break;
                 case "category" when rssLike:
                 case "subject" when Ns.IsDc(ns):
@@ -90,6 +96,7 @@ internal static class RssItemReader
             }
         }
 
+        title ??= itunesTitle;
         if (link is null && guid is not null && guidIsLink && UrlResolver.HasScheme(guid)) link = guid;
         // RSS 1.0 names each item by its rdf:about URI.
         var about = item.Ns is Ns.Rss10 or Ns.Rss090 or Ns.Rss090Channel ? ReadContext.NullIfEmpty(item.Attr("about")) : null;
@@ -97,6 +104,7 @@ internal static class RssItemReader
         return new FeedItem
         {
             Id = id,
+            Guid = guid ?? about,
             Title = title,
             Link = link,
             Description = description,
