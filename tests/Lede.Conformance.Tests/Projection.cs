@@ -57,6 +57,10 @@ internal static class Projection
         return o;
     }
 
+    /// <summary>feedparser's one-line author: "Name (email)", or whichever of the two there is.</summary>
+    private static string? AuthorLine(IReadOnlyList<FeedPerson> people)
+        => people.Count == 0 ? null : people[0] is { Name: { } n, Email: { } e } ? $"{n} ({e})" : people[0].Name ?? people[0].Email;
+
     private static string RssPerson(FeedPerson p)
         => p.Email is not null && p.Name is not null ? $"{p.Email} ({p.Name})" : p.Name ?? p.Email ?? "";
 
@@ -182,9 +186,19 @@ internal static class Projection
             ["modified_parsed"] = Date(f.Updated),
             ["published_parsed"] = Date(f.Published),
             ["date_parsed"] = Date(f.Updated ?? f.Published),
-            ["image"] = f.Image is null ? null : new JsonObject { ["href"] = f.Image.Url, ["url"] = f.Image.Url, ["title"] = f.Image.Title },
+            ["image"] = f.Image is null ? null : new JsonObject
+            {
+                ["href"] = f.Image.Url, ["url"] = f.Image.Url, ["title"] = f.Image.Title, ["width"] = f.Image.Width, ["height"] = f.Image.Height,
+            },
+            ["author"] = AuthorLine(f.Authors),
             ["tags"] = new JsonArray(f.Categories.Select(c => (JsonNode)new JsonObject { ["term"] = c }).ToArray()),
             ["subtitle_detail"] = new JsonObject { ["value"] = f.Description },
+            // The *_detail dictionaries: Lede models their value (the field itself), not their type, language or base.
+            ["title_detail"] = new JsonObject { ["value"] = f.Title },
+            ["tagline_detail"] = new JsonObject { ["value"] = f.Description },
+            ["info_detail"] = new JsonObject { ["value"] = f.Description },
+            ["rights_detail"] = new JsonObject { ["value"] = f.Copyright },
+            ["copyright_detail"] = new JsonObject { ["value"] = f.Copyright },
         };
         var entries = new JsonArray(f.Items.Select(i => (JsonNode)new JsonObject
         {
@@ -211,6 +225,9 @@ internal static class Projection
                 ["length"] = e.Length?.ToString(CultureInfo.InvariantCulture),
             }).ToArray()),
             ["summary_detail"] = new JsonObject { ["value"] = i.Description ?? i.Content },
+            ["title_detail"] = new JsonObject { ["value"] = i.Title },
+            ["author"] = AuthorLine(i.Authors),
+            ["image"] = i.Image is null ? null : new JsonObject { ["href"] = i.Image.Url },
         }).ToArray());
         return new JsonObject { ["feed"] = feed, ["entries"] = entries };
     }

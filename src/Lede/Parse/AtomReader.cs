@@ -29,8 +29,8 @@ internal static class AtomReader
                     break;
                 case "link":
                     var rel = c.Attr("rel") ?? "alternate";
-                    if (rel == "self") feedLink ??= ctx.Url(c, c.Attr("href"));
-                    else if (rel == "alternate" && (link is null || IsHtmlType(c.Attr("type")))) link = ctx.Url(c, c.Attr("href")) ?? link;
+                    if (rel == "self") feedLink ??= ctx.Url(c, Href(c));
+                    else if (rel == "alternate" && (link is null || IsHtmlType(c.Attr("type")))) link = ctx.Url(c, Href(c)) ?? link;
                     break;
                 case "rights" or "copyright":
                     copyright ??= PlainText(c);
@@ -103,7 +103,7 @@ internal static class AtomReader
                     break;
                 case "link":
                     var rel = c.Attr("rel") ?? "alternate";
-                    var href = ctx.Url(c, c.Attr("href"));
+                    var href = ctx.Url(c, Href(c));
                     if (href is null) break;
                     if (rel == "alternate" && (link is null || IsHtmlType(c.Attr("type")))) link = href;
                     else if (rel == "enclosure")
@@ -165,6 +165,9 @@ internal static class AtomReader
         if (id is null || UrlResolver.HasScheme(id) || node.Base is null) return id;
         return ctx.Url(node, id);
     }
+
+    /// <summary>A link's href; a link written RSS-style, with the URL as its text, is read all the same.</summary>
+    private static string? Href(XmlNode link) => link.Attr("href") ?? (link.HasChildren ? null : ReadContext.NullIfEmpty(link.Text));
 
     private static bool IsHtmlType(string? type) => type is null || type.Contains("html", StringComparison.OrdinalIgnoreCase);
 

@@ -90,6 +90,10 @@ internal static class RssItemReader
                 case "thumbnail" when Ns.IsMedia(ns):
                     image ??= ImageOf(c, ctx);
                     break;
+                case "link" when Ns.IsItunes(ns) && string.Equals(c.Attr("rel"), "image", StringComparison.OrdinalIgnoreCase):
+                    // The iTunes spec before 2005 named an episode's artwork <itunes:link rel="image" href=…>.
+                    image ??= ctx.Url(c, c.Attr("href")) is { } old ? new FeedImage(old) : null;
+                    break;
                 case "image" when Ns.IsItunes(ns):
                     image ??= ctx.Url(c, c.Attr("href") ?? c.Attr("url") ?? c.Text) is { } href ? new FeedImage(href) : null;
                     break;

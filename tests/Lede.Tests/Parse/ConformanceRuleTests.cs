@@ -114,16 +114,18 @@ public sealed class ConformanceRuleTests
     }
 
     [Fact]
-    public void Itunes_title_names_an_episode_without_an_rss_title_and_itunes_image_url_is_read()
+    public void Itunes_title_names_an_episode_without_an_rss_title_and_itunes_image_url_and_old_link_image_are_read()
     {
         var feed = Parse("""
             <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel>
             <itunes:image url="http://a.b/i.png"/>
             <item><itunes:title>Trailer</itunes:title></item>
             <item><title>RSS title</title><itunes:title>iTunes title</itunes:title></item>
+            <item><itunes:link rel="image" href="http://example.com/logo.jpg"></itunes:link></item>
             </channel></rss>
             """);
         feed.Image!.Url.ShouldBe("http://a.b/i.png");
+        feed.Items[2].Image!.Url.ShouldBe("http://example.com/logo.jpg");
         feed.Items[0].Title.ShouldBe("Trailer");
         feed.Items[1].Title.ShouldBe("RSS title");
     }
@@ -164,6 +166,19 @@ public sealed class ConformanceRuleTests
             </rdf:RDF>
             """);
         feed.Image.ShouldBe(new FeedImage("http://example.org/image.gif", "Image Title"));
+    }
+
+    [Fact]
+    public void An_atom_link_with_its_url_as_text_is_read_and_alternate_wins_over_enclosure()
+    {
+        var feed = Parse("""
+            <feed xmlns="http://www.w3.org/2005/Atom"><entry><id>x</id>
+              <link rel="enclosure" type="text/html">http://www.example.com/enclosure</link>
+              <link rel="alternate" type="text/html">http://www.example.com/alternate</link>
+            </entry></feed>
+            """);
+        feed.Items[0].Link.ShouldBe("http://www.example.com/alternate");
+        feed.Items[0].Enclosures[0].Url.ShouldBe("http://www.example.com/enclosure");
     }
 
     private static Feed Parse(string xml) => ParseFixtures.Text(xml).Feed!;
