@@ -7,19 +7,25 @@ namespace Lede.Conformance.Tests;
 public sealed class ConformanceTests(ITestOutputHelper output)
 {
     // Floors a few points under the measured rates (see README "Feed parsing"): they catch regressions, not noise.
-    // Measured 2026-11-24: feedparser 66.7 % of applicable cases; gofeed 87.7 % of cases, 93.0 % of fields;
-    // rowanmanning 3 of 12 whole snapshots (each has 30-2000 fields), 96.4 % of fields.
+    // Measured 2026-11-25: feedparser 67.2 % of applicable cases right, 97.1 % right or different by design;
+    // gofeed 96.4 % of cases, 98.0 % of fields; rowanmanning 6 of 12 whole snapshots (each has 30-2000 fields), 99.2 % of fields.
     private static readonly Dictionary<string, double> Floors = new(StringComparer.Ordinal)
     {
-        ["feedparser"] = 0.63,
-        ["gofeed"] = 0.84,
-        ["rowanmanning"] = 0.16,
+        ["feedparser"] = 0.64,
+        ["gofeed"] = 0.93,
+        ["rowanmanning"] = 0.40,
+    };
+
+    /// <summary>Right or different only by design (plain-text titles, the stricter sanitizer): what a regression in parsing shows in.</summary>
+    private static readonly Dictionary<string, double> DesignFloors = new(StringComparer.Ordinal)
+    {
+        ["feedparser"] = 0.95,
     };
 
     private static readonly Dictionary<string, double> FieldFloors = new(StringComparer.Ordinal)
     {
-        ["gofeed"] = 0.90,
-        ["rowanmanning"] = 0.93,
+        ["gofeed"] = 0.96,
+        ["rowanmanning"] = 0.97,
     };
 
     [Fact]
@@ -52,6 +58,12 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         {
             var rate = ConformanceRun.Rate(outcomes.Where(o => o.Suite == suite));
             rate.ShouldBeGreaterThanOrEqualTo(floor, string.Create(CultureInfo.InvariantCulture, $"{suite} pass rate {rate:P1} fell under {floor:P0}"));
+        }
+
+        foreach (var (suite, floor) in DesignFloors)
+        {
+            var rate = ConformanceRun.RateWithDesign(outcomes.Where(o => o.Suite == suite));
+            rate.ShouldBeGreaterThanOrEqualTo(floor, string.Create(CultureInfo.InvariantCulture, $"{suite} right-or-by-design rate {rate:P1} fell under {floor:P0}"));
         }
 
         foreach (var (suite, floor) in FieldFloors)

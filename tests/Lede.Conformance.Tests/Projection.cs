@@ -44,7 +44,7 @@ internal static class Projection
             o["entries"] = new JsonArray(f.Items.Select(i => (JsonNode)new JsonObject
             {
                 ["title"] = i.Title,
-                ["id"] = i.Id,
+                ["id"] = i.Guid,
                 ["summary"] = i.Description,
                 ["content"] = i.Content is null ? null : new JsonObject { ["value"] = i.Content },
                 ["updatedParsed"] = Date(i.Updated),
@@ -91,7 +91,7 @@ internal static class Projection
             ["description"] = i.Description,
             ["content"] = i.Content,
             ["link"] = i.Link,
-            ["guid"] = i.Id,
+            ["guid"] = i.Guid,
             ["updatedParsed"] = Date(i.Updated),
             ["publishedParsed"] = Date(i.Published),
             ["author"] = Person(i.Authors),
@@ -108,9 +108,9 @@ internal static class Projection
     };
 
     /// <summary>
-    /// feed-parser's vocabulary. Two conventions of that parser are applied to Lede's result rather than counted as
-    /// differences: an item's id is the feed's own (<see cref="FeedItem.Guid"/>; Lede's Id falls back to the link or a hash),
-    /// and an item without authors or categories shows the feed's.
+    /// feed-parser's vocabulary. One convention of that parser is applied to Lede's result rather than counted as a
+    /// difference: an item without authors or categories shows the feed's. (Ids are the feed's own in every projection,
+    /// <see cref="FeedItem.Guid"/>: Lede's Id falls back to the link or a hash, which is identity, not the feed's guid.)
     /// </summary>
     public static JsonObject Rowan(Feed f)
     {
@@ -120,7 +120,6 @@ internal static class Projection
         {
             var item = f.Items[i];
             var node = items[i]!;
-            node["id"] = item.Guid;
             if (item.Authors.Count == 0) node["authors"] = People(f.Authors, "url");
             if (item.Categories.Count == 0) node["categories"] = o["categories"]!.DeepClone();
         }
@@ -145,7 +144,7 @@ internal static class Projection
         ["categories"] = new JsonArray(f.Categories.Select(c => (JsonNode)new JsonObject { ["term"] = c }).ToArray()),
         ["items"] = new JsonArray(f.Items.Select(i => (JsonNode)new JsonObject
         {
-            ["id"] = i.Id,
+            ["id"] = i.Guid,
             ["title"] = i.Title,
             ["description"] = i.Description,
             ["url"] = i.Link,
@@ -204,8 +203,8 @@ internal static class Projection
         {
             ["title"] = i.Title,
             ["link"] = i.Link,
-            ["id"] = i.Id,
-            ["guid"] = i.Id,
+            ["id"] = i.Guid,
+            ["guid"] = i.Guid,
             ["summary"] = i.Description ?? i.Content,
             ["description"] = i.Description ?? i.Content,
             ["content"] = i.Content is null ? new JsonArray() : new JsonArray(new JsonObject { ["value"] = i.Content }),

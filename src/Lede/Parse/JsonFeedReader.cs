@@ -72,6 +72,7 @@ internal static class JsonFeedReader
         return new FeedItem
         {
             Id = JsonValues.Str(item, "id") ?? link ?? ReadContext.HashId(title, published, html ?? text),
+            Guid = JsonValues.Str(item, "id"),
             Title = title,
             Link = link,
             Description = summary,

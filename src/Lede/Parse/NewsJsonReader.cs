@@ -63,6 +63,7 @@ internal static class NewsJsonReader
         return new FeedItem
         {
             Id = JsonValues.Str(n, "id") ?? link ?? ReadContext.HashId(title, published, JsonValues.Str(n, "excerpt")),
+            Guid = JsonValues.Str(n, "id"),
             Title = title,
             Link = link,
             Description = JsonValues.Html(n, "excerpt", link),

@@ -101,6 +101,8 @@ internal static class RssReader
         }
 
         if (authors.Count == 0 && webMaster is not null) authors.Add(webMaster);
+        // Microsoft's CDF (a <CHANNEL HREF=…> root, RSS's predecessor) names the site in an attribute.
+        link ??= channel.Attr("href") is { } cdfHref ? ctx.Url(channel, cdfHref) : null;
         return new Feed
         {
             Format = "rss",

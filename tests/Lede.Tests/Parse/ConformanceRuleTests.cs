@@ -181,5 +181,13 @@ public sealed class ConformanceRuleTests
         feed.Items[0].Enclosures[0].Url.ShouldBe("http://www.example.com/enclosure");
     }
 
+    [Fact]
+    public void A_cdf_channel_href_is_the_site_link()
+    {
+        var feed = Parse("""<CHANNEL HREF="http://www.example.org/"><TITLE>CDF</TITLE></CHANNEL>""");
+        feed.Link.ShouldBe("http://www.example.org/");
+        feed.Title.ShouldBe("CDF");
+    }
+
     private static Feed Parse(string xml) => ParseFixtures.Text(xml).Feed!;
 }
