@@ -65,11 +65,13 @@ public static class DateParser
         long fractionTicks = 0;
         if (p < s.Length)
         {
-            Skip(s, ref p, '-');
+            // "2001/04/13" is the same date written with slashes, as some generators do.
+            var separator = s[p] == '/' ? '/' : '-';
+            Skip(s, ref p, separator);
             if (!Digits(s, ref p, 2, out month)) return null;
             if (p < s.Length)
             {
-                Skip(s, ref p, '-');
+                Skip(s, ref p, separator);
                 if (!Digits(s, ref p, 2, out day)) return null;
             }
         }
@@ -147,11 +149,18 @@ public static class DateParser
 
     private static DateTime? ParseRfc822(string s)
     {
-        var tokens = s.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var tokens = Tokens(s);
         var t = 0;
         // A day name, right or wrong, says nothing the date does not.
-        if (t < tokens.Length && char.IsAsciiLetter(tokens[t][0]) && MonthOf(tokens[t]) < 0) t++;
-        if (tokens.Length - t < 3) return null;
+        if (t < tokens.Count && char.IsAsciiLetter(tokens[t][0]) && MonthOf(tokens[t]) < 0) t++;
+        if (tokens.Count - t < 3) return null;
+        // asctime: "Apr 13 19:23:02 [UTC] 2001" puts the year last; move it where RFC 822 has it.
+        if (MonthOf(tokens[t]) >= 0 && tokens[t + 2].Contains(':', StringComparison.Ordinal) && tokens[^1].Length == 4 && AllDigits(tokens[^1]))
+        {
+            tokens.Insert(t + 2, tokens[^1]);
+            tokens.RemoveAt(tokens.Count - 1);
+        }
+
         int day, month;
         if (MonthOf(tokens[t]) is var m1 && m1 >= 0 && char.IsAsciiDigit(tokens[t + 1][0]))
         {
@@ -171,7 +180,7 @@ public static class DateParser
         if (yearText.Length == 2) year += year < 50 ? 2000 : 1900;
         t += 3;
         int hour = 0, minute = 0, second = 0;
-        if (t < tokens.Length && tokens[t].Contains(':', StringComparison.Ordinal))
+        if (t < tokens.Count && tokens[t].Contains(':', StringComparison.Ordinal))
         {
             var parts = tokens[t].Split(':');
             if (parts.Length < 2 || !Array.TrueForAll(parts, p => p.Length is 1 or 2 && AllDigits(p))) return null;
@@ -182,9 +191,29 @@ public static class DateParser
         }
 
         var offset = 0;
-        if (t < tokens.Length && ZoneOffset(tokens[t]) is { } z) offset = z;
-        else if (t < tokens.Length && tokens[t].AsSpan().ContainsAnyExcept(Letters)) return null;
+        if (t < tokens.Count && ZoneOffset(tokens[t]) is { } z) offset = z;
+        else if (t < tokens.Count && tokens[t].AsSpan().ContainsAnyExcept(Letters)) return null;
         return Build(year, month + 1, day, hour, minute, second, offset);
+    }
+
+    /// <summary>Words of an RFC 822 date; RFC 850's "13-Apr-01" (HTTP's old date form) counts as three.</summary>
+    private static List<string> Tokens(string s)
+    {
+        var tokens = new List<string>(8);
+        foreach (var token in s.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = token.Split('-');
+            if (parts.Length == 3 && parts[0].Length is 1 or 2 && AllDigits(parts[0]) && MonthOf(parts[1]) >= 0 && parts[2].Length is 2 or 4 && AllDigits(parts[2]))
+            {
+                tokens.AddRange(parts);
+            }
+            else
+            {
+                tokens.Add(token);
+            }
+        }
+
+        return tokens;
     }
 
     private static int? ZoneOffset(string z)

@@ -13,6 +13,10 @@ public sealed class DateParserTests
     [InlineData("Mon, 16 Sep 2021 20:13:00 Z", "2021-09-16T20:13:00")]
     [InlineData("16 Sep 2021 20:13:00 GMT", "2021-09-16T20:13:00")]
     [InlineData("Thu 16 Sep 21 20:13:00 GMT", "2021-09-16T20:13:00")]
+    [InlineData("Thursday, 16-Sep-21 20:13:00 GMT", "2021-09-16T20:13:00")]
+    [InlineData("Thu Sep 16 20:13:00 2021", "2021-09-16T20:13:00")]
+    [InlineData("Thu Sep 16 22:13:00 CEST 2021", "2021-09-16T20:13:00")]
+    [InlineData("2021/09/16 20:13:00", "2021-09-16T20:13:00")]
     [InlineData("Thu, 16 September 2021 22:13:00 +02:00", "2021-09-16T20:13:00")]
     [InlineData("Thu, 16 Sep 2021 15:13:00 E", "2021-09-16T20:13:00")] // RFC 822 military zone E is -5
     [InlineData("Thu, 16 Sep 2021", "2021-09-16T00:00:00")]
@@ -37,5 +41,7 @@ public sealed class DateParserTests
     [InlineData("2021-13-01")]
     [InlineData("America/Los_Angeles")]
     [InlineData("0000-01-01T00:00:00Z")]
+    [InlineData("2021/09-16")]
+    [InlineData("16-Sep-21-20")]
     public void Nonsense_is_null_not_an_exception(string text) => DateParser.Parse(text).ShouldBeNull();
 }
