@@ -16,7 +16,7 @@ internal static class RssItemReader
         foreach (var c in item.Children)
         {
             var ns = c.Ns;
-            var rssLike = Ns.IsRss(ns);
+            var rssLike = Ns.IsRss(ns) || (ns == item.Ns && !Ns.IsAtom(ns));
             switch (c.Name.ToLowerInvariant())
             {
                 case "title" when rssLike || Ns.IsDc(ns):

@@ -29,7 +29,8 @@ internal static class RssReader
         var categories = new List<string>();
         foreach (var c in channel.Children)
         {
-            var rssLike = Ns.IsRss(c.Ns);
+            // A channel put in a namespace of its own (xmlns="http://purl.org/rss/2.0/" and the like) keeps its children RSS.
+            var rssLike = Ns.IsRss(c.Ns) || (c.Ns == channel.Ns && !Ns.IsAtom(c.Ns));
             switch (c.Name.ToLowerInvariant())
             {
                 case "title" when rssLike || Ns.IsDc(c.Ns):

@@ -189,5 +189,33 @@ public sealed class ConformanceRuleTests
         feed.Title.ShouldBe("CDF");
     }
 
+    [Fact]
+    public void Relative_xml_bases_nest_before_they_meet_the_document_url()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("""
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:base="/blog/">
+              <entry xml:base="posts/"><id>x</id><link href="one.html"/></entry>
+              <entry xml:base="../news/"><id>y</id><link href="two.html"/></entry>
+            </feed>
+            """);
+        var feed = FeedParser.Parse(new FeedInput(bytes, null, new Uri("http://example.com/feeds/atom.xml"))).Feed!;
+        feed.Items[0].Link.ShouldBe("http://example.com/blog/posts/one.html");
+        feed.Items[1].Link.ShouldBe("http://example.com/news/two.html");
+    }
+
+    [Fact]
+    public void An_rss_channel_in_an_unexpected_default_namespace_is_still_read()
+    {
+        var feed = Parse("""
+            <rss version="2.0" xmlns="http://purl.org/rss/2.0/"><channel><title>T</title><link>http://example.com/</link>
+            <item><title>I</title><link>http://example.com/1</link><guid>g1</guid></item></channel></rss>
+            """);
+        feed.Title.ShouldBe("T");
+        feed.Link.ShouldBe("http://example.com/");
+        feed.Items[0].Title.ShouldBe("I");
+        feed.Items[0].Link.ShouldBe("http://example.com/1");
+        feed.Items[0].Guid.ShouldBe("g1");
+    }
+
     private static Feed Parse(string xml) => ParseFixtures.Text(xml).Feed!;
 }
