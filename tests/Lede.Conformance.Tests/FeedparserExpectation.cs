@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Lede.Conformance.Tests;
 

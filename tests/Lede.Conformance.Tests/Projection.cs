@@ -187,7 +187,11 @@ internal static class Projection
             ["date_parsed"] = Date(f.Updated ?? f.Published),
             ["image"] = f.Image is null ? null : new JsonObject
             {
-                ["href"] = f.Image.Url, ["url"] = f.Image.Url, ["title"] = f.Image.Title, ["width"] = f.Image.Width, ["height"] = f.Image.Height,
+                ["href"] = f.Image.Url,
+                ["url"] = f.Image.Url,
+                ["title"] = f.Image.Title,
+                ["width"] = f.Image.Width,
+                ["height"] = f.Image.Height,
             },
             ["author"] = AuthorLine(f.Authors),
             ["tags"] = new JsonArray(f.Categories.Select(c => (JsonNode)new JsonObject { ["term"] = c }).ToArray()),
