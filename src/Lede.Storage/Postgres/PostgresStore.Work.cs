@@ -101,6 +101,12 @@ public sealed partial class PostgresStore : IWorkQueue
             new { Name = T.Encode(name), Owner = T.Encode(owner), Seconds = lease.TotalSeconds, Token = token }), ct);
     }
 
+    public Task<bool> RenewLeaseAsync(string name, string owner, TimeSpan lease, CancellationToken ct)
+        => InTransactionAsync(async s => await s.ExecuteAsync(
+            // Still this owner's: nobody took a turn since, even if it lapsed for a moment.
+            "UPDATE work_lease SET until = now() + make_interval(secs => @Seconds) WHERE name = @Name AND owner = @Owner",
+            new { Name = T.Encode(name), Owner = T.Encode(owner), Seconds = lease.TotalSeconds }).ConfigureAwait(false) == 1, ct);
+
     public Task ReleaseLeaseAsync(string name, string owner, CancellationToken ct)
         => InTransactionAsync(s => s.ExecuteAsync(
             // The owner stays: the next taker compares turns, not owners. Expired, the lease is free.
