@@ -8,11 +8,17 @@ namespace Lede.Storage.Postgres;
 public sealed partial class PostgresStore
 {
     public Task<bool> SaveDecisionAsync(ArticleId id, EditorDecision decision, CancellationToken ct)
-        => InTransactionAsync(async s => await s.ExecuteAsync(
+    {
+        // Drawn once per call: a run again after a lost commit answer finds its own decision and adds none.
+        var request = Guid.NewGuid();
+        return InTransactionAsync(async s => await s.ScalarAsync<bool>(
             """
-            WITH changed AS (UPDATE article SET published = @Published, updated_at = now() WHERE id = @Id RETURNING id)
-            INSERT INTO decision (article_id, decided_by, decided_at, published, reason, action)
-            SELECT id, @Editor, @At, @Published, @Why, @Action FROM changed
+            WITH changed AS (UPDATE article SET published = @Published, updated_at = now() WHERE id = @Id RETURNING id),
+            recorded AS (
+                INSERT INTO decision (article_id, decided_by, decided_at, published, reason, action, request_id)
+                SELECT id, @Editor, @At, @Published, @Why, @Action, @Request FROM changed
+                ON CONFLICT (request_id) WHERE request_id IS NOT NULL DO NOTHING)
+            SELECT EXISTS (SELECT 1 FROM changed)
             """,
             new
             {
@@ -22,7 +28,9 @@ public sealed partial class PostgresStore
                 decision.Published,
                 Why = T.Encode(decision.Why),
                 Action = decision.Action.ToString().ToLowerInvariant(),
-            }).ConfigureAwait(false) == 1, ct);
+                Request = request,
+            }).ConfigureAwait(false), ct);
+    }
 
     public Task<IReadOnlyList<EditorDecision>> ReadDecisionsAsync(ArticleId id, CancellationToken ct)
         => InTransactionAsync<IReadOnlyList<EditorDecision>>(async s =>

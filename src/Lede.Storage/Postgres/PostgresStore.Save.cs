@@ -18,7 +18,14 @@ public sealed partial class PostgresStore
     public Task<SaveOutcome> SaveArticleAsync(StoredRecord article, CancellationToken ct)
     {
         Validate(article);
-        return InTransactionAsync(session => SaveAsync(session, article), ct);
+        // Run again after a lost commit answer, the save finds its own row unchanged: the earlier attempt's answer stands.
+        SaveOutcome? earlier = null;
+        return InTransactionAsync(async session =>
+        {
+            var outcome = await SaveAsync(session, article).ConfigureAwait(false);
+            earlier = outcome == SaveOutcome.Unchanged && earlier is { } before ? before : outcome;
+            return earlier.Value;
+        }, ct);
     }
 
     public Task<IReadOnlyList<ArticleConflictException>> SaveArticlesAsync(IReadOnlyList<StoredRecord> articles, CancellationToken ct)

@@ -6,7 +6,11 @@ namespace Lede.Storage.Postgres;
 public sealed partial class PostgresStore
 {
     public Task<(Source Source, bool Added)> AddSourceAsync(string url, string? title, IReadOnlyList<string> topics, CancellationToken ct)
-        => InTransactionAsync(async s =>
+    {
+        // The transaction that inserted the row (its xmin), as an earlier attempt of this call saw it: run again after a
+        // lost commit answer, the insert does nothing, yet the row it finds is still the one this call added.
+        long? insertedBy = null;
+        return InTransactionAsync(async s =>
         {
             var values = new
             {
@@ -15,19 +19,32 @@ public sealed partial class PostgresStore
                 Topics = topics.Count > 0 ? T.EncodeAll(topics) : null,
                 Now = PostgresTime.Write(DateTime.UtcNow),
             };
-            var added = await s.ExecuteAsync(
-                "INSERT INTO source (url, title, topics_hint, created_at) VALUES (@Url, @Title, @Topics, @Now) ON CONFLICT ((lede_key(url))) DO NOTHING",
-                values).ConfigureAwait(false) == 1;
+            var inserted = await s.QueryAsync<long>(
+                """
+                INSERT INTO source (url, title, topics_hint, created_at) VALUES (@Url, @Title, @Topics, @Now)
+                ON CONFLICT ((lede_key(url))) DO NOTHING
+                RETURNING xmin::text::bigint
+                """,
+                values).ConfigureAwait(false);
+            var xmin = await s.ScalarAsync<long>("SELECT xmin::text::bigint FROM source WHERE lede_key(url) = lede_key(@Url) AND url = @Url", values)
+                .ConfigureAwait(false);
+            var added = inserted.Count == 1 || xmin == insertedBy;
+            insertedBy ??= inserted.Count == 1 ? inserted[0] : null;
             var row = (await s.QueryAsync<SourceRow>($"{SourceRow.Select} WHERE lede_key(url) = lede_key(@Url) AND url = @Url", values).ConfigureAwait(false))[0];
             return (row.ToSource(), added);
         }, ct);
+    }
 
     public Task<IReadOnlyList<Source>> ListSourcesAsync(CancellationToken ct)
         => InTransactionAsync<IReadOnlyList<Source>>(async s =>
             (await s.QueryAsync<SourceRow>($"{SourceRow.Select} ORDER BY id").ConfigureAwait(false)).ConvertAll(r => r.ToSource()), ct);
 
     public Task<bool> RemoveSourceAsync(long id, CancellationToken ct)
-        => InTransactionAsync(async s => await s.ExecuteAsync("DELETE FROM source WHERE id = @Id", new { Id = id }).ConfigureAwait(false) == 1, ct);
+    {
+        // Run again after a lost commit answer, the delete finds nothing: the earlier attempt's answer stands.
+        var removed = false;
+        return InTransactionAsync(async s => removed |= await s.ExecuteAsync("DELETE FROM source WHERE id = @Id", new { Id = id }).ConfigureAwait(false) == 1, ct);
+    }
 
     public Task<IReadOnlyList<Source>> DueSourcesAsync(DateTime now, CancellationToken ct)
         => InTransactionAsync<IReadOnlyList<Source>>(async s => (await s.QueryAsync<SourceRow>(

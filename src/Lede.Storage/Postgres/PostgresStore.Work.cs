@@ -37,9 +37,17 @@ public sealed partial class PostgresStore : IWorkQueue
     }
 
     public Task<int> EnqueuePagesAsync(long sourceId, IReadOnlyList<(string Link, string Item)> pages, CancellationToken ct)
-        => pages.Count == 0
-            ? Task.FromResult(0)
-            : InTransactionAsync(s => s.ExecuteAsync(
+    {
+        if (pages.Count == 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        // Run again after a lost commit answer, every link is already queued: the earlier attempt's count stands.
+        var queued = 0;
+        return InTransactionAsync(async s =>
+        {
+            var now = await s.ExecuteAsync(
                 """
                 INSERT INTO page_queue (source_id, link, item)
                 SELECT @SourceId, link, item FROM unnest(@Links, @Items) AS page(link, item)
@@ -50,7 +58,10 @@ public sealed partial class PostgresStore : IWorkQueue
                     SourceId = sourceId,
                     Links = pages.Select(p => T.Encode(p.Link)).ToArray(),
                     Items = pages.Select(p => T.Encode(p.Item)).ToArray(),
-                }), ct);
+                }).ConfigureAwait(false);
+            return queued = now > 0 ? now : queued;
+        }, ct);
+    }
 
     public Task<IReadOnlyList<QueuedPage>> ClaimPagesAsync(string owner, TimeSpan lease, int max, CancellationToken ct)
         => InTransactionAsync<IReadOnlyList<QueuedPage>>(async s =>
@@ -75,14 +86,26 @@ public sealed partial class PostgresStore : IWorkQueue
             : InTransactionAsync(s => s.ExecuteAsync("DELETE FROM page_queue WHERE id = ANY(@Ids)", new { Ids = ids.ToArray() }), ct);
 
     public Task<long?> TryTakeLeaseAsync(string name, string owner, TimeSpan lease, CancellationToken ct)
-        => InTransactionAsync(s => s.ScalarAsync<long?>(
+    {
+        // Drawn once per call: run again after a lost commit answer, the take finds its own token and moves no turn.
+        var token = Guid.NewGuid();
+        return InTransactionAsync(s => s.ScalarAsync<long?>(
             """
-            INSERT INTO work_lease AS held (name, owner, until, turn) VALUES (@Name, @Owner, now() + make_interval(secs => @Seconds), 1)
-            ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, until = excluded.until, turn = held.turn + 1
+            INSERT INTO work_lease AS held (name, owner, until, turn, token)
+                VALUES (@Name, @Owner, now() + make_interval(secs => @Seconds), 1, @Token)
+            ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, until = excluded.until, token = excluded.token,
+                turn = CASE WHEN held.token = excluded.token THEN held.turn ELSE held.turn + 1 END
                 WHERE held.owner = excluded.owner OR held.until < now()
             RETURNING turn - 1
             """,
-            new { Name = T.Encode(name), Owner = T.Encode(owner), Seconds = lease.TotalSeconds }), ct);
+            new { Name = T.Encode(name), Owner = T.Encode(owner), Seconds = lease.TotalSeconds, Token = token }), ct);
+    }
+
+    public Task<bool> RenewLeaseAsync(string name, string owner, TimeSpan lease, CancellationToken ct)
+        => InTransactionAsync(async s => await s.ExecuteAsync(
+            // Still this owner's: nobody took a turn since, even if it lapsed for a moment.
+            "UPDATE work_lease SET until = now() + make_interval(secs => @Seconds) WHERE name = @Name AND owner = @Owner",
+            new { Name = T.Encode(name), Owner = T.Encode(owner), Seconds = lease.TotalSeconds }).ConfigureAwait(false) == 1, ct);
 
     public Task ReleaseLeaseAsync(string name, string owner, CancellationToken ct)
         => InTransactionAsync(s => s.ExecuteAsync(

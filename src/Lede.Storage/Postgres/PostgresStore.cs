@@ -9,7 +9,9 @@ namespace Lede.Storage.Postgres;
 /// <remarks>
 /// Every operation is one transaction on its own pooled connection, run again from the start when it fails for a
 /// transient reason (the server restarting, a dropped connection, a deadlock), so a worker carries on across a restart.
-/// Every write is idempotent, which makes running it again safe even when a commit's answer was lost.
+/// Every write is idempotent, which makes running it again safe even when a commit's answer was lost: upserts and
+/// deletes by key are so by nature; an insert that is not (an editor decision, a turn of a named lease) carries a key its
+/// call draws once, outside the transaction, so the run again finds its own first write and does not repeat it.
 /// </remarks>
 public sealed partial class PostgresStore : IStore, IMigratedStore
 {
@@ -30,6 +32,9 @@ public sealed partial class PostgresStore : IStore, IMigratedStore
     public string Where { get; }
 
     public int MigrationsApplied { get; private set; }
+
+    /// <summary>Tests only: runs after each commit with the attempt's number; what it throws stands for a commit whose answer was lost.</summary>
+    internal Action<int>? AfterCommit { get; set; }
 
     /// <summary>Connects to the database an Npgsql connection string names and migrates it.</summary>
     /// <exception cref="InvalidOperationException">The server cannot be reached or refuses the login (one line, no password), or its schema is newer than this Lede.</exception>
@@ -89,6 +94,7 @@ public sealed partial class PostgresStore : IStore, IMigratedStore
                 await using var txScope = tx.ConfigureAwait(false);
                 var result = await work(new PostgresSession(connection, tx, ct)).ConfigureAwait(false);
                 await tx.CommitAsync(ct).ConfigureAwait(false);
+                AfterCommit?.Invoke(attempt);
                 return result;
             }
             catch (Exception e) when (attempt < PostgresRetry.MaxAttempts && PostgresRetry.IsTransient(e) && !ct.IsCancellationRequested)

@@ -157,21 +157,31 @@ public sealed class Worker(IStore store, IWorkQueue queue, FeedHarvester feeds, 
         var order = Enumerable.Range(0, items.Count).OrderBy(i => built[i].Record.PublishedDateTime).ThenBy(i => i).ToList();
 
         await TakeStoriesLeaseAsync(ct).ConfigureAwait(false);
+        // Renewed while this turn works, so a slow turn keeps the lease; lost (the process stalled past it and another
+        // worker took it), the turn stops before it writes, and its pages are read again.
+        using var held = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var stopRenewing = new CancellationTokenSource();
+        var renewing = RenewStoriesLeaseAsync(held, stopRenewing.Token);
         try
         {
-            var curator = await CuratorAsync(ct).ConfigureAwait(false);
+            var curator = await CuratorAsync(held.Token).ConfigureAwait(false);
             var added = 0;
             var links = new List<(ArticleId Id, string Link)>();
             var storyWarnings = new List<string>();
             foreach (var i in order)
             {
-                if (await ArticleIntake.AddAsync(store, curator, items[i].Item.Link, built[i], storyWarnings, links, ct).ConfigureAwait(false))
+                if (await ArticleIntake.AddAsync(store, curator, items[i].Item.Link, built[i], storyWarnings, links, held.Token).ConfigureAwait(false))
                 {
                     added++;
                 }
             }
 
-            var conflicts = await curator.FlushAsync(ct).ConfigureAwait(false);
+            if (!await queue.RenewLeaseAsync(StoriesLease, Owner, Lease, held.Token).ConfigureAwait(false))
+            {
+                await held.CancelAsync().ConfigureAwait(false);
+            }
+
+            var conflicts = await curator.FlushAsync(held.Token).ConfigureAwait(false);
             failures.AddRange(conflicts.Select(c => c.Message));
             failures.AddRange(storyWarnings);
             foreach (var (id, link) in links)
@@ -185,6 +195,11 @@ public sealed class Worker(IStore store, IWorkQueue queue, FeedHarvester feeds, 
             added -= conflicts.Count;
             return (added, items.Count - added);
         }
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            _curator = null;
+            throw new TimeoutException($"the {StoriesLease} lease lapsed during the turn and another worker took it; its {pages.Count} pages are left to be read again", e);
+        }
         catch
         {
             // What the curator remembers may now differ from what was written: rebuild it next turn.
@@ -193,7 +208,35 @@ public sealed class Worker(IStore store, IWorkQueue queue, FeedHarvester feeds, 
         }
         finally
         {
+            await stopRenewing.CancelAsync().ConfigureAwait(false);
+            await renewing.ConfigureAwait(false);
             await queue.ReleaseLeaseAsync(StoriesLease, Owner, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Renews the stories lease every third of its length until <paramref name="stop"/>; cancels <paramref name="held"/> when it was lost.</summary>
+    private async Task RenewStoriesLeaseAsync(CancellationTokenSource held, CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(Lease / 3, clock, stop).ConfigureAwait(false);
+                if (!await queue.RenewLeaseAsync(StoriesLease, Owner, Lease, stop).ConfigureAwait(false))
+                {
+                    await held.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The turn is over.
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The database went away for longer than the store retries: the lease may be lost, so the turn stops.
+            await held.CancelAsync().ConfigureAwait(false);
         }
     }
 

@@ -29,6 +29,10 @@ public interface IWorkQueue
     /// <returns>The lease's turn before this one: a worker that did not take the previous turn itself knows that others changed what the lease guards.</returns>
     Task<long?> TryTakeLeaseAsync(string name, string owner, TimeSpan lease, CancellationToken ct);
 
+    /// <summary>Extends the named lease <paramref name="owner"/> took by <paramref name="lease"/> from now; false when it is no longer theirs (it lapsed and another took it).</summary>
+    /// <remarks>A holder renews while it works, so a slow turn keeps the lease and only a dead holder's lapses.</remarks>
+    Task<bool> RenewLeaseAsync(string name, string owner, TimeSpan lease, CancellationToken ct);
+
     /// <summary>Lets the named lease go, if <paramref name="owner"/> holds it.</summary>
     Task ReleaseLeaseAsync(string name, string owner, CancellationToken ct);
 

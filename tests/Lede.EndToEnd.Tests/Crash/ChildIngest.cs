@@ -44,8 +44,18 @@ public sealed class ChildIngest : IDisposable
         }
     }
 
+    /// <summary>The child's process id (what a worker's lease owner names).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Starts <c>lede demo --db <paramref name="db"/></c> over the newsroom under <paramref name="home"/>.</summary>
     public static ChildIngest Start(string workingDirectory, string home, string db)
+        => Start(workingDirectory, home, ["demo", "--db", db]);
+
+    /// <summary>Starts <c>lede worker</c> with <paramref name="args"/>; it reads lede.yml and lede.keys in <paramref name="workingDirectory"/>.</summary>
+    public static ChildIngest StartWorker(string workingDirectory, params string[] args)
+        => Start(workingDirectory, Repo.Root, ["worker", .. args]);
+
+    private static ChildIngest Start(string workingDirectory, string home, IEnumerable<string> args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -54,7 +64,7 @@ public sealed class ChildIngest : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { Path.Combine(Repo.Root, ".build", "cli", "Lede.Cli.dll"), "demo", "--db", db })
+        foreach (var arg in args.Prepend(Path.Combine(Repo.Root, ".build", "cli", "Lede.Cli.dll")))
         {
             start.ArgumentList.Add(arg);
         }
@@ -103,8 +113,8 @@ public sealed class ChildIngest : IDisposable
         var text = new System.Text.StringBuilder();
         while (await output.ReadLineAsync() is { } line)
         {
-            // 'lede demo' says it follows the feeds once the store is open and the sources are in it.
-            if (line.StartsWith("following ", StringComparison.Ordinal))
+            // 'lede demo' says it follows the feeds once the store is open and the sources are in it; a worker, that it started.
+            if (line.StartsWith("following ", StringComparison.Ordinal) || (line.StartsWith("worker ", StringComparison.Ordinal) && line.EndsWith(" started", StringComparison.Ordinal)))
             {
                 _storeOpen.TrySetResult();
             }
