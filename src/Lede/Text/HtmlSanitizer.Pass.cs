@@ -7,7 +7,7 @@ public static partial class HtmlSanitizer
     /// <summary>What a pass reuses from item to item on one thread: the output builder and the stacks.</summary>
     private sealed class Buffers
     {
-        public StringBuilder Out { get; } = new();
+        public CharBuffer Out { get; } = new();
         public List<string> Open { get; } = [];
         public List<(int NameStart, int NameLength, int ValueStart, int ValueLength)> Attributes { get; } = [];
     }
@@ -20,7 +20,7 @@ public static partial class HtmlSanitizer
     {
         private readonly ReadOnlySpan<char> _html;
         private readonly string? _baseUrl;
-        private readonly StringBuilder _out;
+        private readonly CharBuffer _out;
         private readonly List<string> _open;
         private readonly List<(int NameStart, int NameLength, int ValueStart, int ValueLength)> _attributes;
         private string? _dropping;
@@ -37,16 +37,8 @@ public static partial class HtmlSanitizer
 
         public string? Sanitize()
         {
-            try
-            {
-                Run();
-                return Trimmed();
-            }
-            finally
-            {
-                // A huge item must not pin its buffer for the rest of the thread's life.
-                if (_out.Capacity > 1 << 20) _out.Capacity = 1 << 16;
-            }
+            Run();
+            return Trimmed();
         }
 
         private void Run()
@@ -420,11 +412,8 @@ public static partial class HtmlSanitizer
         /// <summary>The output without leading and trailing whitespace; null when nothing is left.</summary>
         private string? Trimmed()
         {
-            var start = 0;
-            var end = _out.Length;
-            while (start < end && char.IsWhiteSpace(_out[start])) start++;
-            while (end > start && char.IsWhiteSpace(_out[end - 1])) end--;
-            return end == start ? null : _out.ToString(start, end - start);
+            var written = _out.Written.Trim();
+            return written.IsEmpty ? null : new string(written);
         }
     }
 }
