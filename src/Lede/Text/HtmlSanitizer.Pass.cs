@@ -321,6 +321,16 @@ public static partial class HtmlSanitizer
                 written |= 1 << index;
                 var attribute = AttributeNames[index];
                 if (!IsAllowed(name, attribute, out var isUrl)) continue;
+                var raw = _html.Slice(valueStart, valueLength);
+                if (!isUrl && !raw.Contains('&'))
+                {
+                    // Nothing to decode or check: escaped straight from the input, no string of the value made.
+                    _out.Append(' ').Append(attribute).Append("=\"");
+                    AppendAttributeValue(raw);
+                    _out.Append('"');
+                    continue;
+                }
+
                 var value = AttributeValue(valueStart, valueLength);
                 if (isUrl) value = SafeUrl(value, _baseUrl, allowMailto: name == "a");
                 if (value is null) continue;
