@@ -168,7 +168,7 @@ internal static class JsonValues
         while (true)
         {
             var backslash = raw.IndexOf((byte)'\\');
-            n += Encoding.UTF8.GetChars(backslash < 0 ? raw : raw[..backslash], chars[n..]);
+            n += Widen(backslash < 0 ? raw : raw[..backslash], chars[n..]);
             if (backslash < 0 || backslash + 1 >= raw.Length) return n;
             var escape = raw[backslash + 1];
             raw = raw[(backslash + 2)..];
@@ -204,6 +204,20 @@ internal static class JsonValues
                 chars[n++] = '\uFFFD';
             }
         }
+    }
+
+    /// <summary>UTF-8 to UTF-16; the short ASCII runs between escapes ("\u003Cp\u003E") widened in place instead of a decoder call each.</summary>
+    private static int Widen(ReadOnlySpan<byte> run, Span<char> chars)
+    {
+        if (run.Length > 16) return Encoding.UTF8.GetChars(run, chars);
+        for (var i = 0; i < run.Length; i++)
+        {
+            var b = run[i];
+            if (b >= 0x80) return i + Encoding.UTF8.GetChars(run[i..], chars[i..]);
+            chars[i] = (char)b;
+        }
+
+        return run.Length;
     }
 
     private static bool TryHex4(ReadOnlySpan<byte> hex, out char unit)
