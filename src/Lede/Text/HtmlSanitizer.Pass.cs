@@ -347,9 +347,16 @@ public static partial class HtmlSanitizer
         private static int AttributeIndex(ReadOnlySpan<char> name)
         {
             if (name.Length > 8) return -1;
+            // Attribute names worth keeping are ASCII: lowered by hand, without a culture-aware case mapping.
             Span<char> lower = stackalloc char[8];
-            var length = name.ToLowerInvariant(lower);
-            return lower[..length] switch
+            for (var k = 0; k < name.Length; k++)
+            {
+                var c = name[k];
+                if (c > 'z') return -1;
+                lower[k] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+            }
+
+            return lower[..name.Length] switch
             {
                 "href" => 0,
                 "src" => 1,
