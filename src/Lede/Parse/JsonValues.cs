@@ -125,9 +125,17 @@ internal static class JsonValues
     /// <summary>A string's raw UTF-8 read (escapes too; a lone surrogate becomes U+FFFD instead of an exception), trimmed, null when empty.</summary>
     private static string? Trimmed(ReadOnlySpan<byte> raw, bool escaped)
     {
+        if (!escaped)
+        {
+            // Most strings: decoded straight into the string, trimmed only when an end is whitespace.
+            if (raw.IsEmpty) return null;
+            var s = Encoding.UTF8.GetString(raw);
+            return char.IsWhiteSpace(s[0]) || char.IsWhiteSpace(s[^1]) ? ReadContext.NullIfEmpty(s) : s;
+        }
+
         var buffer = _textBuffer;
         if (buffer is null || buffer.Length < raw.Length) buffer = new char[Math.Max(raw.Length, 1024)];
-        var length = escaped ? Unescape(raw, buffer) : Encoding.UTF8.GetChars(raw, buffer);
+        var length = Unescape(raw, buffer);
         var text = buffer.AsSpan(0, length).Trim();
         var result = text.IsEmpty ? null : new string(text);
         _textBuffer = buffer.Length <= 1 << 20 ? buffer : _textBuffer;

@@ -275,12 +275,15 @@ public static partial class HtmlSanitizer
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static bool IsSpace(char c) => c is ' ' or '\n' or '\t' or '\r' or '\f';
 
         /// <summary>The canonical (lower-case, shared) name of a known element and its rule; (null, Unwrap) for any other.</summary>
         private (string? Name, TagRule Rule) Lookup(int start, int end)
         {
             var raw = _html.Slice(start, end - start);
+            // p, a, b, i: the commonest tags, found without hashing.
+            if (raw.Length == 1 && char.IsAsciiLetterLower(raw[0])) return SingleLetterRules[raw[0] - 'a'];
             if (raw.Length > 16) return (null, TagRule.Unwrap);
             // Most feeds write tags in lower case: no copy needed then.
             if (RuleByName.TryGetValue(raw, out var exact, out var exactRule)) return (exact, exactRule);
