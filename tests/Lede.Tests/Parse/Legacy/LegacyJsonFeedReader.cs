@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Lede.Text;
-
 using Lede.Parse;
+using Lede.Text;
 
 namespace Lede.Tests.Parse.Legacy;
 

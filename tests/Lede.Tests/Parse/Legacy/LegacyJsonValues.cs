@@ -1,8 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Lede.Text;
-
 using Lede.Parse;
+using Lede.Text;
 
 namespace Lede.Tests.Parse.Legacy;
 
