@@ -5,9 +5,6 @@ namespace Lede.Parse;
 /// <summary>The parse stage: feed bytes in any supported format to a <see cref="Feed"/>, with every repair as a warning.</summary>
 public static class FeedParser
 {
-    /// <summary>Past this nesting a JSON document is hostile, not a feed.</summary>
-    private const int MaxJsonDepth = 64;
-
     /// <summary>Detects the format (RSS, RSS 1.0/RDF, Atom, JSON Feed, news-JSON) and reads it.</summary>
     /// <remarks>Never throws on bad content: what cannot be read at all is an <see cref="ParseResult.Error"/>.</remarks>
     public static ParseResult Parse(FeedInput input)
@@ -75,34 +72,62 @@ public static class FeedParser
             : new ParseResult(feed, ctx.Warnings);
     }
 
-    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = MaxJsonDepth, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
-
-    private static ParseResult ParseJson(string text, ReadContext ctx) => ParseJson(() => JsonDocument.Parse(text, JsonOptions), ctx);
-
-    private static ParseResult ParseJson(ReadOnlyMemory<byte> utf8, ReadContext ctx) => ParseJson(() => JsonDocument.Parse(utf8, JsonOptions), ctx);
-
-    private static ParseResult ParseJson(Func<JsonDocument> parse, ReadContext ctx)
+    /// <summary>JSON that needed decoding to text first (another charset, a repair): read from its UTF-8 like any other.</summary>
+    private static ParseResult ParseJson(string text, ReadContext ctx)
     {
-        JsonDocument doc;
+        var start = 0;
+        while (start < text.Length && (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF')) start++;
+        return ParseJson(System.Text.Encoding.UTF8.GetBytes(text, start, text.Length - start), ctx);
+    }
+
+    /// <summary>
+    /// One forward pass over the document (no DOM): the members of both JSON formats are collected as they come, then the
+    /// format is chosen as before (news-JSON first, then JSON Feed) and its items built.
+    /// </summary>
+    /// <remarks>Malformed JSON keeps the items read before the error, with a warning; with none read it is an error.</remarks>
+    private static ParseResult ParseJson(ReadOnlyMemory<byte> utf8, ReadContext ctx)
+    {
+        var root = new JsonRoot();
+        string? error = null;
+        var reader = new Utf8JsonReader(utf8.Span, JsonValues.Options);
         try
         {
-            doc = parse();
+            // The reader itself refuses anything but comments and whitespace after the root value.
+            if (reader.Read())
+            {
+                root.Read(ref reader);
+                reader.Read();
+            }
         }
         catch (JsonException e)
         {
-            return new ParseResult(null, ctx.Warnings, $"invalid JSON: {e.Message}");
+            error = e.Message;
         }
 
-        using (doc)
+        var document = utf8.Span;
+        Feed? feed = null;
+        var read = 0;
+        if (root.IsArray || root.News is not null || root.Value is not null)
         {
-            var root = doc.RootElement;
-            Feed? feed = NewsJsonReader.Accepts(root) ? NewsJsonReader.Read(root, ctx)
-                : JsonFeedReader.Accepts(root) ? JsonFeedReader.Read(root, ctx)
-                : null;
-            return feed is null
-                ? new ParseResult(null, ctx.Warnings, "format not detected: JSON that is neither JSON Feed nor news-JSON")
-                : new ParseResult(feed, ctx.Warnings);
+            var list = root.News ?? root.Value!;
+            read = list.Count(n => n is not null);
+            if (error is null || read > 0) feed = NewsJsonReader.Build(list, root.IsArray ? null : root.Title, document, ctx);
         }
+        else if (root.HasItems || (root.Version?.Contains("jsonfeed.org", StringComparison.OrdinalIgnoreCase) ?? false))
+        {
+            read = root.Items?.Count(n => n is not null) ?? 0;
+            if (error is null || read > 0) feed = JsonFeedReader.Build(root, document, ctx);
+        }
+
+        if (error is not null)
+        {
+            if (feed is null) return new ParseResult(null, ctx.Warnings, $"invalid JSON: {error}");
+            ctx.Warn("other", $"invalid JSON after {read} items ({error}); kept what was read before it");
+        }
+
+        return feed is null
+            ? new ParseResult(null, ctx.Warnings, "format not detected: JSON that is neither JSON Feed nor news-JSON")
+            : new ParseResult(feed, ctx.Warnings);
     }
 
     private static char? FirstSignificant(string text)

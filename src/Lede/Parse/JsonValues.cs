@@ -1,44 +1,173 @@
-using System.Runtime.InteropServices;
+using System.Buffers.Text;
+using System.Text;
 using System.Text.Json;
 using Lede.Text;
 
 namespace Lede.Parse;
 
-/// <summary>Tolerant reads from JSON: a value of the wrong type is absent, never an exception.</summary>
+/// <summary>Tolerant reads from a forward-only JSON reader: a value of the wrong type is absent, never an exception.</summary>
+/// <remarks>
+/// Each read starts on a value token (just after its property name) and leaves the reader on that value's last token, so
+/// a caller's loop goes on with <see cref="Utf8JsonReader.Read"/>: an object or array where a string was wanted is skipped whole.
+/// </remarks>
 internal static class JsonValues
 {
-    public static string? Str(JsonElement e, string name)
-        => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? AsString(v) : null;
+    /// <summary>Past this nesting a JSON document is hostile, not a feed.</summary>
+    private const int MaxDepth = 64;
 
-    public static string? AsString(JsonElement v) => v.ValueKind switch
+    public static readonly JsonReaderOptions Options = new() { MaxDepth = MaxDepth, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
+    /// <summary>Moves from a property name to its value; a document that ends there is malformed.</summary>
+    public static void ToValue(ref Utf8JsonReader r)
     {
-        JsonValueKind.String => ReadContext.NullIfEmpty(v.GetString()),
-        JsonValueKind.Number => v.GetRawText(),
-        _ => null,
-    };
+        if (!r.Read()) throw new JsonException("the document ends after a property name");
+    }
+
+    /// <summary>The next property of the object being read; false at its end.</summary>
+    public static bool NextProperty(ref Utf8JsonReader r)
+    {
+        if (!r.Read()) throw new JsonException("the document ends inside an object");
+        return r.TokenType == JsonTokenType.PropertyName;
+    }
+
+    /// <summary>The next element of the array being read; false at its end.</summary>
+    public static bool NextElement(ref Utf8JsonReader r)
+    {
+        if (!r.Read()) throw new JsonException("the document ends inside an array");
+        return r.TokenType != JsonTokenType.EndArray;
+    }
+
+    /// <summary>A string value trimmed (null when empty), a number as written, anything else null.</summary>
+    public static string? Str(ref Utf8JsonReader r)
+    {
+        switch (r.TokenType)
+        {
+            case JsonTokenType.String:
+                return Trimmed(r.ValueSpan, r.ValueIsEscaped);
+            case JsonTokenType.Number:
+                return Encoding.UTF8.GetString(r.ValueSpan);
+            default:
+                r.Skip();
+                return null;
+        }
+    }
+
+    /// <summary>An integer value, or a string holding a non-negative one; anything else null.</summary>
+    public static long? Long(ref Utf8JsonReader r)
+        => r.TokenType == JsonTokenType.Number && Utf8Parser.TryParse(r.ValueSpan, out long l, out var used) && used == r.ValueSpan.Length ? l
+            : ReadContext.Long(Str(ref r));
+
+    public static int? Int(ref Utf8JsonReader r)
+        => Long(ref r) is { } l && l is >= int.MinValue and <= int.MaxValue ? (int)l : null;
+
+    /// <summary>An HTML value left where it lies in the document, to be sanitized once its base URL is known.</summary>
+    public static JsonHtml? Html(ref Utf8JsonReader r)
+        => r.TokenType == JsonTokenType.String
+            ? new JsonHtml(null, checked((int)r.TokenStartIndex + 1), r.ValueSpan.Length, r.ValueIsEscaped)
+            : Str(ref r) is { } text ? new JsonHtml(text, -1, 0, false) : null;
+
+    /// <summary>Strings, or objects whose "name" (else "title") is one; each kept once, trimmed.</summary>
+    public static List<string> Strings(ref Utf8JsonReader r)
+    {
+        var list = new List<string>();
+        if (r.TokenType != JsonTokenType.StartArray)
+        {
+            r.Skip();
+            return list;
+        }
+
+        while (NextElement(ref r))
+        {
+            string? s;
+            if (r.TokenType == JsonTokenType.StartObject)
+            {
+                string? name = null, title = null;
+                while (NextProperty(ref r))
+                {
+                    if (r.ValueTextEquals("name"u8)) name = Value(ref r);
+                    else if (r.ValueTextEquals("title"u8)) title = Value(ref r);
+                    else Skip(ref r);
+                }
+
+                s = name ?? title;
+            }
+            else
+            {
+                s = Str(ref r);
+            }
+
+            if (s is not null && !list.Contains(s)) list.Add(s.Trim());
+        }
+
+        return list;
+    }
+
+    /// <summary>The value of the property just read, as <see cref="Str"/> reads it.</summary>
+    public static string? Value(ref Utf8JsonReader r)
+    {
+        ToValue(ref r);
+        return Str(ref r);
+    }
+
+    /// <summary>Skips the value of the property just read, whatever it is.</summary>
+    public static void Skip(ref Utf8JsonReader r)
+    {
+        ToValue(ref r);
+        r.Skip();
+    }
 
     [ThreadStatic]
     private static char[]? _htmlBuffer;
 
-    /// <summary>The string property <paramref name="name"/> as sanitized HTML, unescaped into a buffer the thread reuses instead of a string of its own.</summary>
-    public static string? Html(JsonElement e, string name, string? baseUrl)
+    [ThreadStatic]
+    private static char[]? _textBuffer;
+
+    /// <summary>A string's raw UTF-8 read (escapes too; a lone surrogate becomes U+FFFD instead of an exception), trimmed, null when empty.</summary>
+    private static string? Trimmed(ReadOnlySpan<byte> raw, bool escaped)
     {
-        if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out var v)) return null;
-        if (v.ValueKind != JsonValueKind.String) return HtmlSanitizer.Sanitize(AsString(v), baseUrl);
-        var raw = JsonMarshal.GetRawUtf8Value(v);
-        if (raw.Length >= 2 && raw[0] == (byte)'"') raw = raw[1..^1];
+        if (!escaped)
+        {
+            // Most strings: decoded straight into the string, trimmed only when an end is whitespace.
+            if (raw.IsEmpty) return null;
+            var s = Encoding.UTF8.GetString(raw);
+            return char.IsWhiteSpace(s[0]) || char.IsWhiteSpace(s[^1]) ? ReadContext.NullIfEmpty(s) : s;
+        }
+
+        var buffer = _textBuffer;
+        if (buffer is null || buffer.Length < raw.Length) buffer = new char[Math.Max(raw.Length, 1024)];
+        var length = Unescape(raw, buffer);
+        var text = buffer.AsSpan(0, length).Trim();
+        var result = text.IsEmpty ? null : new string(text);
+        _textBuffer = buffer.Length <= 1 << 20 ? buffer : _textBuffer;
+        return result;
+    }
+
+    /// <summary>The value as sanitized HTML, unescaped from the document into a buffer the thread reuses instead of a string of its own.</summary>
+    public static string? Sanitize(JsonHtml? html, ReadOnlySpan<byte> document, string? baseUrl)
+    {
+        if (html is not { } h) return null;
+        if (h.Text is not null) return HtmlSanitizer.Sanitize(h.Text, baseUrl);
+        var raw = document.Slice(h.Start, h.Length);
         // A JSON string never unescapes to more UTF-16 characters than it has bytes.
         var buffer = _htmlBuffer;
         if (buffer is null || buffer.Length < raw.Length) buffer = new char[Math.Max(raw.Length, 16 * 1024)];
-        var length = Unescape(raw, buffer);
-        var html = HtmlSanitizer.Sanitize(buffer.AsSpan(0, length), baseUrl);
+        var length = h.Escaped ? Unescape(raw, buffer) : Encoding.UTF8.GetChars(raw, buffer);
+        var sanitized = HtmlSanitizer.Sanitize(buffer.AsSpan(0, length), baseUrl);
         // A rare huge item must not pin its buffer for the thread's life.
         _htmlBuffer = buffer.Length <= 1 << 20 ? buffer : _htmlBuffer;
-        return html;
+        return sanitized;
+    }
+
+    /// <summary>The value as <see cref="Str"/> would have read it (unsanitized), for the rare reader that needs the raw text.</summary>
+    public static string? Plain(JsonHtml? html, ReadOnlySpan<byte> document)
+    {
+        if (html is not { } h) return null;
+        if (h.Text is not null) return h.Text;
+        return Trimmed(document.Slice(h.Start, h.Length), h.Escaped);
     }
 
     /// <summary>
-    /// The characters of a JSON string's raw UTF-8 (quotes removed, already validated by the parser) with its escapes read;
+    /// The characters of a JSON string's raw UTF-8 (quotes removed, already validated by the reader) with its escapes read;
     /// a lone surrogate becomes U+FFFD. Unlike the reader's own unescaping, nothing is rented and cleared per string.
     /// </summary>
     internal static int Unescape(ReadOnlySpan<byte> raw, Span<char> chars)
@@ -47,7 +176,7 @@ internal static class JsonValues
         while (true)
         {
             var backslash = raw.IndexOf((byte)'\\');
-            n += System.Text.Encoding.UTF8.GetChars(backslash < 0 ? raw : raw[..backslash], chars[n..]);
+            n += Widen(backslash < 0 ? raw : raw[..backslash], chars[n..]);
             if (backslash < 0 || backslash + 1 >= raw.Length) return n;
             var escape = raw[backslash + 1];
             raw = raw[(backslash + 2)..];
@@ -85,6 +214,20 @@ internal static class JsonValues
         }
     }
 
+    /// <summary>UTF-8 to UTF-16; the short ASCII runs between escapes ("\u003Cp\u003E") widened in place instead of a decoder call each.</summary>
+    private static int Widen(ReadOnlySpan<byte> run, Span<char> chars)
+    {
+        if (run.Length > 16) return Encoding.UTF8.GetChars(run, chars);
+        for (var i = 0; i < run.Length; i++)
+        {
+            var b = run[i];
+            if (b >= 0x80) return i + Encoding.UTF8.GetChars(run[i..], chars[i..]);
+            chars[i] = (char)b;
+        }
+
+        return run.Length;
+    }
+
     private static bool TryHex4(ReadOnlySpan<byte> hex, out char unit)
     {
         unit = '\0';
@@ -98,30 +241,5 @@ internal static class JsonValues
 
         unit = (char)value;
         return true;
-    }
-
-    public static JsonElement? Prop(JsonElement e, string name, JsonValueKind kind)
-        => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == kind ? v : null;
-
-    public static IEnumerable<JsonElement> Array(JsonElement e, string name)
-        => Prop(e, name, JsonValueKind.Array) is { } a ? a.EnumerateArray() : [];
-
-    public static long? Long(JsonElement e, string name)
-        => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var l) ? l
-            : ReadContext.Long(Str(e, name));
-
-    public static int? Int(JsonElement e, string name)
-        => Long(e, name) is { } l && l is >= int.MinValue and <= int.MaxValue ? (int)l : null;
-
-    public static List<string> Strings(JsonElement e, string name)
-    {
-        var list = new List<string>();
-        foreach (var v in Array(e, name))
-        {
-            var s = v.ValueKind == JsonValueKind.Object ? Str(v, "name") ?? Str(v, "title") : AsString(v);
-            if (s is not null && !list.Contains(s)) list.Add(s.Trim());
-        }
-
-        return list;
     }
 }

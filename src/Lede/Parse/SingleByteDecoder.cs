@@ -50,8 +50,17 @@ internal sealed class SingleByteDecoder
         {
             var run = bytes[i..].IndexOfAnyInRange((byte)0x80, (byte)0xFF);
             var length = run < 0 ? bytes.Length - i : run;
-            System.Text.Ascii.ToUtf16(bytes.Slice(i, length), chars[i..], out _);
-            i += length;
+            if (length < 16)
+            {
+                // Accented words make short runs: widened in place, cheaper than a vectorized call each.
+                for (var end = i + length; i < end; i++) chars[i] = (char)bytes[i];
+            }
+            else
+            {
+                System.Text.Ascii.ToUtf16(bytes.Slice(i, length), chars[i..], out _);
+                i += length;
+            }
+
             if (i < bytes.Length)
             {
                 chars[i] = _high[bytes[i] - 0x80];

@@ -146,13 +146,17 @@ internal ref partial struct XmlScanner
             return true;
         }
 
+        // Escaped HTML is mostly these five: dispatched on the first letter, not tried one by one.
         var rest = s[p..];
-        (code, var length) = rest.StartsWith("amp;") ? ('&', 4)
-            : rest.StartsWith("lt;") ? ('<', 3)
-            : rest.StartsWith("gt;") ? ('>', 3)
-            : rest.StartsWith("quot;") ? ('"', 5)
-            : rest.StartsWith("apos;") ? ('\'', 5)
-            : (0, 0);
+        (code, var length) = rest.Length < 3 ? (0, 0) : rest[0] switch
+        {
+            'l' when rest[1] == 't' && rest[2] == ';' => ('<', 3),
+            'g' when rest[1] == 't' && rest[2] == ';' => ('>', 3),
+            'a' when rest.StartsWith("amp;") => ('&', 4),
+            'q' when rest.StartsWith("quot;") => ('"', 5),
+            'a' when rest.StartsWith("apos;") => ('\'', 5),
+            _ => (0, 0),
+        };
         if (length == 0) return false;
         next = p + length;
         return true;

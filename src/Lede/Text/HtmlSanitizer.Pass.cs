@@ -7,7 +7,7 @@ public static partial class HtmlSanitizer
     /// <summary>What a pass reuses from item to item on one thread: the output builder and the stacks.</summary>
     private sealed class Buffers
     {
-        public StringBuilder Out { get; } = new();
+        public CharBuffer Out { get; } = new();
         public List<string> Open { get; } = [];
         public List<(int NameStart, int NameLength, int ValueStart, int ValueLength)> Attributes { get; } = [];
     }
@@ -20,7 +20,7 @@ public static partial class HtmlSanitizer
     {
         private readonly ReadOnlySpan<char> _html;
         private readonly string? _baseUrl;
-        private readonly StringBuilder _out;
+        private readonly CharBuffer _out;
         private readonly List<string> _open;
         private readonly List<(int NameStart, int NameLength, int ValueStart, int ValueLength)> _attributes;
         private string? _dropping;
@@ -37,16 +37,8 @@ public static partial class HtmlSanitizer
 
         public string? Sanitize()
         {
-            try
-            {
-                Run();
-                return Trimmed();
-            }
-            finally
-            {
-                // A huge item must not pin its buffer for the rest of the thread's life.
-                if (_out.Capacity > 1 << 20) _out.Capacity = 1 << 16;
-            }
+            Run();
+            return Trimmed();
         }
 
         private void Run()
@@ -283,12 +275,15 @@ public static partial class HtmlSanitizer
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static bool IsSpace(char c) => c is ' ' or '\n' or '\t' or '\r' or '\f';
 
         /// <summary>The canonical (lower-case, shared) name of a known element and its rule; (null, Unwrap) for any other.</summary>
         private (string? Name, TagRule Rule) Lookup(int start, int end)
         {
             var raw = _html.Slice(start, end - start);
+            // p, a, b, i: the commonest tags, found without hashing.
+            if (raw.Length == 1 && char.IsAsciiLetterLower(raw[0])) return SingleLetterRules[raw[0] - 'a'];
             if (raw.Length > 16) return (null, TagRule.Unwrap);
             // Most feeds write tags in lower case: no copy needed then.
             if (RuleByName.TryGetValue(raw, out var exact, out var exactRule)) return (exact, exactRule);
@@ -329,6 +324,16 @@ public static partial class HtmlSanitizer
                 written |= 1 << index;
                 var attribute = AttributeNames[index];
                 if (!IsAllowed(name, attribute, out var isUrl)) continue;
+                var raw = _html.Slice(valueStart, valueLength);
+                if (!isUrl && !raw.Contains('&'))
+                {
+                    // Nothing to decode or check: escaped straight from the input, no string of the value made.
+                    _out.Append(' ').Append(attribute).Append("=\"");
+                    AppendAttributeValue(raw);
+                    _out.Append('"');
+                    continue;
+                }
+
                 var value = AttributeValue(valueStart, valueLength);
                 if (isUrl) value = SafeUrl(value, _baseUrl, allowMailto: name == "a");
                 if (value is null) continue;
@@ -345,9 +350,16 @@ public static partial class HtmlSanitizer
         private static int AttributeIndex(ReadOnlySpan<char> name)
         {
             if (name.Length > 8) return -1;
+            // Attribute names worth keeping are ASCII: lowered by hand, without a culture-aware case mapping.
             Span<char> lower = stackalloc char[8];
-            var length = name.ToLowerInvariant(lower);
-            return lower[..length] switch
+            for (var k = 0; k < name.Length; k++)
+            {
+                var c = name[k];
+                if (c > 'z') return -1;
+                lower[k] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+            }
+
+            return lower[..name.Length] switch
             {
                 "href" => 0,
                 "src" => 1,
@@ -420,11 +432,8 @@ public static partial class HtmlSanitizer
         /// <summary>The output without leading and trailing whitespace; null when nothing is left.</summary>
         private string? Trimmed()
         {
-            var start = 0;
-            var end = _out.Length;
-            while (start < end && char.IsWhiteSpace(_out[start])) start++;
-            while (end > start && char.IsWhiteSpace(_out[end - 1])) end--;
-            return end == start ? null : _out.ToString(start, end - start);
+            var written = _out.Written.Trim();
+            return written.IsEmpty ? null : new string(written);
         }
     }
 }

@@ -16,6 +16,11 @@ public static partial class HtmlSanitizer
     private static readonly Dictionary<string, TagRule> Rules = BuildRules();
     private static readonly Dictionary<string, TagRule>.AlternateLookup<ReadOnlySpan<char>> RuleByName = Rules.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The rule of each one-letter lower-case tag name, 'a' to 'z', as <see cref="Rules"/> gives it.</summary>
+    private static readonly (string? Name, TagRule Rule)[] SingleLetterRules = [.. Enumerable.Range('a', 26)
+        .Select(c => ((char)c).ToString())
+        .Select(name => Rules.TryGetValue(name, out var rule) ? (name, rule) : ((string?)null, TagRule.Unwrap))];
+
     /// <summary>Where plain text stops: markup, references, and what must be escaped or dropped.</summary>
     private static readonly SearchValues<char> TextStops = SearchValues.Create("<&>\0");
 
