@@ -64,20 +64,21 @@ internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDispo
 
         if (exists)
         {
+            // The index is told what it held before the row and its topics change (migration 006).
+            Statement(UnindexSql, "Id").Run(key);
             Statement(UpsertArticleSql, UpsertArticleNames).Run(ArticleValues(key, record, seal, analysis));
             Statement("DELETE FROM article_topic WHERE article_id = $Id", "Id").Run(key);
             Statement("DELETE FROM article_image WHERE article_id = $Id", "Id").Run(key);
             Statement("DELETE FROM related_snapshot WHERE article_id = $Id", "Id").Run(key);
-            InsertTopics(key, record);
         }
         else
         {
-            // A new article's topics go in before its row (foreign keys are checked at commit): whatever the row's
-            // insert derives from its children (the search index) is then written once, complete.
-            InsertTopics(key, record);
+            // The row before its children: with every parent in place, no foreign key is ever outstanding, and SQLite
+            // skips the search for orphans it would otherwise make on each article insert.
             Statement(UpsertArticleSql, UpsertArticleNames).Run(ArticleValues(key, record, seal, analysis));
         }
 
+        InsertTopics(key, record);
         InsertChildren(key, record);
         RememberUrls(key, record);
         // The search index row, once per saved article, from the row and its topics (migration 005 says why not triggers).
@@ -85,10 +86,9 @@ internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDispo
         return exists ? SaveOutcome.Updated : SaveOutcome.Inserted;
     }
 
-    private const string IndexSql = """
-        INSERT OR REPLACE INTO article_search (rowid, title, excerpt, provider, topics, facets)
-        SELECT seq, title, excerpt, provider, topics, facets FROM article_search_row WHERE id = $Id
-        """;
+    private const string IndexSql = SqliteStore.IndexSql;
+
+    private const string UnindexSql = SqliteStore.UnindexSql;
 
     /// <summary>Brings the stories the batch touched up to date; call once, before committing.</summary>
     public void Finish()
