@@ -60,7 +60,10 @@ public sealed class SqliteSearchTests : SearchContractTests, IDisposable
         var first = Samples.Minimal with { Title = "Drones over the harbour", Topics = ["AI"] };
         var second = Samples.Minimal with
         {
-            Title = "Ferries in the harbour", WebUrl = "https://example.com/b", OriginalUrl = "https://example.com/b", Topics = ["AI", "Transport"],
+            Title = "Ferries in the harbour",
+            WebUrl = "https://example.com/b",
+            OriginalUrl = "https://example.com/b",
+            Topics = ["AI", "Transport"],
         };
         await Store.SaveRecordAsync(new ArticleId(1), first, default);
         await Store.SaveRecordAsync(new ArticleId(2), second, default);
