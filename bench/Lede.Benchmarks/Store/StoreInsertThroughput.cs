@@ -36,8 +36,9 @@ internal static class StoreInsertThroughput
         }
     }
 
-    /// <summary>Stores <paramref name="count"/> generated articles in batches; returns the seconds spent inside the store.</summary>
-    public static async Task<double> InsertAsync(IStore store, StoreArticleGenerator generator, int count, int batch, bool print, CancellationToken ct)
+    /// <summary>Stores generated articles <paramref name="start"/> to <paramref name="count"/> - 1 in batches; returns the seconds spent inside the store.</summary>
+    public static async Task<double> InsertAsync(
+        IStore store, StoreArticleGenerator generator, int count, int batch, bool print, CancellationToken ct, int start = 0)
     {
         var block = Math.Min(100_000, Math.Max(batch, count / 10 / batch * batch));
         var inStore = TimeSpan.Zero;
@@ -46,7 +47,7 @@ internal static class StoreInsertThroughput
         var blockTime = TimeSpan.Zero;
         var wall = Stopwatch.StartNew();
         var conflicts = 0;
-        for (var first = 0; first < count; first += batch)
+        for (var first = start; first < count; first += batch)
         {
             var articles = generator.Batch(first, Math.Min(batch, count - first));
             process.Refresh();
@@ -59,7 +60,7 @@ internal static class StoreInsertThroughput
             inStore += clock.Elapsed;
             blockTime += clock.Elapsed;
             var done = first + articles.Count;
-            if (print && (done % block == 0 || done == count))
+            if (print && (done % block == 0 || done == count) && blockTime > TimeSpan.Zero)
             {
                 var size = done % block == 0 ? block : done % block;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -71,7 +72,7 @@ internal static class StoreInsertThroughput
         if (print)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"stored {count:N0} articles in batches of {batch}: {count / inStore.TotalSeconds:N0} articles/s in the store ({inStore.TotalSeconds:F1} s wall, {count / cpu.TotalSeconds:N0} per CPU-second), {count / wall.Elapsed.TotalSeconds:N0}/s with generation and sealing ({wall.Elapsed.TotalSeconds:F1} s); {conflicts} conflicts"));
+                $"stored {count - start:N0} articles in batches of {batch}: {(count - start) / inStore.TotalSeconds:N0} articles/s in the store ({inStore.TotalSeconds:F1} s wall, {(count - start) / cpu.TotalSeconds:N0} per CPU-second), {(count - start) / wall.Elapsed.TotalSeconds:N0}/s with generation and sealing ({wall.Elapsed.TotalSeconds:F1} s); {conflicts} conflicts"));
         }
 
         return inStore.TotalSeconds;

@@ -25,11 +25,7 @@ internal static class StoreSearchLatency
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"building {db}: {held:N0} of {arguments.Count:N0} articles held"));
             var skip = held / arguments.Batch * arguments.Batch;
             var clock = Stopwatch.StartNew();
-            for (var first = skip; first < arguments.Count; first += arguments.Batch)
-            {
-                await store.SaveArticlesAsync(generator.Batch(first, Math.Min(arguments.Batch, arguments.Count - first)), default);
-            }
-
+            await StoreInsertThroughput.InsertAsync(store, generator, arguments.Count, arguments.Batch, print: true, default, skip);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"built in {clock.Elapsed.TotalSeconds:F1} s"));
         }
 

@@ -20,18 +20,18 @@ internal sealed partial class SqliteArticleWriter
 
     private static readonly string[] UpsertArticleNames =
     [
-        "Id", "Category", "Title", "Excerpt", "PublishedAt", "OriginalUrl", "WebUrl", "AmpWebUrl", "CdnAmpWebUrl", "Type", "Quality",
+        "Id", "Seq", "Category", "Title", "Excerpt", "PublishedAt", "OriginalUrl", "WebUrl", "AmpWebUrl", "CdnAmpWebUrl", "Type", "Quality",
         "Heat", "Published", "ProviderDomain", "ProviderName", "SecuredCiphertext", "SecuredIv", "SecuredKeyId", "SecuredMac",
         "SecuredVerified", "Body", "Now", "Analysed", "Story", "Of", "Explain",
     ];
 
-    // A new article gets the next import position; a known one keeps its own. Without an analysis ($Analysed false)
+    // A new article gets the next import position ($Seq, counted by the writer); a known one keeps its own. Without an analysis ($Analysed false)
     // the stored story, copy-of and explanation stay as they are.
     private const string UpsertArticleSql = """
         INSERT INTO article (id, seq, category, title, excerpt, published_at, original_url, web_url, amp_web_url, cdn_amp_web_url,
                              type, quality, heat, published, provider_domain, provider_name, secured_ciphertext, secured_iv, secured_key_id,
                              secured_mac, secured_verified, body, story_id, duplicate_of, explain, first_seen_at, updated_at)
-        VALUES ($Id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM article), CAST($Category AS TEXT), CAST($Title AS TEXT),
+        VALUES ($Id, $Seq, CAST($Category AS TEXT), CAST($Title AS TEXT),
                 CAST($Excerpt AS TEXT), $PublishedAt, CAST($OriginalUrl AS TEXT), CAST($WebUrl AS TEXT), CAST($AmpWebUrl AS TEXT),
                 CAST($CdnAmpWebUrl AS TEXT), $Type, $Quality, $Heat, $Published, CAST($ProviderDomain AS TEXT),
                 CAST($ProviderName AS TEXT), $SecuredCiphertext, $SecuredIv, $SecuredKeyId, $SecuredMac, $SecuredVerified,

@@ -20,6 +20,7 @@ internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDispo
     private readonly Dictionary<string, long> _topics = new(StringComparer.Ordinal);
     private readonly HashSet<long> _stories = [];
     private bool _deferred;
+    private long? _lastSeq;
 
     /// <summary>Stores one article with its children, URLs and analysis.</summary>
     /// <exception cref="ArticleConflictException">Another article holds its <c>webUrl</c>; nothing was written.</exception>
@@ -44,7 +45,8 @@ internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDispo
             throw new ArticleConflictException(id, ArticleId.FromInt64(other), record.WebUrl);
         }
 
-        var exists = Statement("SELECT 1 FROM article WHERE id = $Id", "Id").Scalar(key) is not null;
+        var seq = Statement("SELECT seq FROM article WHERE id = $Id", "Id").Scalar(key) as long?;
+        var exists = seq is not null;
         if (exists && IsUnchanged(article))
         {
             return SaveOutcome.Unchanged;
@@ -64,20 +66,21 @@ internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDispo
 
         if (exists)
         {
-            Statement(UpsertArticleSql, UpsertArticleNames).Run(ArticleValues(key, record, seal, analysis));
+            // The index is told what it held before the row and its topics change (migration 006).
+            Statement(UnindexSql, "Id").Run(key);
+            Statement(UpsertArticleSql, UpsertArticleNames).Run(ArticleValues(key, seq!.Value, record, seal, analysis));
             Statement("DELETE FROM article_topic WHERE article_id = $Id", "Id").Run(key);
             Statement("DELETE FROM article_image WHERE article_id = $Id", "Id").Run(key);
             Statement("DELETE FROM related_snapshot WHERE article_id = $Id", "Id").Run(key);
-            InsertTopics(key, record);
         }
         else
         {
-            // A new article's topics go in before its row (foreign keys are checked at commit): whatever the row's
-            // insert derives from its children (the search index) is then written once, complete.
-            InsertTopics(key, record);
-            Statement(UpsertArticleSql, UpsertArticleNames).Run(ArticleValues(key, record, seal, analysis));
+            // The row before its children: with every parent in place, no foreign key is ever outstanding, and SQLite
+            // skips the search for orphans it would otherwise make on each article insert.
+            Statement(UpsertArticleSql, UpsertArticleNames).Run(ArticleValues(key, NextSeq(), record, seal, analysis));
         }
 
+        InsertTopics(key, record);
         InsertChildren(key, record);
         RememberUrls(key, record);
         // The search index row, once per saved article, from the row and its topics (migration 005 says why not triggers).
@@ -85,10 +88,9 @@ internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDispo
         return exists ? SaveOutcome.Updated : SaveOutcome.Inserted;
     }
 
-    private const string IndexSql = """
-        INSERT OR REPLACE INTO article_search (rowid, title, excerpt, provider, topics, facets)
-        SELECT seq, title, excerpt, provider, topics, facets FROM article_search_row WHERE id = $Id
-        """;
+    private const string IndexSql = SqliteStore.IndexSql;
+
+    private const string UnindexSql = SqliteStore.UnindexSql;
 
     /// <summary>Brings the stories the batch touched up to date; call once, before committing.</summary>
     public void Finish()
@@ -180,9 +182,21 @@ internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDispo
         return id;
     }
 
-    private object?[] ArticleValues(long key, ArticleRecord r, SealedPayload? seal, ArticleAnalysis? analysis) =>
+    /// <summary>The next import position: counted here from the highest one stored when the transaction first needs one.</summary>
+    /// <remarks>
+    /// The write transaction holds the write lock, so no one else takes a position meanwhile. A <c>MAX(seq)</c> wrapped
+    /// in an expression inside the insert would not be SQLite's one-step min/max lookup but a walk of the whole seq
+    /// index, once per article: quadratic in the store's size.
+    /// </remarks>
+    private long NextSeq()
+    {
+        _lastSeq = (_lastSeq ?? Statement("SELECT MAX(seq) FROM article").Scalar() as long? ?? 0) + 1;
+        return _lastSeq.Value;
+    }
+
+    private object?[] ArticleValues(long key, long seq, ArticleRecord r, SealedPayload? seal, ArticleAnalysis? analysis) =>
     [
-        key, r.Category, r.Title, r.Excerpt, StoredTime.Format(r.PublishedDateTime), r.OriginalUrl, r.WebUrl, r.AmpWebUrl,
+        key, seq, r.Category, r.Title, r.Excerpt, StoredTime.Format(r.PublishedDateTime), r.OriginalUrl, r.WebUrl, r.AmpWebUrl,
         r.CdnAmpWebUrl, StoredType.Format(r.Type), r.Quality, r.Heat, r.Published, r.Provider.Domain, r.Provider.Name,
         r.Secured?.Ciphertext, r.Secured?.Iv, seal?.KeyId, seal?.Mac, seal is not null, r.Body, _now,
         analysis is not null, analysis?.StoryId, analysis?.DuplicateOf?.ToInt64(), analysis?.Explain,

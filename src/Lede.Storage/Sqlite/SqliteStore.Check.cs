@@ -130,58 +130,5 @@ public sealed partial class SqliteStore
         }
     }
 
-    private static IEnumerable<StoreProblem> CheckSearchIndex(SqliteConnection connection, SqliteTransaction tx)
-    {
-        if (!connection.ExecuteScalar<bool>("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'article_search')", transaction: tx))
-        {
-            yield break;
-        }
-
-        var (articles, indexed) = connection.QuerySingle<(long, long)>(
-            "SELECT (SELECT COUNT(*) FROM article), (SELECT COUNT(*) FROM article_search)", transaction: tx);
-        if (articles != indexed)
-        {
-            yield return new StoreProblem("search", "database", $"the search index holds {indexed} rows for {articles} articles");
-        }
-
-        foreach (var id in connection.Query<long>(
-            "SELECT id FROM article WHERE NOT EXISTS (SELECT 1 FROM article_search f WHERE f.rowid = article.seq)", transaction: tx))
-        {
-            yield return new StoreProblem("search", Article(id), "is missing from the search index");
-        }
-
-        foreach (var seq in connection.Query<long>(
-            "SELECT rowid FROM article_search WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.seq = article_search.rowid)", transaction: tx))
-        {
-            yield return new StoreProblem("search", $"search entry {seq}", "belongs to no stored article");
-        }
-
-        foreach (var id in connection.Query<long>("""
-            SELECT r.id FROM article_search_row r JOIN article_search f ON f.rowid = r.seq
-            WHERE f.title IS NOT r.title OR f.excerpt IS NOT r.excerpt OR f.provider IS NOT r.provider
-               OR f.topics IS NOT r.topics OR f.facets IS NOT r.facets
-            """, transaction: tx))
-        {
-            yield return new StoreProblem("search", Article(id), "the search index holds older text than the article");
-        }
-
-        // FTS5's own check: the inverted index agrees with the text it was built from.
-        string? broken = null;
-        try
-        {
-            connection.Execute("INSERT INTO article_search (article_search) VALUES ('integrity-check')", transaction: tx);
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_CORRUPT)
-        {
-            // Only corruption counts: a busy database (a writer committed meanwhile) is no finding.
-            broken = e.Message;
-        }
-
-        if (broken is not null)
-        {
-            yield return new StoreProblem("search", "database", $"the search index does not match its text: {broken}");
-        }
-    }
-
     private static string Article(long id) => $"article {ArticleId.FromInt64(id)}";
 }

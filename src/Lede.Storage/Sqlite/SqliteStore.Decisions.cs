@@ -22,6 +22,8 @@ public sealed partial class SqliteStore
             Action = decision.Action.ToString().ToLowerInvariant(),
             Now = StoredTime.Format(DateTime.UtcNow),
         };
+        // The published flag is a search facet: out of the index with the old value, back in with the new.
+        connection.Execute(UnindexSql, new { values.Id }, tx);
         var changed = connection.Execute(
             "UPDATE article SET published = @Published, updated_at = @Now WHERE id = @Id", SqliteText.Parameters(values), tx);
         if (changed == 0)
@@ -29,8 +31,7 @@ public sealed partial class SqliteStore
             return Task.FromResult(false);
         }
 
-        // The published flag is a search facet.
-        IndexForSearch(values.Id, tx);
+        connection.Execute(IndexSql, new { values.Id }, tx);
 
         connection.Execute("""
             INSERT INTO decision (article_id, decided_by, decided_at, published, reason, action)

@@ -22,6 +22,7 @@ public sealed partial class SqliteStore
         var outcome = writer.Save(article);
         writer.Finish();
         tx.Commit();
+        _checkpointer.Written(1);
         return Task.FromResult(outcome);
     }
 
@@ -47,6 +48,7 @@ public sealed partial class SqliteStore
 
         writer.Finish();
         tx.Commit();
+        _checkpointer.Written(articles.Count - conflicts.Count);
         return Task.FromResult<IReadOnlyList<ArticleConflictException>>(conflicts);
     }
 }

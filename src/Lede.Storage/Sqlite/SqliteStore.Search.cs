@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Dapper;
 using Lede.Normalize;
 using Lede.Storage.Search;
@@ -92,29 +91,18 @@ public sealed partial class SqliteStore
     /// <value>Default: a since filter keeping at most a quarter of the stored time span is matched in the index.</value>
     private const double NarrowSince = 0.25;
 
-    // One prepared statement per transaction: preparing it (the view, the FTS5 table) costs more than running it, and a
-    // batch saves hundreds of articles in one transaction. The connection disposes the command when it closes.
-    private static readonly ConditionalWeakTable<SqliteTransaction, SqliteCommand> IndexCommands = [];
+    /// <summary>Adds an article's search index row from the article and its topics; once its topics are in.</summary>
+    /// <remarks>The index reads its text from <c>article_search_row</c> (migration 006): what it holds must be what the view shows.</remarks>
+    internal const string IndexSql = """
+        INSERT INTO article_search (rowid, title, excerpt, provider, topics, facets)
+        SELECT seq, title, excerpt, provider, topics, facets FROM article_search_row WHERE id = $Id
+        """;
 
-    /// <summary>Writes an article's search index row; called by the save code once the article's topics are in.</summary>
-    /// <remarks>The other writers are covered by the triggers of migration 005.</remarks>
-    private static void IndexForSearch(long key, SqliteTransaction tx)
-    {
-        var command = IndexCommands.GetValue(tx, t =>
-        {
-            var c = t.Connection!.CreateCommand();
-            c.Transaction = t;
-            c.CommandText = """
-                INSERT OR REPLACE INTO article_search (rowid, title, excerpt, provider, topics, facets)
-                SELECT seq, title, excerpt, provider, topics, facets FROM article_search_row WHERE id = $id
-                """;
-            c.Parameters.Add("$id", SqliteType.Integer);
-            c.Prepare();
-            return c;
-        });
-        command.Parameters[0].Value = key;
-        command.ExecuteNonQuery();
-    }
+    /// <summary>Takes an article's row out of the search index; before its row or topics change.</summary>
+    internal const string UnindexSql = """
+        INSERT INTO article_search (article_search, rowid, title, excerpt, provider, topics, facets)
+        SELECT 'delete', seq, title, excerpt, provider, topics, facets FROM article_search_row WHERE id = $Id
+        """;
 
     // Topic names are few: matching them here gives full Unicode case-insensitivity, which SQLite's NOCASE lacks.
     private static List<long> TopicIds(SqliteConnection connection, SqliteTransaction tx, string topic)

@@ -12,10 +12,15 @@ namespace Lede.Storage.Sqlite;
 public sealed partial class SqliteStore : IStore, IMigratedStore
 {
     private readonly string _connectionString;
+    private readonly SqliteCheckpointer _checkpointer;
 
     static SqliteStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
-    private SqliteStore(string connectionString) => _connectionString = connectionString;
+    private SqliteStore(string connectionString)
+    {
+        _connectionString = connectionString;
+        _checkpointer = new SqliteCheckpointer(Connect);
+    }
 
     /// <summary>Opens (creating when missing) the database at <paramref name="path"/> and migrates it.</summary>
     public static SqliteStore Open(string path)
@@ -38,14 +43,11 @@ public sealed partial class SqliteStore : IStore, IMigratedStore
 
     public int MigrationsApplied { get; private set; }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        using (var connection = new SqliteConnection(_connectionString))
-        {
-            SqliteConnection.ClearPool(connection);
-        }
-
-        return ValueTask.CompletedTask;
+        await _checkpointer.DisposeAsync().ConfigureAwait(false);
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
     }
 
     /// <summary>A pooled connection with this store's per-connection settings.</summary>
@@ -57,9 +59,12 @@ public sealed partial class SqliteStore : IStore, IMigratedStore
             connection.Open();
             // FULL: a commit survives power loss too, not just a killed process. A 64 MB page cache and reads through
             // mmap keep a large database's index pages in memory for batched inserts (the pool keeps both per connection).
+            // Checkpoints are the SqliteCheckpointer's; a writer checkpoints itself only past 64 MB of WAL, which is
+            // then cut back to that size.
             connection.Execute("""
                 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;
-                PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824
+                PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;
+                PRAGMA wal_autocheckpoint = 16384; PRAGMA journal_size_limit = 67108864
                 """);
             return connection;
         }
