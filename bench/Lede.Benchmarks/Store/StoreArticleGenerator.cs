@@ -44,7 +44,7 @@ internal sealed class StoreArticleGenerator(int seed, string nonce)
     {
         var story = index / StorySize;
         var record = Record(index, withRelated: true);
-        var payload = new SecuredPayload(Text(new Random(HashCode.Combine(seed, index, 3)), 2_200, story), ["A. Reporter"], record.Excerpt);
+        var payload = new SecuredPayload(Text(new Random(Seed(seed, index, 3)), 2_200, story), ["A. Reporter"], record.Excerpt);
         var opened = index % StorySize == 0 ? "true" : "false";
         var explain = "{\"topics\":[{\"topic\":\"" + record.Topics[0] + "\",\"score\":0.81}],\"story\":{\"id\":"
             + (story + 1).ToString(CultureInfo.InvariantCulture) + ",\"opened\":" + opened
@@ -61,15 +61,25 @@ internal sealed class StoreArticleGenerator(int seed, string nonce)
     /// <summary>The words of a story's theme: a few topical words every article of the story shares.</summary>
     public IReadOnlyList<string> Theme(long story)
     {
-        var random = new Random(HashCode.Combine(seed, story, 1));
+        var random = new Random(Seed(seed, story, 1));
         return Enumerable.Range(0, 3).Select(_ => ZipfVocabulary.Topical[random.Next(ZipfVocabulary.Topical.Length)]).ToArray();
+    }
+
+    /// <summary>A seed for one article's Random that is the same in every process (HashCode.Combine is randomized per process).</summary>
+    private static int Seed(int seed, long index, int salt)
+    {
+        // SplitMix64 finalizer over the three inputs.
+        var z = ((ulong)(uint)seed << 32 ^ (ulong)index) + ((ulong)salt * 0x9E3779B97F4A7C15UL);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return (int)(z ^ (z >> 31));
     }
 
     private string Text(Random random, int length, long story) => _vocabulary.Text(random, length, Theme(story), 0.08);
 
     private ArticleRecord Record(long index, bool withRelated)
     {
-        var random = new Random(HashCode.Combine(seed, index, 2));
+        var random = new Random(Seed(seed, index, 2));
         var story = index / StorySize;
         var provider = random.Next(200);
         var domain = $"news{provider}.example";
