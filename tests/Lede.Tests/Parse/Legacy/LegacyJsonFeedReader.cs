@@ -73,6 +73,7 @@ internal static class LegacyJsonFeedReader
         return new FeedItem
         {
             Id = LegacyJsonValues.Str(item, "id") ?? link ?? ReadContext.HashId(title, published, html ?? text),
+            Guid = LegacyJsonValues.Str(item, "id"),
             Title = title,
             Link = link,
             Description = summary,

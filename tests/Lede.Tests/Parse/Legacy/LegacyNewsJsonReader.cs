@@ -64,6 +64,7 @@ internal static class LegacyNewsJsonReader
         return new FeedItem
         {
             Id = LegacyJsonValues.Str(n, "id") ?? link ?? ReadContext.HashId(title, published, LegacyJsonValues.Str(n, "excerpt")),
+            Guid = LegacyJsonValues.Str(n, "id"),
             Title = title,
             Link = link,
             Description = LegacyJsonValues.Html(n, "excerpt", link),
