@@ -1,7 +1,7 @@
 namespace Lede.Cluster;
 
 /// <summary>A document's sub-vectors (sublinear term frequencies by term id) and publication time.</summary>
-internal sealed class DocumentVectors(string id, DateTime? published, Dictionary<int, float>[] fields)
+internal sealed class DocumentVectors(string id, DateTime? published, TermWeights[] fields)
 {
     public const int FieldCount = 4;
 
@@ -9,7 +9,7 @@ internal sealed class DocumentVectors(string id, DateTime? published, Dictionary
 
     public DateTime? Published { get; } = published;
 
-    public Dictionary<int, float> this[StoryField field] => fields[(int)field];
+    public TermWeights this[StoryField field] => fields[(int)field];
 
     public bool IsEmpty => fields[(int)StoryField.All].Count == 0 && fields[(int)StoryField.Entities].Count == 0;
 }

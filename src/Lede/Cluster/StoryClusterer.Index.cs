@@ -69,7 +69,7 @@ public sealed partial class StoryClusterer
         keys.Clear();
         AddTop(keys, doc[StoryField.All], _options.QueryTerms);
         AddTop(keys, doc[StoryField.Entities], _options.QueryTerms);
-        foreach (var key in doc[StoryField.Title].Keys)
+        foreach (var (key, _) in doc[StoryField.Title])
         {
             keys.Add(key);
         }
@@ -78,29 +78,6 @@ public sealed partial class StoryClusterer
     }
 
     // The count keys with the highest weight × IDF, in that order (ties in the vector's own order, as a stable sort keeps them).
-    private void AddTop(HashSet<int> keys, Dictionary<int, float> vector, int count)
-    {
-        if (vector.Count <= count)
-        {
-            foreach (var key in vector.Keys)
-            {
-                keys.Add(key);
-            }
-
-            return;
-        }
-
-        var terms = _featurizer.Terms;
-        var ranked = _topBuffer;
-        ranked.Clear();
-        foreach (var (key, weight) in vector)
-        {
-            ranked.Add((key, weight * terms.Idf(key), ranked.Count));
-        }
-
-        AddRanked(keys, count);
-    }
-
     private void AddTop(HashSet<int> keys, TermWeights vector, int count)
     {
         if (vector.Count <= count)
@@ -262,7 +239,7 @@ public sealed partial class StoryClusterer
     {
         for (var f = 0; f < DocumentVectors.FieldCount; f++)
         {
-            foreach (var key in doc[(StoryField)f].Keys)
+            foreach (var (key, _) in doc[(StoryField)f])
             {
                 keep[key] = true;
             }

@@ -85,13 +85,13 @@ public sealed partial class StoryClusterer
     }
 
     // The distinctive keys both sides hold, the most distinctive first (ties by id), as display names; single words only when asked.
-    private List<string> Shared(Dictionary<int, float> doc, TermWeights story, bool singleWords)
+    private List<string> Shared(TermWeights doc, TermWeights story, bool singleWords)
     {
         var terms = _featurizer.Terms;
         var floor = _options.DistinctiveIdfShare * terms.MaxIdf;
         var keys = _sharedBuffer;
         keys.Clear();
-        foreach (var key in doc.Keys)
+        foreach (var (key, _) in doc)
         {
             if (story.ContainsKey(key) && terms.Idf(key) >= floor && (!singleWords || !terms.Name(key).Contains(' ', StringComparison.Ordinal)))
             {
@@ -116,14 +116,18 @@ public sealed partial class StoryClusterer
     private List<string> Explain(DocumentVectors doc, CandidateScore best, CandidateScore? second, JoinCheck check)
     {
         var inv = CultureInfo.InvariantCulture;
-        var parts = string.Join(", ", FieldNames.Select((name, f) => string.Create(inv, $"{name} {best.Cosines[f]:0.00}")));
+        var parts = new string[FieldNames.Length];
+        for (var f = 0; f < parts.Length; f++)
+        {
+            parts[f] = string.Create(inv, $"{FieldNames[f]} {best.Cosines[f]:0.00}");
+        }
+
         var why = new List<string>
         {
-            string.Create(inv, $"best story {best.Story.Id} ({best.Story.Members.Count} articles): score {best.Score:0.000} = text {best.Text:0.000} ({parts}) × time {best.TimeFactor:0.00}; join threshold {_options.JoinThreshold:0.000}"),
+            string.Create(inv, $"best story {best.Story.Id} ({best.Story.Members.Count} articles): score {best.Score:0.000} = text {best.Text:0.000} ({string.Join(", ", parts)}) × time {best.TimeFactor:0.00}; join threshold {_options.JoinThreshold:0.000}"),
         };
         var terms = _featurizer.Terms;
-        var shared = doc[StoryField.All].Keys.Where(best.Story[StoryField.All].ContainsKey)
-            .OrderByDescending(k => doc[StoryField.All][k] * terms.Idf(k)).Take(8).Select(k => terms.Name(k)).ToList();
+        var shared = TopShared(doc[StoryField.All], best.Story[StoryField.All], 8);
         why.Add(shared.Count > 0 ? $"shared terms: {string.Join(", ", shared)}" : "shared terms: none");
         why.Add(check.SharedEntities.Count > 0 ? $"shared entities: {string.Join(", ", check.SharedEntities.Take(8))}" : "shared entities: none distinctive");
         why.Add(best.GapDays is { } gap
@@ -136,5 +140,47 @@ public sealed partial class StoryClusterer
 
         why.Add(best.Score >= _options.JoinThreshold ? check.Reason : string.Create(inv, $"score {best.Score:0.000} below join threshold {_options.JoinThreshold:0.000}"));
         return why;
+    }
+
+    // The count shared keys with the highest document weight × IDF, highest first (ties in the document's order), as names.
+    private List<string> TopShared(TermWeights doc, TermWeights story, int count)
+    {
+        var terms = _featurizer.Terms;
+        var best = _topPicked;
+        best.Clear();
+        foreach (var (key, weight) in doc)
+        {
+            if (!story.ContainsKey(key))
+            {
+                continue;
+            }
+
+            var w = weight * terms.Idf(key);
+            if (best.Count == count && w.CompareTo(best[^1].Weight) <= 0)
+            {
+                continue;
+            }
+
+            var at = best.Count;
+            while (at > 0 && w.CompareTo(best[at - 1].Weight) > 0)
+            {
+                at--;
+            }
+
+            if (best.Count == count)
+            {
+                best.RemoveAt(best.Count - 1);
+            }
+
+            best.Insert(at, (key, w, 0));
+        }
+
+        var names = new List<string>(best.Count);
+        foreach (var entry in best)
+        {
+            names.Add(terms.Name(entry.Key));
+        }
+
+        return names;
     }
 }

@@ -15,20 +15,8 @@ internal static class VectorMath
         return Math.Sqrt(sum);
     }
 
-    public static double Norm(Dictionary<int, float> vector, TermStatistics terms)
-    {
-        var sum = 0.0;
-        foreach (var (key, weight) in vector)
-        {
-            var w = weight * terms.Idf(key);
-            sum += w * w;
-        }
-
-        return Math.Sqrt(sum);
-    }
-
     /// <summary>Σ a·b·idf² over the shared keys of a document and a story, iterating the smaller vector.</summary>
-    public static double Dot(Dictionary<int, float> doc, TermWeights story, TermStatistics terms)
+    public static double Dot(TermWeights doc, TermWeights story, TermStatistics terms)
     {
         var sum = 0.0;
         if (doc.Count <= story.Count)
