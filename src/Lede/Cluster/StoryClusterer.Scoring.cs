@@ -14,7 +14,7 @@ public sealed partial class StoryClusterer
         var norms = new double[DocumentVectors.FieldCount];
         for (var f = 0; f < norms.Length; f++)
         {
-            norms[f] = VectorMath.Norm(doc[(StoryField)f], _featurizer.Terms);
+            norms[f] = VectorMath.Norm(doc.Weights((StoryField)f), doc.Idf((StoryField)f));
         }
 
         return norms;
@@ -44,14 +44,14 @@ public sealed partial class StoryClusterer
         for (var f = 0; f < cosines.Length; f++)
         {
             var field = (StoryField)f;
-            if (doc[field].Count == 0)
+            if (doc.Keys(field).Length == 0)
             {
                 continue;
             }
 
             total += weights[f];
             var norms = docNorms[f] * story.Norm(field, terms);
-            cosines[f] = norms > 0 ? VectorMath.Dot(doc[field], story[field], terms) / norms : 0;
+            cosines[f] = norms > 0 ? VectorMath.Dot(doc, field, story[field], terms) / norms : 0;
             text += weights[f] * cosines[f];
         }
 
@@ -127,7 +127,7 @@ public sealed partial class StoryClusterer
             string.Create(inv, $"best story {best.Story.Id} ({best.Story.Members.Count} articles): score {best.Score:0.000} = text {best.Text:0.000} ({string.Join(", ", parts)}) × time {best.TimeFactor:0.00}; join threshold {_options.JoinThreshold:0.000}"),
         };
         var terms = _featurizer.Terms;
-        var shared = TopShared(doc[StoryField.All], best.Story[StoryField.All], 8);
+        var shared = TopShared(doc, best.Story[StoryField.All], 8);
         why.Add(shared.Count > 0 ? $"shared terms: {string.Join(", ", shared)}" : "shared terms: none");
         why.Add(check.SharedEntities.Count > 0 ? $"shared entities: {string.Join(", ", check.SharedEntities.Take(8))}" : "shared entities: none distinctive");
         why.Add(best.GapDays is { } gap
@@ -143,19 +143,23 @@ public sealed partial class StoryClusterer
     }
 
     // The count shared keys with the highest document weight × IDF, highest first (ties in the document's order), as names.
-    private List<string> TopShared(TermWeights doc, TermWeights story, int count)
+    private List<string> TopShared(DocumentVectors doc, TermWeights story, int count)
     {
         var terms = _featurizer.Terms;
         var best = _topPicked;
         best.Clear();
-        foreach (var (key, weight) in doc)
+        var keys = doc.Keys(StoryField.All);
+        var weights = doc.Weights(StoryField.All);
+        var idf = doc.Idf(StoryField.All);
+        for (var i = 0; i < keys.Length; i++)
         {
+            var key = keys[i];
             if (!story.ContainsKey(key))
             {
                 continue;
             }
 
-            var w = weight * terms.Idf(key);
+            var w = weights[i] * idf[i];
             if (best.Count == count && w.CompareTo(best[^1].Weight) <= 0)
             {
                 continue;

@@ -15,15 +15,24 @@ public sealed partial class StoryClusterer
     private readonly StoryFeaturizer _featurizer;
     private readonly double[] _weights;
     // Scratch collections reused by every document, so the hot path does not allocate them anew.
-    private readonly Dictionary<long, double> _hits = [];
-    private readonly List<(long Id, double Weight)> _ranked = [];
-    private readonly List<(int Key, double Weight, int Index)> _topBuffer = [];
+    private readonly List<int> _hitSlots = [];
+    private readonly List<(long Id, double Weight, int Slot)> _ranked = [];
+    private readonly List<StoryState> _candidates = [];
     private readonly List<(int Key, double Weight, int Index)> _topPicked = [];
     private readonly HashSet<int> _queryKeys = [];
     private readonly HashSet<int> _indexKeys = [];
     private readonly List<(int Key, double Idf)> _sharedBuffer = [];
     private readonly Dictionary<long, StoryState> _active = [];
-    private readonly Dictionary<int, HashSet<long>> _postings = [];
+    // Postings hold story slots: candidate lookup sums into flat arrays by slot, not into a dictionary by id.
+    private readonly Dictionary<int, HashSet<int>> _postings = [];
+    private readonly Stack<int> _freeSlots = new();
+    private StoryState?[] _slots = new StoryState?[1024];
+    private double[] _hitSums = new double[1024];
+    private int[] _hitMarks = new int[1024];
+    private int _usedSlots;
+    private int _hitStamp;
+    private int[] _topKeys = new int[64];
+    private double[] _topWeights = new double[64];
     private long _nextId = 1;
     private int _termsAfterPrune;
     private long _sequence;
@@ -53,6 +62,7 @@ public sealed partial class StoryClusterer
             return new StoryAssignment(empty.Id, true, 0, [$"no words to compare: opened story {empty.Id}"]);
         }
 
+        vectors.Flatten(_featurizer.Terms);
         var norms = DocumentNorms(vectors);
         // The best two by score, ties to the older story: no sort, no list.
         CandidateScore? first = null, second = null;
@@ -107,7 +117,7 @@ public sealed partial class StoryClusterer
         if (!_active.TryGetValue(storyId, out var story))
         {
             story = new StoryState(storyId);
-            _active.Add(storyId, story);
+            Register(story);
         }
 
         _nextId = Math.Max(_nextId, storyId + 1);
@@ -146,7 +156,7 @@ public sealed partial class StoryClusterer
     private StoryState Open(DocumentVectors vectors)
     {
         var story = new StoryState(_nextId++);
-        _active.Add(story.Id, story);
+        Register(story);
         Join(story, vectors);
         return story;
     }
