@@ -69,11 +69,11 @@ public sealed record StoryClusterOptions
 
     /// <summary>Top terms and entities of a document used to look up candidate stories.</summary>
     /// <value>Default: 30.</value>
-    public int QueryTerms { get; init; } = 30;
+    public int QueryTerms { get; init; } = 20;
 
     /// <summary>Most candidate stories scored per document.</summary>
     /// <value>Default: 20.</value>
-    public int MaxCandidates { get; init; } = 20;
+    public int MaxCandidates { get; init; } = 10;
 
     /// <summary>A term indexed under more active stories than this is too common to find candidates and is skipped.</summary>
     /// <value>Default: 400.</value>
