@@ -68,11 +68,11 @@ public sealed record StoryClusterOptions
     public int IndexTermsPerStory { get; init; } = 40;
 
     /// <summary>Top terms and entities of a document used to look up candidate stories.</summary>
-    /// <value>Default: 30.</value>
+    /// <value>Default: 20.</value>
     public int QueryTerms { get; init; } = 20;
 
     /// <summary>Most candidate stories scored per document.</summary>
-    /// <value>Default: 20.</value>
+    /// <value>Default: 10.</value>
     public int MaxCandidates { get; init; } = 10;
 
     /// <summary>A term indexed under more active stories than this is too common to find candidates and is skipped.</summary>
