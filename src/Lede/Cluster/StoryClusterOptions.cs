@@ -35,6 +35,19 @@ public sealed record StoryClusterOptions
     /// <value>Default: 0.22.</value>
     public double JoinThreshold { get; init; } = 0.22;
 
+    /// <summary>Documents with at most this many distinct terms (a headline, a teaser) are judged against a lower threshold.</summary>
+    /// <remarks>
+    /// Short texts share few words even when they cover one event, so their cosines with a story run lower. The threshold is
+    /// <see cref="JoinThreshold"/> × <see cref="ShortTextFactor"/> up to this many terms, rising linearly in log terms to the
+    /// full threshold at four times as many.
+    /// </remarks>
+    /// <value>Default: 12 terms.</value>
+    public int ShortTextTerms { get; init; } = 12;
+
+    /// <summary>The share of <see cref="JoinThreshold"/> a short document must reach (see <see cref="ShortTextTerms"/>).</summary>
+    /// <value>Default: 0.6.</value>
+    public double ShortTextFactor { get; init; } = 0.6;
+
     /// <summary>A score at or above this joins without the second check's evidence requirement.</summary>
     /// <value>Default: 0.45.</value>
     public double StrongThreshold { get; init; } = 0.45;

@@ -113,7 +113,7 @@ public sealed partial class StoryClusterer
         return names;
     }
 
-    private List<string> Explain(DocumentVectors doc, CandidateScore best, CandidateScore? second, JoinCheck check)
+    private List<string> Explain(DocumentVectors doc, CandidateScore best, CandidateScore? second, JoinCheck check, double threshold)
     {
         var inv = CultureInfo.InvariantCulture;
         var parts = new string[FieldNames.Length];
@@ -124,7 +124,7 @@ public sealed partial class StoryClusterer
 
         var why = new List<string>
         {
-            string.Create(inv, $"best story {best.Story.Id} ({best.Story.Members.Count} articles): score {best.Score:0.000} = text {best.Text:0.000} ({string.Join(", ", parts)}) × time {best.TimeFactor:0.00}; join threshold {_options.JoinThreshold:0.000}"),
+            string.Create(inv, $"best story {best.Story.Id} ({best.Story.Members.Count} articles): score {best.Score:0.000} = text {best.Text:0.000} ({string.Join(", ", parts)}) × time {best.TimeFactor:0.00}; join threshold {threshold:0.000}"),
         };
         var terms = _featurizer.Terms;
         var shared = TopShared(doc, best.Story[StoryField.All], 8);
@@ -138,7 +138,7 @@ public sealed partial class StoryClusterer
             why.Add(string.Create(inv, $"runner-up story {s.Story.Id}: score {s.Score:0.000}"));
         }
 
-        why.Add(best.Score >= _options.JoinThreshold ? check.Reason : string.Create(inv, $"score {best.Score:0.000} below join threshold {_options.JoinThreshold:0.000}"));
+        why.Add(best.Score >= threshold ? check.Reason : string.Create(inv, $"score {best.Score:0.000} below join threshold {threshold:0.000}"));
         return why;
     }
 

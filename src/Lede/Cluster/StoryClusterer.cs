@@ -90,9 +90,10 @@ public sealed partial class StoryClusterer
             return new StoryAssignment(story.Id, true, 0, [$"no active story shares a distinctive term: opened story {story.Id}"]);
         }
 
+        var threshold = Threshold(vectors);
         var check = Check(vectors, best);
-        var why = Explain(vectors, best, second, check);
-        if (best.Score >= _options.JoinThreshold && check.Passed)
+        var why = Explain(vectors, best, second, check, threshold);
+        if (best.Score >= threshold && check.Passed)
         {
             Join(best.Story, vectors);
             why.Insert(0, $"joined story {best.Story.Id}");
@@ -102,6 +103,20 @@ public sealed partial class StoryClusterer
         var opened = Open(vectors);
         why.Insert(0, $"opened story {opened.Id}");
         return new StoryAssignment(opened.Id, true, best.Score, why);
+    }
+
+    // The join threshold for this document: lower for headline-length texts, whose cosines run lower.
+    private double Threshold(DocumentVectors doc)
+    {
+        var terms = doc.Keys(StoryField.All).Length;
+        var shortTerms = Math.Max(1, _options.ShortTextTerms);
+        if (terms >= 4 * shortTerms)
+        {
+            return _options.JoinThreshold;
+        }
+
+        var longness = terms <= shortTerms ? 0 : Math.Log((double)terms / shortTerms) / Math.Log(4);
+        return _options.JoinThreshold * (_options.ShortTextFactor + ((1 - _options.ShortTextFactor) * longness));
     }
 
     private static bool Before(CandidateScore a, CandidateScore b)
