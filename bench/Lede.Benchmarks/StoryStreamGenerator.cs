@@ -1,11 +1,14 @@
-using System.Globalization;
 using System.Text;
 using Lede.Cluster;
 
 namespace Lede.Benchmarks;
 
 /// <summary>A deterministic, endless-capable stream of generated news articles: stories are names and event words over a Zipf background.</summary>
-/// <remarks>Each article is built when asked for and holds nothing after it; only the last 300 stories' words are kept, so the stream costs constant memory.</remarks>
+/// <remarks>
+/// Each article is built when asked for and holds nothing after it; only the last 300 stories' words are kept, so the stream
+/// costs constant memory. Words are letters only, like prose: a word with digits (word123) reads as a product code, which
+/// made every background word an entity and every run of them a multi-word name.
+/// </remarks>
 internal static class StoryStreamGenerator
 {
     public static IEnumerable<StoryDocument> Generate(int count, int seed)
@@ -29,7 +32,7 @@ internal static class StoryStreamGenerator
                 var words = new string[8];
                 for (var k = 0; k < words.Length; k++)
                 {
-                    words[k] = string.Create(CultureInfo.InvariantCulture, $"event{storyCount}x{k}");
+                    words[k] = Syllables((storyCount * 8L) + k) + "t";
                 }
 
                 live.Add((names, words));
@@ -53,12 +56,32 @@ internal static class StoryStreamGenerator
         }
     }
 
-    private static string Name(int story, int k) => string.Create(CultureInfo.InvariantCulture, $"Name{story}n{k}");
+    private static string Name(int story, int k)
+    {
+        var name = Syllables((story * 3L) + k) + "ov";
+        return string.Concat(name[..1].ToUpperInvariant(), name.AsSpan(1));
+    }
+
+    // A pronounceable letters-only word for a number: base-80 consonant-vowel syllables, at least two.
+    private static string Syllables(long n)
+    {
+        const string consonants = "bcdfghklmnprstvz";
+        const string vowels = "aeiou";
+        var word = new StringBuilder();
+        for (var i = 0; i < 2 || n > 0; i++)
+        {
+            var syllable = (int)(n % 80);
+            word.Append(consonants[syllable / 5]).Append(vowels[syllable % 5]);
+            n /= 80;
+        }
+
+        return word.ToString();
+    }
 
     private static string Background(Random random)
     {
         // Zipf-like over 30,000 words: rank = floor(30000^u).
         var rank = (int)Math.Pow(30_000, random.NextDouble());
-        return string.Create(CultureInfo.InvariantCulture, $"word{rank}");
+        return Syllables(rank);
     }
 }

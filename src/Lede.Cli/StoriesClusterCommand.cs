@@ -18,18 +18,20 @@ internal static class StoriesClusterCommand
         var explain = new Option<bool>("--explain") { Description = "Add why each document joined or opened its story" };
         var threshold = new Option<double?>("--threshold") { Description = "Score a story must reach to be joined (default 0.22)" };
         var strong = new Option<double?>("--strong") { Description = "Score that joins without shared names or headline words (default 0.45)" };
+        var shortFactor = new Option<double?>("--short-factor") { Description = "Share of the threshold a headline-length document must reach (default 0.6)" };
         var sigma = new Option<double?>("--sigma-days") { Description = "Standard deviation of the time feature in days (default 3)" };
         var window = new Option<double?>("--window-days") { Description = "Days a story stays active after its newest article (default 7)" };
         var command = new Command("cluster", """
             Cluster documents into stories online, with no look-ahead: in publication order when they have dates, else in
             input order. Writes one line {id, story} per readable input line, in input order. A line that cannot be read
             is one warning on stderr naming it; the rest go on and the exit code is 1.
-            """) { input, output, explain, threshold, strong, sigma, window };
+            """) { input, output, explain, threshold, strong, shortFactor, sigma, window };
         command.SetAction(parse =>
         {
             var options = new StoryClusterOptions();
             options = parse.GetValue(threshold) is { } t ? options with { JoinThreshold = t } : options;
             options = parse.GetValue(strong) is { } s ? options with { StrongThreshold = s } : options;
+            options = parse.GetValue(shortFactor) is { } f ? options with { ShortTextFactor = f } : options;
             options = parse.GetValue(sigma) is { } g ? options with { TimeSigmaDays = g } : options;
             options = parse.GetValue(window) is { } w ? options with { WindowDays = w } : options;
             var corpus = StoriesFiles.Read(parse.GetValue(input)!);

@@ -35,6 +35,19 @@ public sealed record StoryClusterOptions
     /// <value>Default: 0.22.</value>
     public double JoinThreshold { get; init; } = 0.22;
 
+    /// <summary>Documents with at most this many distinct terms (a headline, a teaser) are judged against a lower threshold.</summary>
+    /// <remarks>
+    /// Short texts share few words even when they cover one event, so their cosines with a story run lower. The threshold is
+    /// <see cref="JoinThreshold"/> × <see cref="ShortTextFactor"/> up to this many terms, rising linearly in log terms to the
+    /// full threshold at four times as many.
+    /// </remarks>
+    /// <value>Default: 12 terms.</value>
+    public int ShortTextTerms { get; init; } = 12;
+
+    /// <summary>The share of <see cref="JoinThreshold"/> a short document must reach (see <see cref="ShortTextTerms"/>).</summary>
+    /// <value>Default: 0.6.</value>
+    public double ShortTextFactor { get; init; } = 0.6;
+
     /// <summary>A score at or above this joins without the second check's evidence requirement.</summary>
     /// <value>Default: 0.45.</value>
     public double StrongThreshold { get; init; } = 0.45;
@@ -68,12 +81,12 @@ public sealed record StoryClusterOptions
     public int IndexTermsPerStory { get; init; } = 40;
 
     /// <summary>Top terms and entities of a document used to look up candidate stories.</summary>
-    /// <value>Default: 30.</value>
-    public int QueryTerms { get; init; } = 30;
+    /// <value>Default: 20.</value>
+    public int QueryTerms { get; init; } = 20;
 
     /// <summary>Most candidate stories scored per document.</summary>
-    /// <value>Default: 20.</value>
-    public int MaxCandidates { get; init; } = 20;
+    /// <value>Default: 10.</value>
+    public int MaxCandidates { get; init; } = 10;
 
     /// <summary>A term indexed under more active stories than this is too common to find candidates and is skipped.</summary>
     /// <value>Default: 400.</value>

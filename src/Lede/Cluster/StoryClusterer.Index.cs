@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Lede.Cluster;
 
 public sealed partial class StoryClusterer
@@ -8,17 +6,26 @@ public sealed partial class StoryClusterer
     private List<StoryState> Candidates(DocumentVectors doc)
     {
         var terms = _featurizer.Terms;
-        var hits = _hits;
-        hits.Clear();
+        var sums = _hitSums;
+        var marks = _hitMarks;
+        var touched = _hitSlots;
+        touched.Clear();
+        var stamp = ++_hitStamp;
         foreach (var key in QueryKeys(doc))
         {
             if (_postings.TryGetValue(key, out var stories) && stories.Count <= _options.MaxPostings)
             {
                 var idf = terms.Idf(key);
-                foreach (var id in stories)
+                foreach (var slot in stories)
                 {
-                    ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(hits, id, out _);
-                    sum += idf;
+                    if (marks[slot] != stamp)
+                    {
+                        marks[slot] = stamp;
+                        sums[slot] = 0;
+                        touched.Add(slot);
+                    }
+
+                    sums[slot] += idf;
                 }
             }
         }
@@ -27,8 +34,10 @@ public sealed partial class StoryClusterer
         var ranked = _ranked;
         ranked.Clear();
         var limit = _options.MaxCandidates;
-        foreach (var (id, weight) in hits)
+        foreach (var slot in touched)
         {
+            var weight = sums[slot];
+            var id = _slots[slot]!.Id;
             if (limit <= 0 || (ranked.Count == limit && !Ahead(weight, id, ranked[^1].Weight, ranked[^1].Id)))
             {
                 continue;
@@ -45,16 +54,36 @@ public sealed partial class StoryClusterer
                 ranked.RemoveAt(ranked.Count - 1);
             }
 
-            ranked.Insert(at, (id, weight));
+            ranked.Insert(at, (id, weight, slot));
         }
 
-        var candidates = new List<StoryState>(ranked.Count);
-        foreach (var (id, _) in ranked)
+        var candidates = _candidates;
+        candidates.Clear();
+        foreach (var (_, _, slot) in ranked)
         {
-            candidates.Add(_active[id]);
+            candidates.Add(_slots[slot]!);
         }
 
         return candidates;
+    }
+
+    // Gives the story a slot in the flat arrays candidate lookup sums into, and a place in the pool.
+    private void Register(StoryState story)
+    {
+        if (!_freeSlots.TryPop(out var slot))
+        {
+            slot = _usedSlots++;
+            if (slot == _slots.Length)
+            {
+                Array.Resize(ref _slots, slot * 2);
+                Array.Resize(ref _hitSums, slot * 2);
+                Array.Resize(ref _hitMarks, slot * 2);
+            }
+        }
+
+        story.Slot = slot;
+        _slots[slot] = story;
+        _active.Add(story.Id, story);
     }
 
     private static bool Ahead(double weight, long id, double otherWeight, long otherId)
@@ -69,7 +98,7 @@ public sealed partial class StoryClusterer
         keys.Clear();
         AddTop(keys, doc[StoryField.All], _options.QueryTerms);
         AddTop(keys, doc[StoryField.Entities], _options.QueryTerms);
-        foreach (var key in doc[StoryField.Title].Keys)
+        foreach (var (key, _) in doc[StoryField.Title])
         {
             keys.Add(key);
         }
@@ -78,29 +107,6 @@ public sealed partial class StoryClusterer
     }
 
     // The count keys with the highest weight × IDF, in that order (ties in the vector's own order, as a stable sort keeps them).
-    private void AddTop(HashSet<int> keys, Dictionary<int, float> vector, int count)
-    {
-        if (vector.Count <= count)
-        {
-            foreach (var key in vector.Keys)
-            {
-                keys.Add(key);
-            }
-
-            return;
-        }
-
-        var terms = _featurizer.Terms;
-        var ranked = _topBuffer;
-        ranked.Clear();
-        foreach (var (key, weight) in vector)
-        {
-            ranked.Add((key, weight * terms.Idf(key), ranked.Count));
-        }
-
-        AddRanked(keys, count);
-    }
-
     private void AddTop(HashSet<int> keys, TermWeights vector, int count)
     {
         if (vector.Count <= count)
@@ -113,51 +119,45 @@ public sealed partial class StoryClusterer
             return;
         }
 
+        // One pass, the kept entries in two flat arrays: an entry goes ahead of strictly lighter ones only, so ties keep vector order.
+        if (count <= 0)
+        {
+            return;
+        }
+
+        if (_topKeys.Length < count)
+        {
+            _topKeys = new int[count];
+            _topWeights = new double[count];
+        }
+
         var terms = _featurizer.Terms;
-        var ranked = _topBuffer;
-        ranked.Clear();
+        var topKeys = _topKeys;
+        var topWeights = _topWeights;
+        var kept = 0;
         foreach (var (key, weight) in vector)
         {
-            ranked.Add((key, weight * terms.Idf(key), ranked.Count));
-        }
-
-        AddRanked(keys, count);
-    }
-
-    // The first count entries of the buffer by weight (highest first, ties in buffer order), added to keys in that order.
-    private void AddRanked(HashSet<int> keys, int count)
-    {
-        var ranked = _topBuffer;
-        var best = _topPicked;
-        best.Clear();
-        if (count > 0)
-        {
-            foreach (var entry in ranked)
+            var w = weight * terms.Idf(key);
+            if (kept == count && w.CompareTo(topWeights[kept - 1]) <= 0)
             {
-                // Entries come in buffer order, so an equal weight never goes ahead of one already kept.
-                if (best.Count == count && entry.Weight.CompareTo(best[^1].Weight) <= 0)
-                {
-                    continue;
-                }
-
-                var at = best.Count;
-                while (at > 0 && entry.Weight.CompareTo(best[at - 1].Weight) > 0)
-                {
-                    at--;
-                }
-
-                if (best.Count == count)
-                {
-                    best.RemoveAt(best.Count - 1);
-                }
-
-                best.Insert(at, entry);
+                continue;
             }
+
+            var at = kept == count ? kept - 1 : kept++;
+            while (at > 0 && w.CompareTo(topWeights[at - 1]) > 0)
+            {
+                topKeys[at] = topKeys[at - 1];
+                topWeights[at] = topWeights[at - 1];
+                at--;
+            }
+
+            topKeys[at] = key;
+            topWeights[at] = w;
         }
 
-        foreach (var entry in best)
+        for (var k = 0; k < kept; k++)
         {
-            keys.Add(entry.Key);
+            keys.Add(topKeys[k]);
         }
     }
 
@@ -172,7 +172,7 @@ public sealed partial class StoryClusterer
         {
             if (!keys.Contains(old))
             {
-                Unpost(old, story.Id);
+                Unpost(old, story.Slot);
             }
         }
 
@@ -184,15 +184,15 @@ public sealed partial class StoryClusterer
                 _postings.Add(key, stories);
             }
 
-            stories.Add(story.Id);
+            stories.Add(story.Slot);
         }
 
         story.IndexedKeys = [.. keys];
     }
 
-    private void Unpost(int key, long storyId)
+    private void Unpost(int key, int slot)
     {
-        if (_postings.TryGetValue(key, out var stories) && stories.Remove(storyId) && stories.Count == 0)
+        if (_postings.TryGetValue(key, out var stories) && stories.Remove(slot) && stories.Count == 0)
         {
             _postings.Remove(key);
         }
@@ -219,10 +219,12 @@ public sealed partial class StoryClusterer
         {
             foreach (var key in story.IndexedKeys)
             {
-                Unpost(key, story.Id);
+                Unpost(key, story.Slot);
             }
 
             _active.Remove(story.Id);
+            _slots[story.Slot] = null;
+            _freeSlots.Push(story.Slot);
         }
     }
 
@@ -262,7 +264,7 @@ public sealed partial class StoryClusterer
     {
         for (var f = 0; f < DocumentVectors.FieldCount; f++)
         {
-            foreach (var key in doc[(StoryField)f].Keys)
+            foreach (var (key, _) in doc[(StoryField)f])
             {
                 keep[key] = true;
             }

@@ -14,7 +14,7 @@ public sealed partial class StoryClusterer
         var norms = new double[DocumentVectors.FieldCount];
         for (var f = 0; f < norms.Length; f++)
         {
-            norms[f] = VectorMath.Norm(doc[(StoryField)f], _featurizer.Terms);
+            norms[f] = VectorMath.Norm(doc.Weights((StoryField)f), doc.Idf((StoryField)f));
         }
 
         return norms;
@@ -44,14 +44,14 @@ public sealed partial class StoryClusterer
         for (var f = 0; f < cosines.Length; f++)
         {
             var field = (StoryField)f;
-            if (doc[field].Count == 0)
+            if (doc.Keys(field).Length == 0)
             {
                 continue;
             }
 
             total += weights[f];
             var norms = docNorms[f] * story.Norm(field, terms);
-            cosines[f] = norms > 0 ? VectorMath.Dot(doc[field], story[field], terms) / norms : 0;
+            cosines[f] = norms > 0 ? VectorMath.Dot(doc, field, story[field], terms) / norms : 0;
             text += weights[f] * cosines[f];
         }
 
@@ -85,13 +85,13 @@ public sealed partial class StoryClusterer
     }
 
     // The distinctive keys both sides hold, the most distinctive first (ties by id), as display names; single words only when asked.
-    private List<string> Shared(Dictionary<int, float> doc, TermWeights story, bool singleWords)
+    private List<string> Shared(TermWeights doc, TermWeights story, bool singleWords)
     {
         var terms = _featurizer.Terms;
         var floor = _options.DistinctiveIdfShare * terms.MaxIdf;
         var keys = _sharedBuffer;
         keys.Clear();
-        foreach (var key in doc.Keys)
+        foreach (var (key, _) in doc)
         {
             if (story.ContainsKey(key) && terms.Idf(key) >= floor && (!singleWords || !terms.Name(key).Contains(' ', StringComparison.Ordinal)))
             {
@@ -113,17 +113,21 @@ public sealed partial class StoryClusterer
         return names;
     }
 
-    private List<string> Explain(DocumentVectors doc, CandidateScore best, CandidateScore? second, JoinCheck check)
+    private List<string> Explain(DocumentVectors doc, CandidateScore best, CandidateScore? second, JoinCheck check, double threshold)
     {
         var inv = CultureInfo.InvariantCulture;
-        var parts = string.Join(", ", FieldNames.Select((name, f) => string.Create(inv, $"{name} {best.Cosines[f]:0.00}")));
+        var parts = new string[FieldNames.Length];
+        for (var f = 0; f < parts.Length; f++)
+        {
+            parts[f] = string.Create(inv, $"{FieldNames[f]} {best.Cosines[f]:0.00}");
+        }
+
         var why = new List<string>
         {
-            string.Create(inv, $"best story {best.Story.Id} ({best.Story.Members.Count} articles): score {best.Score:0.000} = text {best.Text:0.000} ({parts}) × time {best.TimeFactor:0.00}; join threshold {_options.JoinThreshold:0.000}"),
+            string.Create(inv, $"best story {best.Story.Id} ({best.Story.Members.Count} articles): score {best.Score:0.000} = text {best.Text:0.000} ({string.Join(", ", parts)}) × time {best.TimeFactor:0.00}; join threshold {threshold:0.000}"),
         };
         var terms = _featurizer.Terms;
-        var shared = doc[StoryField.All].Keys.Where(best.Story[StoryField.All].ContainsKey)
-            .OrderByDescending(k => doc[StoryField.All][k] * terms.Idf(k)).Take(8).Select(k => terms.Name(k)).ToList();
+        var shared = TopShared(doc, best.Story[StoryField.All], 8);
         why.Add(shared.Count > 0 ? $"shared terms: {string.Join(", ", shared)}" : "shared terms: none");
         why.Add(check.SharedEntities.Count > 0 ? $"shared entities: {string.Join(", ", check.SharedEntities.Take(8))}" : "shared entities: none distinctive");
         why.Add(best.GapDays is { } gap
@@ -134,7 +138,53 @@ public sealed partial class StoryClusterer
             why.Add(string.Create(inv, $"runner-up story {s.Story.Id}: score {s.Score:0.000}"));
         }
 
-        why.Add(best.Score >= _options.JoinThreshold ? check.Reason : string.Create(inv, $"score {best.Score:0.000} below join threshold {_options.JoinThreshold:0.000}"));
+        why.Add(best.Score >= threshold ? check.Reason : string.Create(inv, $"score {best.Score:0.000} below join threshold {threshold:0.000}"));
         return why;
+    }
+
+    // The count shared keys with the highest document weight × IDF, highest first (ties in the document's order), as names.
+    private List<string> TopShared(DocumentVectors doc, TermWeights story, int count)
+    {
+        var terms = _featurizer.Terms;
+        var best = _topPicked;
+        best.Clear();
+        var keys = doc.Keys(StoryField.All);
+        var weights = doc.Weights(StoryField.All);
+        var idf = doc.Idf(StoryField.All);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var key = keys[i];
+            if (!story.ContainsKey(key))
+            {
+                continue;
+            }
+
+            var w = weights[i] * idf[i];
+            if (best.Count == count && w.CompareTo(best[^1].Weight) <= 0)
+            {
+                continue;
+            }
+
+            var at = best.Count;
+            while (at > 0 && w.CompareTo(best[at - 1].Weight) > 0)
+            {
+                at--;
+            }
+
+            if (best.Count == count)
+            {
+                best.RemoveAt(best.Count - 1);
+            }
+
+            best.Insert(at, (key, w, 0));
+        }
+
+        var names = new List<string>(best.Count);
+        foreach (var entry in best)
+        {
+            names.Add(terms.Name(entry.Key));
+        }
+
+        return names;
     }
 }

@@ -15,15 +15,24 @@ public sealed partial class StoryClusterer
     private readonly StoryFeaturizer _featurizer;
     private readonly double[] _weights;
     // Scratch collections reused by every document, so the hot path does not allocate them anew.
-    private readonly Dictionary<long, double> _hits = [];
-    private readonly List<(long Id, double Weight)> _ranked = [];
-    private readonly List<(int Key, double Weight, int Index)> _topBuffer = [];
+    private readonly List<int> _hitSlots = [];
+    private readonly List<(long Id, double Weight, int Slot)> _ranked = [];
+    private readonly List<StoryState> _candidates = [];
     private readonly List<(int Key, double Weight, int Index)> _topPicked = [];
     private readonly HashSet<int> _queryKeys = [];
     private readonly HashSet<int> _indexKeys = [];
     private readonly List<(int Key, double Idf)> _sharedBuffer = [];
     private readonly Dictionary<long, StoryState> _active = [];
-    private readonly Dictionary<int, HashSet<long>> _postings = [];
+    // Postings hold story slots: candidate lookup sums into flat arrays by slot, not into a dictionary by id.
+    private readonly Dictionary<int, HashSet<int>> _postings = [];
+    private readonly Stack<int> _freeSlots = new();
+    private StoryState?[] _slots = new StoryState?[1024];
+    private double[] _hitSums = new double[1024];
+    private int[] _hitMarks = new int[1024];
+    private int _usedSlots;
+    private int _hitStamp;
+    private int[] _topKeys = new int[64];
+    private double[] _topWeights = new double[64];
     private long _nextId = 1;
     private int _termsAfterPrune;
     private long _sequence;
@@ -53,6 +62,7 @@ public sealed partial class StoryClusterer
             return new StoryAssignment(empty.Id, true, 0, [$"no words to compare: opened story {empty.Id}"]);
         }
 
+        vectors.Flatten(_featurizer.Terms);
         var norms = DocumentNorms(vectors);
         // The best two by score, ties to the older story: no sort, no list.
         CandidateScore? first = null, second = null;
@@ -80,9 +90,10 @@ public sealed partial class StoryClusterer
             return new StoryAssignment(story.Id, true, 0, [$"no active story shares a distinctive term: opened story {story.Id}"]);
         }
 
+        var threshold = Threshold(vectors);
         var check = Check(vectors, best);
-        var why = Explain(vectors, best, second, check);
-        if (best.Score >= _options.JoinThreshold && check.Passed)
+        var why = Explain(vectors, best, second, check, threshold);
+        if (best.Score >= threshold && check.Passed)
         {
             Join(best.Story, vectors);
             why.Insert(0, $"joined story {best.Story.Id}");
@@ -92,6 +103,20 @@ public sealed partial class StoryClusterer
         var opened = Open(vectors);
         why.Insert(0, $"opened story {opened.Id}");
         return new StoryAssignment(opened.Id, true, best.Score, why);
+    }
+
+    // The join threshold for this document: lower for headline-length texts, whose cosines run lower.
+    private double Threshold(DocumentVectors doc)
+    {
+        var terms = doc.Keys(StoryField.All).Length;
+        var shortTerms = Math.Max(1, _options.ShortTextTerms);
+        if (terms >= 4 * shortTerms)
+        {
+            return _options.JoinThreshold;
+        }
+
+        var longness = terms <= shortTerms ? 0 : Math.Log((double)terms / shortTerms) / Math.Log(4);
+        return _options.JoinThreshold * (_options.ShortTextFactor + ((1 - _options.ShortTextFactor) * longness));
     }
 
     private static bool Before(CandidateScore a, CandidateScore b)
@@ -107,7 +132,7 @@ public sealed partial class StoryClusterer
         if (!_active.TryGetValue(storyId, out var story))
         {
             story = new StoryState(storyId);
-            _active.Add(storyId, story);
+            Register(story);
         }
 
         _nextId = Math.Max(_nextId, storyId + 1);
@@ -146,7 +171,7 @@ public sealed partial class StoryClusterer
     private StoryState Open(DocumentVectors vectors)
     {
         var story = new StoryState(_nextId++);
-        _active.Add(story.Id, story);
+        Register(story);
         Join(story, vectors);
         return story;
     }

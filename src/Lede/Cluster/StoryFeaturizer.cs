@@ -1,19 +1,38 @@
-using System.Runtime.InteropServices;
-
 namespace Lede.Cluster;
 
 /// <summary>Turns a document into title, lead, all-token and entity sub-vectors, and keeps the stream's vocabulary and name lexicon up to date.</summary>
-internal sealed class StoryFeaturizer(StoryClusterOptions options)
+/// <remarks>Tokens are spans of the document's strings and words are looked up by span: a string is made only for a word or name the stream has not met yet.</remarks>
+internal sealed class StoryFeaturizer
 {
     private const string EntityPrefix = "@";
     private const int TextSentences = 1_000_000;
 
-    private readonly CaseLexicon _lexicon = new();
-    // Word → term id (−1 for stop words) and name → entity id: stemming and prefixing once per distinct word, not per token.
-    private readonly Dictionary<string, int> _wordIds = new(StringComparer.Ordinal);
+    private readonly StoryVocabulary _words = new();
+    // Name → entity id: prefixing once per distinct name, not per token.
     private readonly Dictionary<string, int> _entityIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _entityLookup;
+    // Scratch reused by every document: the hot path allocates only the vectors it returns.
+    private readonly List<StoryToken> _textTokens = [];
+    private readonly List<StoryToken> _titleTokens = [];
+    private readonly List<int> _textSlots = [];
+    private readonly List<int> _titleSlots = [];
+    private readonly List<int> _run = [];
+    private readonly HashSet<int> _titleCase = [];
+    private readonly HashSet<int> _shouted = [];
+    private char[] _chars = new char[64];
+    private int[] _textIds = new int[64];
+    private int[] _titleIds = new int[64];
 
-    public TermStatistics Terms { get; } = new(options.IdfPriorStories);
+    private readonly StoryClusterOptions _options;
+
+    public StoryFeaturizer(StoryClusterOptions options)
+    {
+        _options = options;
+        Terms = new TermStatistics(options.IdfPriorStories);
+        _entityLookup = _entityIds.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public TermStatistics Terms { get; }
 
     public static bool IsEntity(string key) => key.StartsWith(EntityPrefix, StringComparison.Ordinal);
 
@@ -29,68 +48,11 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
             return 0;
         }
 
-        Forget(_wordIds);
-        Forget(_entityIds);
-        _lexicon.Prune(_wordIds.ContainsKey);
-        return dropped;
-    }
-
-    /// <summary>Builds the sub-vectors; the story frequencies are counted when the document joins a story.</summary>
-    public DocumentVectors Featurize(StoryDocument doc)
-    {
-        var textTokens = StoryTokenizer.Tokenize(doc.Text, TextSentences, options.MaxWords);
-        var titleTokens = StoryTokenizer.Tokenize(doc.Title);
-        if (titleTokens.Count == 0)
-        {
-            // No headline: the first sentence of the text stands in for it.
-            titleTokens = [.. textTokens.TakeWhile(t => t.Sentence == TextSentences).Take(25)];
-        }
-
-        var (titleCase, shouted) = Classify(titleTokens);
-        var (textTitleCase, textShouted) = Classify(textTokens);
-        titleCase.UnionWith(textTitleCase);
-        shouted.UnionWith(textShouted);
-        // Learn names from the body first: it is what tells a title-case headline's names from its other words.
-        Observe(textTokens, titleCase);
-        Observe(titleTokens, titleCase);
-
-        var fields = new Dictionary<int, float>[DocumentVectors.FieldCount];
-        for (var f = 0; f < fields.Length; f++)
-        {
-            fields[f] = [];
-        }
-
-        // Each token's term id once (headline first, then text: the order new terms are met in), then the fields from the ids.
-        var titleIds = WordIds(titleTokens);
-        var textIds = WordIds(textTokens);
-        var hasTitle = doc.Title is { Length: > 0 };
-        var title = hasTitle ? titleTokens : [];
-        var titleKeys = hasTitle ? titleIds : [];
-        AddTerms(fields[(int)StoryField.Title], titleIds);
-        AddTerms(fields[(int)StoryField.Lead], titleKeys);
-        AddTerms(fields[(int)StoryField.Lead], textIds.AsSpan(0, Math.Clamp(options.LeadWords, 0, textIds.Length)));
-        AddTerms(fields[(int)StoryField.All], titleKeys);
-        AddTerms(fields[(int)StoryField.All], textIds);
-        AddEntities(fields[(int)StoryField.Entities], title, titleKeys, titleCase, shouted);
-        AddEntities(fields[(int)StoryField.Entities], textTokens, textIds, titleCase, shouted);
-        foreach (var field in fields)
-        {
-            foreach (var key in field.Keys)
-            {
-                field[key] = 1 + MathF.Log(field[key]);
-            }
-        }
-
-        return new DocumentVectors(doc.Id, doc.Published, fields);
-    }
-
-    // Drops the cache entries whose key was forgotten; stop words (−1) stay.
-    private void Forget(Dictionary<string, int> ids)
-    {
+        _words.Forget(Terms);
         var gone = new List<string>();
-        foreach (var (text, id) in ids)
+        foreach (var (text, id) in _entityIds)
         {
-            if (id >= 0 && !Terms.IsLive(id))
+            if (!Terms.IsLive(id))
             {
                 gone.Add(text);
             }
@@ -98,99 +60,180 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
 
         foreach (var text in gone)
         {
-            ids.Remove(text);
+            _entityIds.Remove(text);
         }
 
         if (gone.Count > 0)
         {
-            ids.TrimExcess();
+            _entityIds.TrimExcess();
+        }
+
+        return dropped;
+    }
+
+    /// <summary>Builds the sub-vectors; the story frequencies are counted when the document joins a story.</summary>
+    public DocumentVectors Featurize(StoryDocument doc)
+    {
+        var text = _textTokens;
+        var title = _titleTokens;
+        text.Clear();
+        title.Clear();
+        StoryTokenizer.Tokenize(doc.Text, text, TextSentences, _options.MaxWords);
+        StoryTokenizer.Tokenize(doc.Title, title);
+        if (title.Count == 0)
+        {
+            // No headline: the first sentence of the text stands in for it.
+            for (var i = 0; i < text.Count && i < 25 && text[i].Sentence == TextSentences; i++)
+            {
+                title.Add(text[i]);
+            }
+        }
+
+        Slots(title, _titleSlots);
+        Slots(text, _textSlots);
+        _titleCase.Clear();
+        _shouted.Clear();
+        Classify(title, _titleSlots);
+        Classify(text, _textSlots);
+        // Learn names from the body first: it is what tells a title-case headline's names from its other words.
+        Observe(text, _textSlots);
+        Observe(title, _titleSlots);
+
+        var fields = new TermWeights[DocumentVectors.FieldCount];
+        for (var f = 0; f < fields.Length; f++)
+        {
+            fields[f] = [];
+        }
+
+        // Each token's term id once (headline first, then text: the order new terms are met in), then the fields from the ids.
+        var titleIds = WordIds(_titleSlots, ref _titleIds);
+        var textIds = WordIds(_textSlots, ref _textIds);
+        var hasTitle = doc.Title is { Length: > 0 };
+        var titleKeys = hasTitle ? titleIds : [];
+        AddTerms(fields[(int)StoryField.Title], titleIds);
+        AddTerms(fields[(int)StoryField.Lead], titleKeys);
+        AddTerms(fields[(int)StoryField.Lead], textIds[..Math.Clamp(_options.LeadWords, 0, textIds.Length)]);
+        AddTerms(fields[(int)StoryField.All], titleKeys);
+        AddTerms(fields[(int)StoryField.All], textIds);
+        if (hasTitle)
+        {
+            AddEntities(fields[(int)StoryField.Entities], title, _titleSlots, titleIds);
+        }
+
+        AddEntities(fields[(int)StoryField.Entities], text, _textSlots, textIds);
+        foreach (var field in fields)
+        {
+            field.Sublinear();
+        }
+
+        return new DocumentVectors(doc.Id, doc.Published, fields);
+    }
+
+    // The vocabulary slot of each token's lower-case form.
+    private void Slots(List<StoryToken> tokens, List<int> slots)
+    {
+        slots.Clear();
+        foreach (var t in tokens)
+        {
+            if (_chars.Length < t.Length)
+            {
+                _chars = new char[Math.Max(t.Length, _chars.Length * 2)];
+            }
+
+            var written = t.Text.ToLowerInvariant(_chars);
+            slots.Add(_words.Slot(_chars.AsSpan(0, written)));
         }
     }
 
-    // Sentences written In Title Case (or IN CAPITALS) capitalise words that are not names; one pass counts both.
-    private static (HashSet<int> TitleCase, HashSet<int> Shouted) Classify(List<StoryToken> tokens)
+    // Sentences written In Title Case (or IN CAPITALS) capitalise words that are not names; tokens come in sentence order, so one pass counts both.
+    private void Classify(List<StoryToken> tokens, List<int> slots)
     {
-        var counts = new Dictionary<int, (int Content, int Capital, int Letters, int Acronyms)>();
-        foreach (var t in tokens)
+        int content = 0, capital = 0, letters = 0, acronyms = 0;
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if (!char.IsLetter(t.Text[0]))
+            var t = tokens[i];
+            if (char.IsLetter(t.First))
             {
-                continue;
+                letters++;
+                acronyms += t.IsAcronym ? 1 : 0;
+                if (!_words.IsStop(slots[i]))
+                {
+                    content++;
+                    capital += t.IsAcronym || t.IsCapitalized ? 1 : 0;
+                }
             }
 
-            var c = counts.GetValueOrDefault(t.Sentence);
-            var acronym = t.IsAcronym;
-            c.Letters++;
-            c.Acronyms += acronym ? 1 : 0;
-            if (!StoryWords.IsStop(t.Lower))
+            if (i + 1 == tokens.Count || tokens[i + 1].Sentence != t.Sentence)
             {
-                c.Content++;
-                c.Capital += acronym || t.IsCapitalized ? 1 : 0;
-            }
+                if (content >= 3 && capital >= 0.75 * content)
+                {
+                    _titleCase.Add(t.Sentence);
+                }
 
-            counts[t.Sentence] = c;
+                if (letters >= 3 && acronyms >= 0.75 * letters)
+                {
+                    _shouted.Add(t.Sentence);
+                }
+
+                (content, capital, letters, acronyms) = (0, 0, 0, 0);
+            }
         }
-
-        var titleCase = counts.Where(c => c.Value.Content >= 3 && c.Value.Capital >= 0.75 * c.Value.Content).Select(c => c.Key).ToHashSet();
-        var shouted = counts.Where(c => c.Value.Letters >= 3 && c.Value.Acronyms >= 0.75 * c.Value.Letters).Select(c => c.Key).ToHashSet();
-        return (titleCase, shouted);
     }
 
-    private void Observe(List<StoryToken> tokens, HashSet<int> titleCase)
+    private void Observe(List<StoryToken> tokens, List<int> slots)
     {
-        foreach (var t in tokens)
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if (!t.SentenceStart && !titleCase.Contains(t.Sentence) && char.IsLetter(t.Text[0]))
+            var t = tokens[i];
+            if (!t.SentenceStart && !_titleCase.Contains(t.Sentence) && char.IsLetter(t.First))
             {
-                _lexicon.Observe(t.Lower, t.IsCapitalized || t.IsAcronym);
+                _words.Observe(slots[i], t.IsCapitalized || t.IsAcronym);
             }
         }
     }
 
     // The term id of each token (−1 for stop words), stemming each distinct word once per stream.
-    private int[] WordIds(List<StoryToken> tokens)
+    private Span<int> WordIds(List<int> slots, ref int[] buffer)
     {
-        var ids = new int[tokens.Count];
-        for (var i = 0; i < ids.Length; i++)
+        if (buffer.Length < slots.Count)
         {
-            var lower = tokens[i].Lower;
-            if (!_wordIds.TryGetValue(lower, out var id))
-            {
-                id = StoryWords.IsStop(lower) ? -1 : Terms.Id(StoryWords.Stem(lower));
-                _wordIds.Add(lower, id);
-            }
-
-            ids[i] = id;
+            buffer = new int[Math.Max(slots.Count, buffer.Length * 2)];
         }
 
-        return ids;
+        for (var i = 0; i < slots.Count; i++)
+        {
+            buffer[i] = _words.TermId(slots[i], Terms);
+        }
+
+        return buffer.AsSpan(0, slots.Count);
     }
 
-    private static void AddTerms(Dictionary<int, float> field, ReadOnlySpan<int> ids)
+    private static void AddTerms(TermWeights field, ReadOnlySpan<int> ids)
     {
         foreach (var id in ids)
         {
             if (id >= 0)
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(field, id, out _)++;
+                field.Add(id, 1);
             }
         }
     }
 
-    private void AddEntities(Dictionary<int, float> field, List<StoryToken> tokens, int[] wordIds, HashSet<int> titleCase, HashSet<int> shouted)
+    private void AddEntities(TermWeights field, List<StoryToken> tokens, List<int> slots, ReadOnlySpan<int> wordIds)
     {
-        var run = new List<string>();
+        var run = _run;
+        run.Clear();
         var previous = -1;
         for (var i = 0; i <= tokens.Count; i++)
         {
-            var entity = i < tokens.Count && wordIds[i] >= 0 && IsName(tokens[i], titleCase.Contains(tokens[i].Sentence), shouted.Contains(tokens[i].Sentence));
+            var entity = i < tokens.Count && wordIds[i] >= 0 && IsName(tokens[i], slots[i]);
             var joins = entity && previous == i - 1 && run.Count > 0 && tokens[i].Sentence == tokens[i - 1].Sentence;
             if (!joins && run.Count > 0)
             {
                 // A run of names is one entity as well as its parts: "Bob Etheridge", "Bob", "Etheridge".
                 if (run.Count is >= 2 and <= 4)
                 {
-                    Add(field, string.Join(' ', run));
+                    AddRun(field, run);
                 }
 
                 run.Clear();
@@ -198,35 +241,63 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
 
             if (entity)
             {
-                var lower = tokens[i].Lower;
-                Add(field, lower);
-                run.Add(lower);
+                Add(field, _words.Text(slots[i]));
+                run.Add(slots[i]);
                 previous = i;
             }
         }
     }
 
-    private void Add(Dictionary<int, float> field, string name)
+    private void AddRun(TermWeights field, List<int> run)
     {
-        if (!_entityIds.TryGetValue(name, out var id))
+        var length = run.Count - 1;
+        foreach (var slot in run)
         {
-            id = Terms.Id(EntityPrefix + name);
-            _entityIds.Add(name, id);
+            length += _words.Text(slot).Length;
         }
 
-        field[id] = field.GetValueOrDefault(id) + 1;
+        if (_chars.Length < length)
+        {
+            _chars = new char[Math.Max(length, _chars.Length * 2)];
+        }
+
+        var at = 0;
+        foreach (var slot in run)
+        {
+            if (at > 0)
+            {
+                _chars[at++] = ' ';
+            }
+
+            var word = _words.Text(slot);
+            word.CopyTo(_chars.AsSpan(at));
+            at += word.Length;
+        }
+
+        Add(field, _chars.AsSpan(0, at));
     }
 
-    private bool IsName(StoryToken t, bool titleCase, bool shouted)
+    private void Add(TermWeights field, ReadOnlySpan<char> name)
     {
-        var lower = t.Lower;
+        if (!_entityLookup.TryGetValue(name, out var id))
+        {
+            var text = name.ToString();
+            id = Terms.Id(EntityPrefix + text);
+            _entityIds.Add(text, id);
+        }
+
+        field.Add(id, 1);
+    }
+
+    private bool IsName(StoryToken t, int slot)
+    {
         // Stop words never get here: the caller skips tokens without a term id.
-        if (StoryWords.IsNotName(lower) || !char.IsLetterOrDigit(t.Text[0]))
+        if (_words.IsNotName(slot) || !char.IsLetterOrDigit(t.First))
         {
             return false;
         }
 
-        if (t.IsProduct || (t.IsAcronym && !shouted))
+        if (t.IsProduct || (t.IsAcronym && !_shouted.Contains(t.Sentence)))
         {
             return true;
         }
@@ -237,6 +308,6 @@ internal sealed class StoryFeaturizer(StoryClusterOptions options)
         }
 
         // Capitalised mid-sentence in ordinary prose is a name; elsewhere only what the stream has learnt to be one.
-        return (!t.SentenceStart && !titleCase) || _lexicon.IsName(lower);
+        return (!t.SentenceStart && !_titleCase.Contains(t.Sentence)) || _words.IsName(slot);
     }
 }

@@ -20,6 +20,9 @@ internal sealed class StoryState
 
     public long Id { get; }
 
+    /// <summary>The story's place in the clusterer's flat per-story arrays while it is active.</summary>
+    public int Slot { get; set; }
+
     public List<string> Members { get; } = [];
 
     public DateTime? Oldest { get; private set; }

@@ -1,10 +1,20 @@
 namespace Lede.Cluster;
 
-/// <summary>One word of a text with its case kept and where it sits in its sentence.</summary>
-/// <remarks>The case flags are worked out once, when the token is made: the featurizer asks for them several times per token.</remarks>
-internal readonly record struct StoryToken(string Text, int Sentence, bool SentenceStart)
+/// <summary>One word of a text, as a span of its source with case kept, and where it sits in its sentence.</summary>
+/// <remarks>No string per token: the word is read in place, and its case flags are worked out once, when the token is made.</remarks>
+internal readonly struct StoryToken
 {
-    private readonly Shape _shape = ShapeOf(Text);
+    private readonly Shape _shape;
+
+    public StoryToken(string source, int start, int length, int sentence, bool sentenceStart)
+    {
+        Source = source;
+        Start = start;
+        Length = length;
+        Sentence = sentence;
+        SentenceStart = sentenceStart;
+        _shape = ShapeOf(source.AsSpan(start, length));
+    }
 
     [Flags]
     private enum Shape : byte
@@ -15,7 +25,19 @@ internal readonly record struct StoryToken(string Text, int Sentence, bool Sente
         Product = 4,
     }
 
-    public string Lower { get; } = Text.ToLowerInvariant();
+    public string Source { get; }
+
+    public int Start { get; }
+
+    public int Length { get; }
+
+    public int Sentence { get; }
+
+    public bool SentenceStart { get; }
+
+    public ReadOnlySpan<char> Text => Source.AsSpan(Start, Length);
+
+    public char First => Source[Start];
 
     public bool IsCapitalized => (_shape & Shape.Capitalized) != Shape.None;
 
@@ -25,7 +47,7 @@ internal readonly record struct StoryToken(string Text, int Sentence, bool Sente
     /// <summary>Letters with digits (H100, GPT-5) or a capital after a small letter (iOS, McDonald).</summary>
     public bool IsProduct => (_shape & Shape.Product) != Shape.None;
 
-    private static Shape ShapeOf(string text)
+    private static Shape ShapeOf(ReadOnlySpan<char> text)
     {
         int letters = 0, lower = 0, digits = 0;
         var innerCapital = false;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Lede.Cluster;
 
 /// <summary>Splits text into words with case kept, numbering sentences so capitalised words can be told from sentence starts.</summary>
@@ -8,30 +6,46 @@ internal static class StoryTokenizer
     public static List<StoryToken> Tokenize(string? text, int firstSentence = 0, int maxTokens = int.MaxValue)
     {
         var tokens = new List<StoryToken>();
+        Tokenize(text, tokens, firstSentence, maxTokens);
+        return tokens;
+    }
+
+    /// <summary>Appends the words of the text to <paramref name="tokens"/>, each a span of the text: nothing is copied.</summary>
+    public static void Tokenize(string? text, List<StoryToken> tokens, int firstSentence = 0, int maxTokens = int.MaxValue)
+    {
         if (string.IsNullOrEmpty(text))
         {
-            return tokens;
+            return;
         }
 
+        var added = 0;
         var sentence = firstSentence;
         var atStart = true;
-        var word = new StringBuilder();
-        for (var i = 0; i <= text.Length && tokens.Count < maxTokens; i++)
+        // A word is always a run of the text: every character either extends it or ends it.
+        var start = 0;
+        var length = 0;
+        for (var i = 0; i <= text.Length && added < maxTokens; i++)
         {
             var c = i < text.Length ? text[i] : ' ';
             // A hyphen or a dot between two word characters stays inside the word: GPT-5, 7.1, e-mail.
-            var joiner = (c == '-' || (c == '.' && word.Length > 0 && char.IsDigit(word[^1])))
-                && word.Length > 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]);
+            var joiner = (c == '-' || (c == '.' && length > 0 && char.IsDigit(text[i - 1])))
+                && length > 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]);
             if (char.IsLetterOrDigit(c) || joiner)
             {
-                word.Append(c);
+                if (length == 0)
+                {
+                    start = i;
+                }
+
+                length++;
                 continue;
             }
 
-            if (word.Length > 0)
+            if (length > 0)
             {
-                tokens.Add(new StoryToken(word.ToString(), sentence, atStart));
-                word.Clear();
+                tokens.Add(new StoryToken(text, start, length, sentence, atStart));
+                added++;
+                length = 0;
                 atStart = false;
             }
 
@@ -50,8 +64,6 @@ internal static class StoryTokenizer
                 }
             }
         }
-
-        return tokens;
     }
 
     private static char? NextLetter(string text, int from)

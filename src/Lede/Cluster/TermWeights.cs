@@ -62,6 +62,16 @@ internal sealed class TermWeights : IEnumerable<KeyValuePair<int, float>>
         return true;
     }
 
+    /// <summary>Replaces each count c by 1 + ln c: sublinear term frequency.</summary>
+    public void Sublinear()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            ref var s = ref _slots[_order[i]];
+            s.Value = 1 + MathF.Log(s.Value);
+        }
+    }
+
     public void Clear()
     {
         Array.Fill(_slots, new Slot(Empty, 0));

@@ -15,38 +15,43 @@ internal static class VectorMath
         return Math.Sqrt(sum);
     }
 
-    public static double Norm(Dictionary<int, float> vector, TermStatistics terms)
+    /// <summary>The IDF-weighted norm of a flattened document field.</summary>
+    public static double Norm(ReadOnlySpan<float> weights, ReadOnlySpan<double> idf)
     {
         var sum = 0.0;
-        foreach (var (key, weight) in vector)
+        for (var i = 0; i < weights.Length; i++)
         {
-            var w = weight * terms.Idf(key);
+            var w = weights[i] * idf[i];
             sum += w * w;
         }
 
         return Math.Sqrt(sum);
     }
 
-    /// <summary>Σ a·b·idf² over the shared keys of a document and a story, iterating the smaller vector.</summary>
-    public static double Dot(Dictionary<int, float> doc, TermWeights story, TermStatistics terms)
+    /// <summary>Σ a·b·idf² over the shared keys of a document field and a story, iterating the smaller side.</summary>
+    public static double Dot(DocumentVectors doc, StoryField field, TermWeights story, TermStatistics terms)
     {
         var sum = 0.0;
-        if (doc.Count <= story.Count)
+        var keys = doc.Keys(field);
+        if (keys.Length <= story.Count)
         {
-            foreach (var (key, weight) in doc)
+            var weights = doc.Weights(field);
+            var idfs = doc.Idf(field);
+            for (var i = 0; i < keys.Length; i++)
             {
-                if (story.TryGetValue(key, out var other))
+                if (story.TryGetValue(keys[i], out var other))
                 {
-                    var idf = terms.Idf(key);
-                    sum += weight * other * idf * idf;
+                    var idf = idfs[i];
+                    sum += weights[i] * other * idf * idf;
                 }
             }
         }
         else
         {
+            var table = doc[field];
             foreach (var (key, weight) in story)
             {
-                if (doc.TryGetValue(key, out var other))
+                if (table.TryGetValue(key, out var other))
                 {
                     var idf = terms.Idf(key);
                     sum += weight * other * idf * idf;
