@@ -18,6 +18,7 @@ namespace Lede.EndToEnd.Tests.Crash;
 /// <c>LEDE_CRASH_PG_TRIALS</c> (default 3) sets the number of restarts, each in a fresh crawl after a random number of
 /// stored articles; <c>LEDE_CRASH_SEED</c> replays a run.
 /// </remarks>
+[Collection(ServerRestartCollection.Name)]
 public sealed class PostgresCrashTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("lede-pgcrash-").FullName;
