@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Lede.EndToEnd.Tests.Fixtures;
 using Lede.Storage;
 using Lede.Store;
-using Lede.Web.Demo;
 using Xunit.Abstractions;
 
 namespace Lede.EndToEnd.Tests;
@@ -11,32 +10,18 @@ namespace Lede.EndToEnd.Tests;
 /// <summary>lede worker: several processes share one PostgreSQL database and a loopback site.</summary>
 public sealed partial class WorkerCommandTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly string _work = Directory.CreateTempSubdirectory("lede-worker-").FullName;
-    private readonly PostgresScratch _database = PostgresScratch.Create();
-    private MirrorSite _site = null!;
+    private WorkerSite _w = null!;
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Path.Combine(_work, "site"));
-        _site = await MirrorSite.StartAsync(Path.Combine(_work, "site"), default);
-        // Every host of the site is one loopback address: let the workers press it harder than a real host.
-        await File.WriteAllTextAsync(Path.Combine(_work, "lede.yml"),
-            $"db: \"{_database.ConnectionString}\"\nfetch:\n  per_host_concurrency: 8\n  per_host_delay: 0\n");
-    }
+    public async Task InitializeAsync() => _w = await WorkerSite.StartAsync("lede-worker-");
 
-    public async Task DisposeAsync()
-    {
-        await _site.DisposeAsync();
-        _database.Dispose();
-        Directory.Delete(_work, recursive: true);
-    }
+    public async Task DisposeAsync() => await _w.DisposeAsync();
 
-    private Task<CliRun> Lede(params string[] args) => LedeCli.RunAsync(_work, args);
+    private Task<CliRun> Lede(params string[] args) => LedeCli.RunAsync(_w.Work, args);
 
     [Fact]
     public async Task Three_workers_store_every_item_exactly_once()
     {
-        var (feeds, links) = GeneratedNewsSite.Write(Path.Combine(_work, "site"), _site.BaseAddress, hosts: 10, items: 15, seed: 5);
+        var (feeds, links) = GeneratedNewsSite.Write(_w.SiteFolder, _w.Site.BaseAddress, hosts: 10, items: 15, seed: 5);
         (await Lede("keys", "new")).ExitCode.ShouldBe(0);
         foreach (var feed in feeds)
         {
@@ -53,7 +38,7 @@ public sealed partial class WorkerCommandTests(ITestOutputHelper output) : IAsyn
         var added = runs.Select(r => int.Parse(Stopped().Match(r.Stdout).Groups["added"].Value, CultureInfo.InvariantCulture)).ToList();
         output.WriteLine($"new articles per worker: {string.Join(", ", added)}");
         added.Sum().ShouldBe(links.Count);
-        await using var store = StoreFactory.Open(_database.ConnectionString);
+        await using var store = StoreFactory.Open(_w.Database.ConnectionString);
         var records = await store.ReadRecordsAsync(RecordOrder.Imported, default).Select(r => r.Record).ToListAsync();
         records.Select(r => r.OriginalUrl).Order(StringComparer.Ordinal).ShouldBe(links.Order(StringComparer.Ordinal));
         records.Select(r => r.WebUrl).Distinct(StringComparer.Ordinal).Count().ShouldBe(links.Count);

@@ -3,7 +3,6 @@ using System.Globalization;
 using Lede.EndToEnd.Tests.Fixtures;
 using Lede.Storage;
 using Lede.Store;
-using Lede.Web.Demo;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -20,33 +19,20 @@ public sealed class WorkerKillTests(ITestOutputHelper output) : IAsyncLifetime
     /// <value>Seconds a claim lasts: short, so the test waits little for the dead worker's claims to lapse.</value>
     private const string Lease = "5";
 
-    private readonly string _work = Directory.CreateTempSubdirectory("lede-workerkill-").FullName;
-    private readonly PostgresScratch _database = PostgresScratch.Create();
-    private MirrorSite _site = null!;
+    private WorkerSite _w = null!;
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Path.Combine(_work, "site"));
-        _site = await MirrorSite.StartAsync(Path.Combine(_work, "site"), default);
-        await File.WriteAllTextAsync(Path.Combine(_work, "lede.yml"),
-            $"db: \"{_database.ConnectionString}\"\nfetch:\n  per_host_concurrency: 8\n  per_host_delay: 0\n");
-    }
+    public async Task InitializeAsync() => _w = await WorkerSite.StartAsync("lede-workerkill-");
 
-    public async Task DisposeAsync()
-    {
-        await _site.DisposeAsync();
-        _database.Dispose();
-        Directory.Delete(_work, recursive: true);
-    }
+    public async Task DisposeAsync() => await _w.DisposeAsync();
 
     [Theory]
     [InlineData("sources")]
     [InlineData("pages")]
     public async Task A_worker_killed_holding_leases_leaves_its_work_to_the_others_and_every_item_is_stored_once(string holding)
     {
-        var (feeds, links) = GeneratedNewsSite.Write(Path.Combine(_work, "site"), _site.BaseAddress, hosts: 6, items: 8, seed: 7);
-        (await LedeCli.RunAsync(_work, "keys", "new")).ExitCode.ShouldBe(0);
-        await using (var store = StoreFactory.Open(_database.ConnectionString))
+        var (feeds, links) = GeneratedNewsSite.Write(_w.SiteFolder, _w.Site.BaseAddress, hosts: 6, items: 8, seed: 7);
+        (await LedeCli.RunAsync(_w.Work, "keys", "new")).ExitCode.ShouldBe(0);
+        await using (var store = StoreFactory.Open(_w.Database.ConnectionString))
         {
             foreach (var feed in feeds)
             {
@@ -54,7 +40,7 @@ public sealed class WorkerKillTests(ITestOutputHelper output) : IAsyncLifetime
             }
         }
 
-        using var victim = ChildIngest.StartWorker(_work, "--allow-private", "--lease", Lease, "--pause", "0.2");
+        using var victim = ChildIngest.StartWorker(_w.Work, "--allow-private", "--lease", Lease, "--pause", "0.2");
         await Task.WhenAny(victim.StoreOpen, victim.Exited);
         var atKill = await WaitForLeasesAsync(victim, holding);
         await victim.KillAsync();
@@ -64,7 +50,7 @@ public sealed class WorkerKillTests(ITestOutputHelper output) : IAsyncLifetime
         (atKill.Sources + atKill.Pages).ShouldBeGreaterThan(0, "the worker was to be killed while it held leases");
 
         var survivors = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
-            LedeCli.RunAsync(_work, "worker", "--allow-private", "--until-idle", "--lease", Lease, "--pause", "0.2")));
+            LedeCli.RunAsync(_w.Work, "worker", "--allow-private", "--until-idle", "--lease", Lease, "--pause", "0.2")));
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"the two other workers finished {clock.Elapsed.TotalSeconds:F1} s after the kill"));
         foreach (var run in survivors)
@@ -72,7 +58,7 @@ public sealed class WorkerKillTests(ITestOutputHelper output) : IAsyncLifetime
             run.ExitCode.ShouldBe(0, run.Stderr);
         }
 
-        await using (var store = StoreFactory.Open(_database.ConnectionString))
+        await using (var store = StoreFactory.Open(_w.Database.ConnectionString))
         {
             var records = await store.ReadRecordsAsync(RecordOrder.Imported, default).Select(r => r.Record).ToListAsync();
             records.Select(r => r.OriginalUrl).Order(StringComparer.Ordinal).ShouldBe(links.Order(StringComparer.Ordinal));
@@ -82,7 +68,7 @@ public sealed class WorkerKillTests(ITestOutputHelper output) : IAsyncLifetime
 
         Scalar("SELECT count(*) FROM page_queue").ShouldBe(0);
         Scalar("SELECT count(*) FROM source WHERE last_fetched_at IS NULL").ShouldBe(0);
-        var check = await LedeCli.RunAsync(_work, "db", "check");
+        var check = await LedeCli.RunAsync(_w.Work, "db", "check");
         check.ExitCode.ShouldBe(0, check.Stdout + check.Stderr);
     }
 
@@ -110,7 +96,7 @@ public sealed class WorkerKillTests(ITestOutputHelper output) : IAsyncLifetime
 
     private long Scalar(string sql, string? owner = null)
     {
-        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Pooling = false }.ConnectionString);
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_w.Database.ConnectionString) { Pooling = false }.ConnectionString);
         connection.Open();
         using var command = new NpgsqlCommand(sql, connection);
         if (owner is not null)
