@@ -69,6 +69,7 @@ internal static class FeedJson
         {
             w.WriteStartObject();
             w.WriteString("id", item.Id);
+            w.WriteString("guid", item.Guid);
             w.WriteString("title", item.Title);
             w.WriteString("description", item.Description);
             w.WriteString("content", item.Content);
@@ -121,6 +122,7 @@ internal static class FeedJson
             w.WriteStartObject();
             w.WriteString("name", p.Name);
             w.WriteString("email", p.Email);
+            w.WriteString("uri", p.Uri);
             w.WriteEndObject();
         }
 

@@ -44,4 +44,39 @@ public sealed class FeedParseCommandTests
         doc.RootElement.GetProperty("warnings")[0].GetProperty("kind").GetString().ShouldBe("xml");
         run.Stdout.ShouldContain("\n  \"format\"", Case.Sensitive);
     }
+
+    [Fact]
+    public async Task Items_show_the_feeds_own_guid_and_author_uris()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"lede-feed-{Guid.NewGuid():N}.xml");
+        await File.WriteAllTextAsync(file, """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom">
+              <title>Desk</title><id>urn:desk</id><updated>2026-11-20T10:00:00Z</updated>
+              <entry>
+                <title>Given id</title><id>urn:item:1</id><updated>2026-11-20T10:00:00Z</updated>
+                <link href="https://example.org/1"/>
+                <author><name>Ann</name><uri>https://example.org/ann</uri></author>
+              </entry>
+              <entry><title>No id</title><updated>2026-11-20T11:00:00Z</updated><link href="https://example.org/2"/></entry>
+            </feed>
+            """);
+        try
+        {
+            var run = await LedeCli.RunAsync(Repo.Root, "feed", "parse", file);
+
+            run.ExitCode.ShouldBe(0, run.Stderr);
+            using var doc = JsonDocument.Parse(run.Stdout);
+            var items = doc.RootElement.GetProperty("items");
+            items[0].GetProperty("guid").GetString().ShouldBe("urn:item:1");
+            items[0].GetProperty("authors")[0].GetProperty("uri").GetString().ShouldBe("https://example.org/ann");
+            // The second entry's id is derived from its link; the feed gave none.
+            items[1].GetProperty("id").GetString().ShouldBe("https://example.org/2");
+            items[1].GetProperty("guid").ValueKind.ShouldBe(JsonValueKind.Null);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
