@@ -1,5 +1,6 @@
 using Lede.Pipeline;
 using Spectre.Console;
+using Lede.Text;
 
 namespace Lede.Cli;
 
@@ -51,14 +52,14 @@ internal static class CrawlDisplay
         }
         else
         {
-            Console.WriteLine($"{report.Url}: {report.NewArticles} new, {report.Known} known{(report.Warnings.Count > 0 ? $", {report.Warnings.Count} warnings" : "")}");
+            Console.WriteLine($"{LogText.Url(report.Url)}: {report.NewArticles} new, {report.Known} known{(report.Warnings.Count > 0 ? $", {report.Warnings.Count} warnings" : "")}");
         }
 
         if (verbose)
         {
             foreach (var warning in report.Warnings)
             {
-                Console.Error.WriteLine($"  {report.Url}: {warning}");
+                Console.Error.WriteLine($"  {LogText.Url(report.Url)}: {LogText.Line(warning)}");
             }
         }
     }

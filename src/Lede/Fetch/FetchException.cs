@@ -1,8 +1,10 @@
+using Lede.Text;
+
 namespace Lede.Fetch;
 
 /// <summary>A fetch that produced no usable response.</summary>
 public sealed class FetchException(Uri url, FetchFailure failure, string detail, int? status = null, TimeSpan? retryAfter = null, Exception? inner = null)
-    : Exception($"Fetching {url} failed: {detail}", inner)
+    : Exception($"Fetching {LogText.Url(url)} failed: {LogText.Line(detail)}", inner)
 {
     public Uri Url { get; } = url;
     public FetchFailure Failure { get; } = failure;

@@ -3,6 +3,7 @@ using Lede.Normalize;
 using Lede.Parse;
 using Lede.Sources;
 using Lede.Store;
+using Lede.Text;
 
 namespace Lede.Pipeline;
 
@@ -52,7 +53,7 @@ public sealed class Crawler(IStore store, IFetcher fetcher, Func<FeedInput, Pars
                     // The batch boundary: whatever broke this source, the others still run.
                     harvest.Outcome = null;
                     harvest.Articles.Clear();
-                    harvest.Error = $"crawling {harvest.Source.Url} failed: {e.GetType().Name}: {e.Message}";
+                    harvest.Error = $"crawling {LogText.Url(harvest.Source.Url)} failed: {e.GetType().Name}: {LogText.Line(e.Message)}";
                 }
 
                 onSource?.Invoke(harvest.Preview());

@@ -3,6 +3,7 @@ using Lede.Normalize;
 using Lede.Parse;
 using Lede.Sources;
 using Lede.Store;
+using Lede.Text;
 
 namespace Lede.Pipeline;
 
@@ -33,7 +34,7 @@ public sealed class FeedHarvester(IStore store, IFetcher fetcher, Func<FeedInput
         if (parsed.Feed is not { } feed)
         {
             var error = parsed.Error ?? "no feed found";
-            return new FeedRead(new FetchOutcome.ParseFailed(response, error), null, warnings, $"{source.Url} is not a feed Lede can read: {error}");
+            return new FeedRead(new FetchOutcome.ParseFailed(response, error), null, warnings, $"{LogText.Url(source.Url)} is not a feed Lede can read: {LogText.Line(error)}");
         }
 
         var times = feed.Items.Select(i => i.Published ?? i.Updated).OfType<DateTime>().ToList();

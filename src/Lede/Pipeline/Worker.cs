@@ -1,6 +1,7 @@
 using Lede.Normalize;
 using Lede.Sources;
 using Lede.Store;
+using Lede.Text;
 
 namespace Lede.Pipeline;
 
@@ -120,7 +121,7 @@ public sealed class Worker(IStore store, IWorkQueue queue, FeedHarvester feeds, 
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The batch boundary: this source's claim lapses and it is tried again; the others go on.
-            failures.Add($"crawling {source.Url} failed: {e.GetType().Name}: {e.Message}");
+            failures.Add($"crawling {LogText.Url(source.Url)} failed: {e.GetType().Name}: {LogText.Line(e.Message)}");
             return 0;
         }
 

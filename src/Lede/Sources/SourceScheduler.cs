@@ -1,4 +1,5 @@
 using Lede.Fetch;
+using Lede.Text;
 
 namespace Lede.Sources;
 
@@ -36,7 +37,7 @@ public sealed class SourceScheduler(Random random)
                 var e = failed.Error;
                 return Failed(state, now, e.Status, e.Message, e.RetryAfter);
             case FetchOutcome.ParseFailed parse:
-                return Failed(state, now, parse.Response.Status, $"{parse.Response.Url} is not a feed Lede can read: {parse.Error}", null);
+                return Failed(state, now, parse.Response.Status, $"{LogText.Url(parse.Response.Url)} is not a feed Lede can read: {LogText.Line(parse.Error)}", null);
             default:
                 throw new ArgumentOutOfRangeException(nameof(outcome));
         }
