@@ -1,6 +1,6 @@
 using Lede.Pipeline;
-using Spectre.Console;
 using Lede.Text;
+using Spectre.Console;
 
 namespace Lede.Cli;
 
