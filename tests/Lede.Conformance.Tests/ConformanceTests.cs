@@ -7,11 +7,11 @@ namespace Lede.Conformance.Tests;
 public sealed class ConformanceTests(ITestOutputHelper output)
 {
     // Floors a few points under the measured rates (see README "Feed parsing"): they catch regressions, not noise.
-    // Measured 2026-11-25: feedparser 67.2 % of applicable cases right, 97.1 % right or different by design;
+    // Measured 2026-11-25: feedparser 68.3 % of applicable cases right, 98.3 % right or different by design;
     // gofeed 96.4 % of cases, 98.0 % of fields; rowanmanning 6 of 12 whole snapshots (each has 30-2000 fields), 99.2 % of fields.
     private static readonly Dictionary<string, double> Floors = new(StringComparer.Ordinal)
     {
-        ["feedparser"] = 0.64,
+        ["feedparser"] = 0.65,
         ["gofeed"] = 0.93,
         ["rowanmanning"] = 0.40,
     };
@@ -19,7 +19,7 @@ public sealed class ConformanceTests(ITestOutputHelper output)
     /// <summary>Right or different only by design (plain-text titles, the stricter sanitizer): what a regression in parsing shows in.</summary>
     private static readonly Dictionary<string, double> DesignFloors = new(StringComparer.Ordinal)
     {
-        ["feedparser"] = 0.95,
+        ["feedparser"] = 0.96,
     };
 
     private static readonly Dictionary<string, double> FieldFloors = new(StringComparer.Ordinal)

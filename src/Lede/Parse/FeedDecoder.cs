@@ -75,6 +75,14 @@ internal static class FeedDecoder
 
     /// <summary>As <see cref="TryXmlBytes(ReadOnlyMemory{byte}, string?, out ReadOnlyMemory{byte})"/>, with the encoding the bytes are in (UTF-8 or single-byte).</summary>
     public static bool TryXmlBytes(ReadOnlyMemory<byte> bytes, string? contentType, out ReadOnlyMemory<byte> xml, out Encoding encoding)
+        => TryXmlBytesUnvalidated(bytes, contentType, out xml, out encoding)
+           && (encoding.CodePage != Encoding.UTF8.CodePage || System.Text.Unicode.Utf8.IsValid(xml.Span));
+
+    /// <summary>
+    /// As <see cref="TryXmlBytes(ReadOnlyMemory{byte}, string?, out ReadOnlyMemory{byte}, out Encoding)"/> without checking that
+    /// UTF-8 is valid: for a caller that decodes with <see cref="DecodeXml"/>, which finds out on the way (one pass, not two).
+    /// </summary>
+    public static bool TryXmlBytesUnvalidated(ReadOnlyMemory<byte> bytes, string? contentType, out ReadOnlyMemory<byte> xml, out Encoding encoding)
     {
         encoding = Encoding.UTF8;
         xml = bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
@@ -83,17 +91,24 @@ internal static class FeedDecoder
         var declared = DeclaredEncoding(span) is { } name ? Lookup(name) : Encoding.UTF8;
         if (declared is null) return false;
         encoding = declared;
-        if (declared.CodePage == Encoding.UTF8.CodePage) return System.Text.Unicode.Utf8.IsValid(span);
+        if (declared.CodePage == Encoding.UTF8.CodePage) return true;
         return xml.Length == bytes.Length && declared.CodePage != 28591 && SingleByteDecoder.For(declared) is not null;
     }
 
     /// <summary>
     /// Decodes bytes <see cref="TryXmlBytes(ReadOnlyMemory{byte}, string?, out ReadOnlyMemory{byte}, out Encoding)"/> accepted, in the
-    /// encoding it found, into <paramref name="chars"/> (at least one character per byte); the number of characters written.
+    /// encoding it found, into <paramref name="chars"/> (at least one character per byte); the number of characters written, or
+    /// -1 when bytes said to be UTF-8 are not valid UTF-8.
     /// </summary>
     public static int DecodeXml(ReadOnlySpan<byte> xml, Encoding encoding, Span<char> chars)
     {
-        if (encoding.CodePage == Encoding.UTF8.CodePage) return Encoding.UTF8.GetChars(xml, chars);
+        if (encoding.CodePage == Encoding.UTF8.CodePage)
+        {
+            // Validated while transcoding: an invalid sequence stops it instead of becoming U+FFFD.
+            var status = System.Text.Unicode.Utf8.ToUtf16(xml, chars, out _, out var written, replaceInvalidSequences: false);
+            return status == System.Buffers.OperationStatus.Done ? written : -1;
+        }
+
         if (SingleByteDecoder.For(encoding) is { } fast)
         {
             fast.GetChars(xml, chars);
@@ -107,6 +122,7 @@ internal static class FeedDecoder
     /// The UTF-8 body of a JSON feed, BOM removed, when it can be handed to the JSON reader as bytes: it starts with '{' or '[',
     /// is valid UTF-8 and no header names another charset. Saves decoding to text and the reader's encoding back.
     /// </summary>
+    /// <remarks>Checked here, not left to the reader: Utf8JsonReader does not validate the UTF-8 inside strings.</remarks>
     public static bool TryUtf8Json(ReadOnlyMemory<byte> bytes, string? contentType, out ReadOnlyMemory<byte> json)
     {
         json = bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;

@@ -20,9 +20,10 @@ public static class FeedParser
 
             var ctx = new ReadContext(warnings, input.Url?.AbsoluteUri);
             // Well-formed XML in UTF-8 or a single-byte charset: the fast scanner first, then System.Xml straight from the bytes;
-            // anything neither reads strictly takes the text path below, with its repairs.
-            if (FeedDecoder.TryXmlBytes(input.Bytes, input.ContentType, out var xmlBytes, out var xmlEncoding)
-                && (XmlScanner.TryRead(xmlBytes.Span, xmlEncoding) ?? XmlTreeBuilder.TryBuildStrict(xmlBytes)) is { } strictRoot)
+            // anything neither reads strictly takes the text path below, with its repairs. The scanner's decoding checks the UTF-8:
+            // invalid bytes go to the text path (and its encoding warning) without System.Xml's silent replacement.
+            if (FeedDecoder.TryXmlBytesUnvalidated(input.Bytes, input.ContentType, out var xmlBytes, out var xmlEncoding)
+                && (XmlScanner.TryRead(xmlBytes.Span, xmlEncoding, out var decoded) ?? (decoded ? XmlTreeBuilder.TryBuildStrict(xmlBytes) : null)) is { } strictRoot)
             {
                 return ReadXml(strictRoot, ctx);
             }

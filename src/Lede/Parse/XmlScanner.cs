@@ -68,7 +68,10 @@ internal ref partial struct XmlScanner
     /// The bytes are decoded into a buffer the thread reuses, so no feed becomes one large string, and element text stays in
     /// it until asked for: the tree must be read before the thread scans its next feed (a stale read throws).
     /// </remarks>
-    public static XmlNode? TryRead(ReadOnlySpan<byte> bytes, System.Text.Encoding encoding)
+    public static XmlNode? TryRead(ReadOnlySpan<byte> bytes, System.Text.Encoding encoding) => TryRead(bytes, encoding, out _);
+
+    /// <summary>As <see cref="TryRead(ReadOnlySpan{byte}, System.Text.Encoding)"/>; <paramref name="decoded"/> is false when UTF-8 bytes were not valid UTF-8.</summary>
+    public static XmlNode? TryRead(ReadOnlySpan<byte> bytes, System.Text.Encoding encoding, out bool decoded)
     {
         // Decoding never yields more characters than bytes, and rebuilt text is never longer than what it was read from.
         var needed = 2 * bytes.Length;
@@ -77,7 +80,8 @@ internal ref partial struct XmlScanner
         buffer.Reuse();
         _threadBuffer = buffer.Chars.Length <= MaxKeptBuffer ? buffer : _threadBuffer;
         var length = FeedDecoder.DecodeXml(bytes, encoding, buffer.Chars.AsSpan(0, bytes.Length));
-        return new XmlScanner(buffer, length).Read();
+        decoded = length >= 0;
+        return decoded ? new XmlScanner(buffer, length).Read() : null;
     }
 
     /// <summary>The root element of <paramref name="text"/> when it is a well-formed document this reader is sure of; otherwise null.</summary>

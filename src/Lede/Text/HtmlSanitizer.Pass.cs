@@ -160,7 +160,7 @@ public static partial class HtmlSanitizer
             var (name, rule) = Lookup(nameStart, nameEnd);
             if (rule.HasFlag(TagRule.ToEnd)) return _html.Length;
             // Raw-text content is skipped even inside a dropped element: "<svg><style></svg>" must not end the svg early.
-            // "<iframe/>" is read as empty, as XHTML-minded feeds mean it; what follows is sanitized like any markup.
+            // "<textarea/>" is read as empty, as XHTML-minded feeds mean it; what follows is sanitized like any markup.
             if (rule.HasFlag(TagRule.RawText)) return selfClosing ? end : SkipRawText(end, name!);
             if (_dropping is not null)
             {
@@ -334,6 +334,12 @@ public static partial class HtmlSanitizer
                     continue;
                 }
 
+                if (isUrl && !raw.Contains('&') && TryWriteUrl(attribute, raw))
+                {
+                    hasHref |= attribute == "href";
+                    continue;
+                }
+
                 var value = AttributeValue(valueStart, valueLength);
                 if (isUrl) value = SafeUrl(value, _baseUrl, allowMailto: name == "a");
                 if (value is null) continue;
@@ -345,6 +351,27 @@ public static partial class HtmlSanitizer
 
             if (hasHref) _out.Append(" rel=\"noopener noreferrer\"");
             _out.Append('>');
+        }
+
+        /// <summary>
+        /// The common URLs written straight from the input, as <see cref="SafeUrl"/> would give them: an absolute http(s) URL or a
+        /// fragment with no space or control character, or a plain relative path joined to the base. False leaves it to SafeUrl.
+        /// </summary>
+        private bool TryWriteUrl(string attribute, ReadOnlySpan<char> raw)
+        {
+            if (raw.IsEmpty || raw.ContainsAnyInRange('\0', ' ') || raw.Contains('\\')) return false;
+            string? prefix = null;
+            if (raw[0] != '#' && !raw.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && !raw.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            {
+                prefix = _baseUrl is null ? null : Lede.Parse.UrlResolver.JoinPrefix(_baseUrl, raw);
+                if (prefix is null) return false;
+            }
+
+            _out.Append(' ').Append(attribute).Append("=\"");
+            if (prefix is not null) AppendAttributeValue(prefix);
+            AppendAttributeValue(raw);
+            _out.Append('"');
+            return true;
         }
 
         private static int AttributeIndex(ReadOnlySpan<char> name)

@@ -159,7 +159,7 @@ public static partial class HtmlSanitizer
         // Dropped with everything inside: their content is code, not text.
         foreach (var name in (string[])
                  [
-                     "object", "form", "button", "select", "template", "svg", "math", "frameset", "applet", "head",
+                     "form", "button", "select", "template", "svg", "math", "frameset", "head",
                      "audio", "video", "canvas", "dialog", "portal",
                  ])
         {
@@ -169,7 +169,10 @@ public static partial class HtmlSanitizer
         // Elements that hold no content: never opened, never closed.
         foreach (var name in (string[])["input", "embed", "source", "track", "param", "link", "meta", "base", "frame"]) rules[name] = TagRule.Drop | TagRule.Void;
         // What the HTML tree builder would tell the tokenizer: the content of these elements is not markup.
-        foreach (var name in (string[])["script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title"]) rules[name] = TagRule.Drop | TagRule.RawText;
+        foreach (var name in (string[])["script", "style", "xmp", "noembed", "noframes", "noscript", "textarea", "title"]) rules[name] = TagRule.Drop | TagRule.RawText;
+        // Embedding containers: the element goes, its fallback content (what a browser shows when it cannot embed, and all a
+        // reader sees once the element is gone) stays, sanitized like any other markup.
+        foreach (var name in (string[])["object", "applet", "iframe"]) rules[name] = TagRule.Unwrap;
         rules["plaintext"] = TagRule.Drop | TagRule.ToEnd;
         return rules;
     }

@@ -12,7 +12,7 @@ internal enum TagRule
     Void = 2,
     /// <summary>Dropped with everything inside: its content is code, not text.</summary>
     Drop = 4,
-    /// <summary>Its content is not markup (script, style, iframe...): skipped to the matching end tag, whatever it holds.</summary>
+    /// <summary>Its content is not markup (script, style, textarea...): skipped to the matching end tag, whatever it holds.</summary>
     RawText = 8,
     /// <summary>Everything after it is text to the end of the document (plaintext): dropped.</summary>
     ToEnd = 16,

@@ -46,6 +46,15 @@ public sealed class ByteReadingTests
         FeedDecoder.TryXmlBytes("<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss/>"u8.ToArray(), null, out _).ShouldBeTrue();
     }
 
+    [Fact]
+    public void Invalid_UTF_8_in_a_well_formed_feed_is_read_as_windows_1252_with_a_warning()
+    {
+        byte[] feed = [.. "<rss version=\"2.0\"><channel><title>caf"u8, 0xE9, .. " cr\u00e8me</title></channel></rss>"u8];
+        var result = FeedParser.Parse(new FeedInput(feed));
+        result.Feed.ShouldNotBeNull().Title.ShouldBe("café crÃ¨me");
+        result.Warnings.ShouldContain(w => w.Kind == "encoding");
+    }
+
     private static string Dump(XmlNode node)
     {
         var sb = new StringBuilder();

@@ -133,6 +133,24 @@ public sealed class JsonEdgeCaseTests
     }
 
     [Fact]
+    public void Windows_1252_bytes_in_a_comment_still_make_the_JSON_decoded_with_a_warning()
+    {
+        var bytes = Encoding.Latin1.GetBytes("{/* café */ \"items\": [{\"id\": \"1\", \"title\": \"Café\"}]}");
+        var result = Parse(bytes);
+        result.Feed.ShouldNotBeNull().Items.Single().Title.ShouldBe("Café");
+        result.Warnings.ShouldContain(w => w.Kind == "encoding");
+    }
+
+    [Fact]
+    public void Windows_1252_bytes_after_items_are_read_as_windows_1252_not_as_a_cut()
+    {
+        var bytes = Encoding.Latin1.GetBytes("{\"items\": [{\"id\": \"1\"}, {\"id\": \"2\", \"title\": \"Café\"}]}");
+        var result = Parse(bytes);
+        result.Feed.ShouldNotBeNull().Items.Count.ShouldBe(2);
+        result.Warnings.ShouldHaveSingleItem().Kind.ShouldBe("encoding");
+    }
+
+    [Fact]
     public void JSON_in_a_charset_named_by_the_header_is_decoded_from_it()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

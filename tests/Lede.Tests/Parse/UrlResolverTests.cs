@@ -23,6 +23,29 @@ public sealed class UrlResolverTests
         resolved.ShouldBe(new Uri(new Uri(baseUrl), url).AbsoluteUri);
     }
 
+    [Theory]
+    [InlineData("https://e.com")]
+    [InlineData("https://e.com/")]
+    [InlineData("http://news.e.com/a/b?x=1/2#f/g")]
+    [InlineData("https://e.com#frag/x")]
+    [InlineData("https://E.com/A/b")]
+    [InlineData("https://e.com:443/a/b")]
+    [InlineData("http://127.1/a/b")]
+    [InlineData("http://0x7f.0.0.1/a/")]
+    [InlineData("https://e.com/a//b/c")]
+    [InlineData("https://e.com/a/./b/../c")]
+    [InlineData("https://e.com/a%20b/c")]
+    [InlineData("https://e.com/~u/p-1_2.html")]
+    [InlineData("https://xn--bcher-kva.example/a/b")]
+    public void Bases_read_without_a_Uri_resolve_as_Uri_resolves(string baseUrl)
+    {
+        foreach (var url in (string[])["/x/y", "x/y", "y.jpg", "?q", "../z"])
+        {
+            UrlResolver.TryResolveRelative(baseUrl, url, out var resolved).ShouldBeTrue();
+            resolved.ShouldBe(new Uri(new Uri(baseUrl), url).AbsoluteUri, $"{baseUrl} + {url}");
+        }
+    }
+
     [Fact]
     public void A_base_that_is_not_absolute_resolves_nothing()
     {

@@ -206,4 +206,18 @@ public sealed class XmlScannerTests
         var root = Scan("<r>\n  <item>a</item>\n  <item>b</item>\n</r>")!;
         ReferenceEquals(root.Children[0].Name, root.Children[1].Name).ShouldBeTrue();
     }
+
+    [Fact]
+    public void Text_needs_cleaning_exactly_when_it_holds_a_character_XML_forbids()
+    {
+        char[] alphabet = ['a', ' ', '\t', '\n', '\r', '\0', '\u001F', '\u007F', '\u0080', '\u009F', '\u00A0', '\u00E9', '\uFFFD', '\uFFFE', '\uFFFF', '\uD800'];
+        var random = new Random(3);
+        for (var n = 0; n < 20_000; n++)
+        {
+            var text = new char[random.Next(0, 80)];
+            for (var k = 0; k < text.Length; k++) text[k] = random.Next(4) == 0 ? alphabet[random.Next(alphabet.Length)] : 'x';
+            var expected = text.Any(c => c is (>= '\u0080' and <= '\u009F') or '\uFFFE' or '\uFFFF' or (< ' ' and not ('\t' or '\n' or '\r')));
+            XmlTreeBuilder.NeedsCleaning(text).ShouldBe(expected, new string(text));
+        }
+    }
 }

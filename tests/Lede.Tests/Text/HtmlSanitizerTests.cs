@@ -131,9 +131,19 @@ public sealed class HtmlSanitizerTests
     [InlineData("<plaintext><b>never", null)]
     [InlineData("<SCRIPT>a</SCRIPT >b</script>c", "bc")]
     [InlineData("<script>a</scripty>b</script>c", "c")]
-    [InlineData("<object><object></object>x</object>y", "y")]
-    [InlineData("safe<iframe src=\"http://e.com/\"/> description", "safe description")] // an XHTML empty element holds nothing
+    [InlineData("<svg><svg></svg>x</svg>y", "y")]
     public void Raw_text_and_dropped_elements_lose_their_content(string html, string? expected)
+        => HtmlSanitizer.Sanitize(html).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("safe<object classid=\"clsid:C932\"> description", "safe description")]
+    [InlineData("<object data=\"v.swf\"><param name=\"movie\" value=\"v.swf\"><embed src=\"v.swf\"><p>Get <b>Flash</b></p></object>", "<p>Get <b>Flash</b></p>")]
+    [InlineData("safe<iframe src=\"http://e.com/\"> description</iframe>", "safe description")]
+    [InlineData("safe<iframe src=\"http://e.com/\"/> description", "safe description")]
+    [InlineData("<applet code=\"a.class\">no <i>Java</i></applet>", "no <i>Java</i>")]
+    [InlineData("<iframe><script>alert(1)</script><style>p{}</style>text</iframe>", "text")]
+    [InlineData("<object><object onload=\"x()\"></object>x</object>y", "xy")]
+    public void Embedding_elements_go_and_their_fallback_content_stays_sanitized(string html, string expected)
         => HtmlSanitizer.Sanitize(html).ShouldBe(expected);
 
     [Theory]
