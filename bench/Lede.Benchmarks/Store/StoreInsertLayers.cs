@@ -20,14 +20,21 @@ internal static class StoreInsertLayers
                              secured_mac, secured_verified, body, story_id, duplicate_of, explain, first_seen_at, updated_at)
         VALUES ($Id, $Seq, $Category, $Title, $Excerpt, $PublishedAt, $OriginalUrl, $WebUrl, $AmpWebUrl, $CdnAmpWebUrl, $Type, $Quality,
                 $Heat, $Published, $ProviderDomain, $ProviderName, $SecuredCiphertext, $SecuredIv, $SecuredKeyId, $SecuredMac, 1, $Body,
-                NULL, NULL, $Explain, $Now, $Now)
+                $Story, NULL, $Explain, $Now, $Now)
+        """;
+
+    private const string UpsertSql = """
+
+        ON CONFLICT (id) DO UPDATE SET
+            category = excluded.category, title = excluded.title, excerpt = excluded.excerpt, published_at = excluded.published_at,
+            body = excluded.body, updated_at = excluded.updated_at
         """;
 
     private static readonly string[] Names =
     [
         "Id", "Seq", "Category", "Title", "Excerpt", "PublishedAt", "OriginalUrl", "WebUrl", "AmpWebUrl", "CdnAmpWebUrl", "Type", "Quality",
         "Heat", "Published", "ProviderDomain", "ProviderName", "SecuredCiphertext", "SecuredIv", "SecuredKeyId", "SecuredMac", "Body",
-        "Explain", "Now",
+        "Explain", "Now", "Story",
     ];
 
     public static async Task RunAsync(StoreBenchArguments arguments)
@@ -48,6 +55,9 @@ internal static class StoreInsertLayers
             });
         });
         await MeasureAsync("article rows, raw SQLitePCL, FULL", path => RowsRaw(path, batches, "FULL"));
+        await MeasureAsync("article rows, raw, FULL, foreign keys on", path => RowsRaw(path, batches, "FULL", foreignKeys: true));
+        await MeasureAsync("article rows, raw, FULL, foreign keys, upsert", path => RowsRaw(path, batches, "FULL", foreignKeys: true, upsert: true));
+        await MeasureAsync("article rows, raw, FULL, with story ids", path => RowsRaw(path, batches, "FULL", story: true));
         await MeasureAsync("article rows, SqliteCommand, FULL", path => RowsCommand(path, batches));
         await MeasureAsync("article rows, raw SQLitePCL, synchronous OFF", path => RowsRaw(path, batches, "OFF"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load {Load()}"));
@@ -76,13 +86,16 @@ internal static class StoreInsertLayers
         }
     }
 
-    private static Task<(TimeSpan Wall, TimeSpan Cpu)> RowsRaw(string path, List<StoredRecord[]> batches, string synchronous)
+    private static Task<(TimeSpan Wall, TimeSpan Cpu)> RowsRaw(
+        string path, List<StoredRecord[]> batches, string synchronous, bool foreignKeys = false, bool upsert = false, bool story = false)
     {
         Check(raw.sqlite3_open_v2(path, out var db, raw.SQLITE_OPEN_READWRITE, null), db);
         using (db)
         {
-            Exec(db, $"PRAGMA foreign_keys = OFF; PRAGMA synchronous = {synchronous}; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 1000");
-            Check(raw.sqlite3_prepare_v2(db, ArticleSql, out var statement), db);
+            Exec(db, $"PRAGMA foreign_keys = {(foreignKeys ? "ON" : "OFF")}; PRAGMA synchronous = {synchronous}; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 1000");
+            // The parents the foreign keys ask for, written before the clock starts.
+            Exec(db, "INSERT INTO provider (domain, name) WITH RECURSIVE n(v) AS (SELECT 0 UNION ALL SELECT v + 1 FROM n WHERE v < 199) SELECT 'news' || v || '.example', 'News' FROM n");
+            Check(raw.sqlite3_prepare_v2(db, upsert ? ArticleSql + UpsertSql : ArticleSql, out var statement), db);
             using (statement)
             {
                 var indexes = Array.ConvertAll(Names, name => raw.sqlite3_bind_parameter_index(statement, "$" + name));
@@ -95,6 +108,7 @@ internal static class StoreInsertLayers
                         foreach (var article in batch)
                         {
                             var values = Values(article, ++seq);
+                            values[^1] = story ? article.Analysis?.StoryId : null;
                             for (var i = 0; i < values.Length; i++)
                             {
                                 Check(values[i] switch
@@ -165,7 +179,7 @@ internal static class StoreInsertLayers
             article.Id.ToInt64(), seq, r.Category, r.Title, r.Excerpt, r.PublishedDateTime.ToString("O", CultureInfo.InvariantCulture),
             r.OriginalUrl, r.WebUrl, r.AmpWebUrl, r.CdnAmpWebUrl, "article", r.Quality, r.Heat, r.Published ? 1 : 0, r.Provider.Domain,
             r.Provider.Name, r.Secured?.Ciphertext, r.Secured?.Iv, article.Seal?.KeyId, article.Seal?.Mac, r.Body, article.Analysis?.Explain,
-            "2026-01-01T00:00:00Z",
+            "2026-01-01T00:00:00Z", null,
         ];
     }
 
