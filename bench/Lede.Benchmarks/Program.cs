@@ -2,11 +2,17 @@ using BenchmarkDotNet.Running;
 using Lede.Benchmarks;
 using Lede.Benchmarks.Store;
 
-// 'store insert N [--db PATH|CONNSTRING] [--batch B]': batched inserts; 'store search N [--db …] [--queries Q]': search latency.
+// 'store insert N [--db PATH|CONNSTRING] [--batch B]': batched inserts; 'store search N [--db …] [--queries Q]': search latency;
+// 'store layers N [--batch B]': the insert cost split by layer (whole store, raw SQLitePCL, SqliteCommand).
 if (args is ["store", ..])
 {
     var store = StoreBenchArguments.Parse(args);
-    await (store.Verb == "insert" ? StoreInsertThroughput.RunAsync(store) : StoreSearchLatency.RunAsync(store));
+    await (store.Verb switch
+    {
+        "insert" => StoreInsertThroughput.RunAsync(store),
+        "layers" => StoreInsertLayers.RunAsync(store),
+        _ => StoreSearchLatency.RunAsync(store),
+    });
     return;
 }
 

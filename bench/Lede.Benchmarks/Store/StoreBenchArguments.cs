@@ -2,14 +2,14 @@ using System.Globalization;
 
 namespace Lede.Benchmarks.Store;
 
-/// <summary>The arguments of <c>store insert|search N [--db PATH|CONNSTRING] [--batch B] [--queries Q]</c>.</summary>
+/// <summary>The arguments of <c>store insert|search|layers N [--db PATH|CONNSTRING] [--batch B] [--queries Q]</c>.</summary>
 internal sealed record StoreBenchArguments(string Verb, int Count, string? Db, int Batch, int Queries)
 {
     public static StoreBenchArguments Parse(IReadOnlyList<string> args)
     {
-        if (args.Count < 2 || args[1] is not ("insert" or "search"))
+        if (args.Count < 2 || args[1] is not ("insert" or "search" or "layers"))
         {
-            throw new ArgumentException("usage: store insert|search N [--db PATH|CONNSTRING] [--batch B] [--queries Q]", nameof(args));
+            throw new ArgumentException("usage: store insert|search|layers N [--db PATH|CONNSTRING] [--batch B] [--queries Q]", nameof(args));
         }
 
         var count = args.Count > 2 && !args[2].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000;

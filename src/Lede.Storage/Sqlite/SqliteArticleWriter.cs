@@ -9,8 +9,10 @@ namespace Lede.Storage.Sqlite;
 /// <summary>Writes articles inside one open write transaction, each statement prepared once for the whole batch.</summary>
 /// <remarks>
 /// Everything that can refuse an article (its <c>webUrl</c> held by another) is checked before its first write, so a
-/// refused article leaves nothing behind and the batch goes on without a savepoint. Per batch it remembers the
-/// providers and topics it has ensured, and updates each touched story's provider count once, in <see cref="Finish"/>.
+/// refused article leaves nothing behind and the batch goes on without a savepoint. <see cref="Save"/> decides each
+/// article's outcome and takes its import position; the rows themselves are written table by table in
+/// <see cref="Finish"/> (or earlier, when a later article depends on them), each table's rows in key order. Per batch it
+/// remembers the providers and topics it has ensured, and updates each touched story's provider count once.
 /// </remarks>
 internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDisposable
 {
@@ -19,10 +21,13 @@ internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDispo
     private readonly HashSet<string> _providers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _topics = new(StringComparer.Ordinal);
     private readonly HashSet<long> _stories = [];
+    private readonly List<PlannedArticle> _pending = [];
+    private readonly HashSet<long> _pendingIds = [];
+    private readonly Dictionary<string, long> _pendingWebUrls = new(StringComparer.Ordinal);
     private bool _deferred;
     private long? _lastSeq;
 
-    /// <summary>Stores one article with its children, URLs and analysis.</summary>
+    /// <summary>Stores one article with its children, URLs and analysis (its rows are written by <see cref="Finish"/> at the latest).</summary>
     /// <exception cref="ArticleConflictException">Another article holds its <c>webUrl</c>; nothing was written.</exception>
     public SaveOutcome Save(StoredRecord article)
     {
@@ -40,7 +45,13 @@ internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDispo
             _deferred = true;
         }
 
-        if (Statement(HolderSql, "WebUrl", "Id").Scalar(record.WebUrl, key) is long other)
+        if (_pendingIds.Contains(key))
+        {
+            // The same article twice in a batch: the first must be in place before the second compares against it.
+            Flush();
+        }
+
+        if (Holder(key, record.WebUrl) is { } other)
         {
             throw new ArticleConflictException(id, ArticleId.FromInt64(other), record.WebUrl);
         }
@@ -64,43 +75,48 @@ internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDispo
             _stories.Add(story);
         }
 
-        if (exists)
+        var topics = new long[record.Topics.Count];
+        for (var i = 0; i < topics.Length; i++)
         {
-            // The index is told what it held before the row and its topics change (migration 006).
-            Statement(UnindexSql, "Id").Run(key);
-            Statement(UpsertArticleSql, UpsertArticleNames).Run(ArticleValues(key, seq!.Value, record, seal, analysis));
-            Statement("DELETE FROM article_topic WHERE article_id = $Id", "Id").Run(key);
-            Statement("DELETE FROM article_image WHERE article_id = $Id", "Id").Run(key);
-            Statement("DELETE FROM related_snapshot WHERE article_id = $Id", "Id").Run(key);
-        }
-        else
-        {
-            // The row before its children: with every parent in place, no foreign key is ever outstanding, and SQLite
-            // skips the search for orphans it would otherwise make on each article insert.
-            Statement(UpsertArticleSql, UpsertArticleNames).Run(ArticleValues(key, NextSeq(), record, seal, analysis));
+            topics[i] = TopicId(record.Topics[i]);
         }
 
-        InsertTopics(key, record);
-        InsertChildren(key, record);
-        RememberUrls(key, record);
-        // The search index row, once per saved article, from the row and its topics (migration 005 says why not triggers).
-        Statement(IndexSql, "Id").Run(key);
+        var planned = new PlannedArticle(key, exists ? seq!.Value : NextSeq(), exists, article, topics);
+        _pending.Add(planned);
+        _pendingIds.Add(key);
+        _pendingWebUrls[record.WebUrl] = key;
         return exists ? SaveOutcome.Updated : SaveOutcome.Inserted;
     }
 
-    private const string IndexSql = SqliteStore.IndexSql;
-
-    private const string UnindexSql = SqliteStore.UnindexSql;
-
-    /// <summary>Brings the stories the batch touched up to date; call once, before committing.</summary>
+    /// <summary>Writes what is planned and brings the stories the batch touched up to date; call once, before committing.</summary>
     public void Finish()
     {
+        Flush();
         foreach (var story in _stories)
         {
             Statement(StoryProvidersSql, "Story").Run(story);
         }
 
         _stories.Clear();
+    }
+
+    /// <summary>The article other than <paramref name="key"/> that holds <paramref name="webUrl"/>, counting the planned ones.</summary>
+    private long? Holder(long key, string webUrl)
+    {
+        if (_pendingWebUrls.TryGetValue(webUrl, out var planned))
+        {
+            return planned == key ? null : planned;
+        }
+
+        var holder = Statement(HolderSql, "WebUrl", "Id").Scalar(webUrl, key) as long?;
+        if (holder is { } stored && _pendingIds.Contains(stored))
+        {
+            // A planned update may move the holder off this URL: ask again once it is written.
+            Flush();
+            holder = Statement(HolderSql, "WebUrl", "Id").Scalar(webUrl, key) as long?;
+        }
+
+        return holder;
     }
 
     public void Dispose()
@@ -119,55 +135,6 @@ internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDispo
         return existing[0].ToSeal() == article.Seal
             && (article.Analysis is null || existing[0].ToAnalysis() == article.Analysis)
             && RecordWriter.Write(SqliteStore.Assemble(connection, existing, tx)[0].Record) == RecordWriter.Write(article.Record);
-    }
-
-    private void InsertTopics(long key, ArticleRecord record)
-    {
-        for (var i = 0; i < record.Topics.Count; i++)
-        {
-            Statement("INSERT INTO article_topic (article_id, position, topic_id) VALUES ($Id, $Position, $Topic)", "Id", "Position", "Topic")
-                .Run(key, i, TopicId(record.Topics[i]));
-        }
-    }
-
-    private void InsertChildren(long key, ArticleRecord record)
-    {
-        var image = Statement(ImageSql, "Id", "Position", "Url", "Width", "Height", "IsCached");
-        for (var i = 0; i < record.Images.Count; i++)
-        {
-            var (url, width, height, isCached) = record.Images[i];
-            image.Run(key, i, url, width, height, isCached);
-        }
-
-        for (var i = 0; i < record.Related.Count; i++)
-        {
-            var r = record.Related[i];
-            Statement(RelatedSql, RelatedNames).Run(
-                key, i, r.Title, r.Excerpt, StoredTime.Format(r.PublishedDateTime), r.WebUrl, r.AmpWebUrl, r.CdnAmpWebUrl,
-                StoredType.Format(r.Type), r.Provider.Name, r.Provider.Domain, r.Quality);
-            var relatedImage = Statement(RelatedImageSql, "Id", "Related", "Position", "Url", "Width", "Height", "IsCached");
-            for (var n = 0; n < r.Images.Count; n++)
-            {
-                var (url, width, height, isCached) = r.Images[n];
-                relatedImage.Run(key, i, n, url, width, height, isCached);
-            }
-        }
-    }
-
-    /// <summary>Adds the record's URLs to the ones its article is known by; a URL another article already holds stays with it.</summary>
-    private void RememberUrls(long key, ArticleRecord record)
-    {
-        var url = Statement("INSERT INTO article_url (url, article_id) VALUES (CAST($Url AS TEXT), $Id) ON CONFLICT (url) DO NOTHING", "Url", "Id");
-        url.Run(record.WebUrl, key);
-        if (record.OriginalUrl != record.WebUrl)
-        {
-            url.Run(record.OriginalUrl, key);
-        }
-
-        if (record.AmpWebUrl is { } amp && amp != record.WebUrl && amp != record.OriginalUrl)
-        {
-            url.Run(amp, key);
-        }
     }
 
     private long TopicId(string name)

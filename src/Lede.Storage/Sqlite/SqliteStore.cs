@@ -14,7 +14,14 @@ public sealed partial class SqliteStore : IStore, IMigratedStore
     private readonly string _connectionString;
     private readonly SqliteCheckpointer _checkpointer;
 
-    static SqliteStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+    static SqliteStore()
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        // SQLite counts every allocation under a global mutex unless told not to, which only works before its first use
+        // (a process that opened SQLite already keeps counting: the call fails harmlessly). Lede never reads the counts.
+        SQLitePCL.Batteries_V2.Init();
+        _ = SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MEMSTATUS, 0);
+    }
 
     private SqliteStore(string connectionString)
     {
