@@ -27,14 +27,14 @@ internal static unsafe partial class Fts5Rank
     private const string Library = "e_sqlite3";
 
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Registered = [];
-    private static volatile bool s_unavailable;
+    private static volatile bool _unavailable;
 
     /// <summary>Registers lede_bm25 on the connection's database handle once; false when this SQLite build cannot take it.</summary>
     /// <remarks>False leaves the caller with FTS5's own bm25: the same order, at the cost this type exists to avoid.</remarks>
     public static bool TryRegister(SqliteConnection connection)
     {
         var handle = connection.Handle;
-        if (s_unavailable || handle is null || handle.IsInvalid)
+        if (_unavailable || handle is null || handle.IsInvalid)
         {
             return false;
         }
@@ -53,7 +53,7 @@ internal static unsafe partial class Fts5Rank
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or InvalidOperationException)
         {
             // Another SQLite provider (no e_sqlite3), or one built without FTS5's API: bm25 it is, for every connection.
-            s_unavailable = true;
+            _unavailable = true;
             return false;
         }
     }

@@ -18,8 +18,8 @@ public sealed partial class SqliteStore
     /// </value>
     private static int RankedMatches(int limit) => Math.Max(200, 10 * limit);
 
-    /// <value>Default: a term's document frequency is estimated from its newest 500 matches when it has more.</value>
-    private const int FrequencySample = 500;
+    /// <value>Default: a term's document frequency is estimated from its newest 200 matches when it has more.</value>
+    private const int FrequencySample = 200;
 
     /// <summary>FTS5's bm25 with the weights of migration 005; used when <see cref="Fts5Rank"/> cannot be registered.</summary>
     private const string BuiltInRank = "bm25(10.0, 3.0, 2.0, 2.0, 0.0)";
