@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lede.Normalize;
 using Lede.Storage.Sqlite;
 using Lede.Store;
@@ -51,6 +52,80 @@ public sealed class SqliteSearchTests : SearchContractTests, IDisposable
         // The FTS table is the outer loop and no temporary sorter is needed: the walk stops at the limit.
         plan[0].ShouldStartWith("SCAN f VIRTUAL TABLE");
         plan.ShouldNotContain(p => p.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    // lede_bm25 (Fts5Rank) is FTS5's bm25 given the IDFs that bm25 would count itself: the same score for every row.
+    [Fact]
+    public async Task Lede_bm25_given_exact_idfs_scores_every_row_as_bm25_does()
+    {
+        await SaveAsync(1, "Drone over the harbour", "A drone, then another drone.", ["Drones"]);
+        await SaveAsync(2, "Harbour news", "Nothing flies.", []);
+        await SaveAsync(3, "Ferries", "The harbour of drone makers.", ["Transport"]);
+        await SaveAsync(4, "Markets", "Shares fell.", []);
+        await SaveAsync(5, "Weather", "Rain over the bay.", []);
+        await SaveAsync(6, "Drone rules", "Drone pilots need a licence for the drone.", []);
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "lede.db")}");
+        await connection.OpenAsync();
+        Fts5Rank.TryRegister(connection).ShouldBeTrue();
+        Fts5Rank.TryRegister(connection).ShouldBeTrue();
+        const string Columns = "{title excerpt provider topics}";
+        double Idf(string word)
+        {
+            var hits = Scalar(connection, $"SELECT COUNT(*) FROM article_search WHERE article_search MATCH '{Columns} : \"{word}\"'");
+            return Math.Max(1e-6, Math.Log((6 - hits + 0.5) / (hits + 0.5)));
+        }
+
+        var sql = string.Create(CultureInfo.InvariantCulture, $"""
+            SELECT bm25(article_search, 10.0, 3.0, 2.0, 2.0, 0.0), lede_bm25(article_search, {Idf("drone"):F12}, {Idf("harbour"):F12})
+            FROM article_search WHERE article_search MATCH '{Columns} : ("drone" OR "harbour") AND facets : "lpub0"'
+            """);
+        var rows = 0;
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                rows++;
+                reader.GetDouble(1).ShouldBe(reader.GetDouble(0), 1e-9);
+                reader.GetDouble(1).ShouldBeLessThan(0);
+            }
+        }
+
+        rows.ShouldBe(4);
+    }
+
+    // A word most articles hold says little: in a two-word search the rare word's place decides (bm25's IDF).
+    [Fact]
+    public async Task In_a_two_word_search_the_rare_word_weighs_more_than_the_common_one()
+    {
+        await SaveAsync(1, "Alpha alpha alpha report", "Beta seen once.", []);
+        await SaveAsync(2, "Beta report", "Alpha seen once.", []);
+        for (var n = 3; n <= 12; n++)
+        {
+            await SaveAsync(n, $"Alpha story {n}", "Other words here.", []);
+        }
+
+        var hits = await Store.SearchAsync(new SearchQuery("alpha beta"), default);
+
+        hits.Select(h => h.Id).ShouldBe([new ArticleId(2), new ArticleId(1)]);
+    }
+
+    private async Task SaveAsync(int n, string title, string excerpt, IReadOnlyList<string> topics)
+        => await Store.SaveRecordAsync(new ArticleId((ulong)n), Samples.Minimal with
+        {
+            Title = title,
+            Excerpt = excerpt,
+            WebUrl = $"https://example.com/{n}",
+            OriginalUrl = $"https://example.com/{n}",
+            Topics = topics,
+        }, default);
+
+    private static long Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     // Migration 006: the index keeps no copy of the text, so every writer tells it what it held before a change.

@@ -47,12 +47,19 @@ internal static class StoreSearchLatency
             return;
         }
 
-        var times = new List<(string Kind, double Ms, int Hits)>();
+        var times = new List<(string Kind, double Ms, int Hits, double CpuMs)>();
+        var slowest = new Dictionary<string, (double CpuMs, SearchQuery Query)>(StringComparer.Ordinal);
         foreach (var query in queries)
         {
+            // The SQLite store searches on the calling thread, so its CPU clock is the query's CPU time there.
+            var cpu = ThreadCpuClock.Milliseconds();
             var clock = Stopwatch.StartNew();
             var hits = await store.SearchAsync(query, default);
-            times.Add((Kind(query), clock.Elapsed.TotalMilliseconds, hits.Count));
+            times.Add((Kind(query), clock.Elapsed.TotalMilliseconds, hits.Count, ThreadCpuClock.Milliseconds() - cpu));
+            if (!slowest.TryGetValue(times[^1].Kind, out var slow) || slow.CpuMs < times[^1].CpuMs)
+            {
+                slowest[times[^1].Kind] = (times[^1].CpuMs, query);
+            }
         }
 
         Print("all", times);
@@ -60,14 +67,21 @@ internal static class StoreSearchLatency
         {
             Print(kind, times.Where(t => t.Kind == kind).ToList());
         }
+
+        foreach (var (kind, (cpu, query)) in slowest.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  slowest {kind}: {cpu:F2} ms CPU: {query.Text} (topic {query.Topic ?? "-"}, since {query.Since:yyyy-MM-dd HH:mm}, published {query.PublishedOnly})"));
+        }
     }
 
-    private static void Print(string kind, List<(string Kind, double Ms, int Hits)> times)
+    private static void Print(string kind, List<(string Kind, double Ms, int Hits, double CpuMs)> times)
     {
         var ms = times.Select(t => t.Ms).Order().ToList();
-        double At(double p) => ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(p * ms.Count) - 1)];
+        var cpu = times.Select(t => t.CpuMs).Order().ToList();
+        double At(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {kind,-14} {times.Count,6} queries: p50 {At(0.50),7:F2} ms, p95 {At(0.95),7:F2} ms, p99 {At(0.99),7:F2} ms, max {ms[^1],7:F2} ms; hits {times.Average(t => t.Hits),5:F1} on average, {times.Count(t => t.Hits == 0)} with none"));
+            $"  {kind,-14} {times.Count,6} queries: p50 {At(ms, 0.50),7:F2} ms, p95 {At(ms, 0.95),7:F2} ms, p99 {At(ms, 0.99),7:F2} ms, max {ms[^1],7:F2} ms; CPU p50 {At(cpu, 0.50),6:F2} ms, p99 {At(cpu, 0.99),6:F2} ms; hits {times.Average(t => t.Hits),5:F1} on average, {times.Count(t => t.Hits == 0)} with none"));
     }
 
     private static string Kind(SearchQuery query) => query switch

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Lede.Normalize;
 using Lede.Storage.Search;
@@ -12,27 +13,40 @@ public sealed partial class SqliteStore
     private const int SnippetTokens = 32;
 
     /// <value>
-    /// Default: bm25 ranks at most the newest 2,000 matches. FTS5 scores every match before it can sort, so a query
-    /// matching a third of a million articles would take seconds; past this many, the newest matches are the ones ranked.
+    /// Default: bm25 ranks the newest 10 matches per hit asked for, at least 200 (as on PostgreSQL). Ranking every match of
+    /// a common word would take seconds at a million articles; past this many, the newest matches are the ones ranked.
     /// </value>
-    private const int RankedMatches = 2000;
+    private static int RankedMatches(int limit) => Math.Max(200, 10 * limit);
 
-    // The FTS table drives the loop and hands rows over in bm25 order (ORDER BY rank is consumed by FTS5), so the join
+    /// <value>Default: a term's document frequency is estimated from its newest 200 matches when it has more.</value>
+    private const int FrequencySample = 200;
+
+    /// <summary>FTS5's bm25 with the weights of migration 005; used when <see cref="Fts5Rank"/> cannot be registered.</summary>
+    private const string BuiltInRank = "bm25(10.0, 3.0, 2.0, 2.0, 0.0)";
+
+    // The FTS table drives the loop and hands rows over in rank order (ORDER BY rank is consumed by FTS5), so the join
     // to article runs for the rows returned and the snippets are made for them only: LIMIT stops the walk.
     private static readonly string SearchSql = $"""
         SELECT a.id, -f.rank AS rank, a.title, a.web_url, a.provider_name, a.published_at, a.published,
                snippet(article_search, 1, char(2), char(3), '…', {SnippetTokens}) AS excerpt_snippet,
                highlight(article_search, 0, char(2), char(3)) AS title_snippet
         FROM article_search f JOIN article a ON a.seq = f.rowid
-        WHERE article_search MATCH CAST(@Match AS TEXT) AND f.rowid >= @From AND (@Since IS NULL OR a.published_at >= @Since)
+        WHERE article_search MATCH CAST(@Match AS TEXT) AND f.rank MATCH CAST(@Rank AS TEXT) AND f.rowid >= @From
+          AND (@Since IS NULL OR a.published_at >= @Since)
         ORDER BY f.rank
         LIMIT @Limit
         """;
 
-    // Walks the matches newest first without scoring them: cheap, and it finds where the newest RankedMatches begin.
-    private static readonly string RankedFromSql = $"""
+    // Walks the matches newest first without scoring them: cheap, and it finds where the newest ranked matches begin.
+    private const string RankedFromSql = """
         SELECT rowid FROM article_search WHERE article_search MATCH CAST(@Match AS TEXT)
-        ORDER BY rowid DESC LIMIT 1 OFFSET {RankedMatches - 1}
+        ORDER BY rowid DESC LIMIT 1 OFFSET @Offset
+        """;
+
+    // The newest matches of one term, counted: all of them when it is rare, else how far back its newest sample reaches.
+    private const string FrequencySql = """
+        SELECT COUNT(*), MIN(rowid) FROM (SELECT rowid FROM article_search WHERE article_search MATCH CAST(@Match AS TEXT)
+        ORDER BY rowid DESC LIMIT @Sample)
         """;
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken ct)
@@ -67,15 +81,47 @@ public sealed partial class SqliteStore
         }
 
         var match = Fts5Query.Build(terms, topics, query.PublishedOnly, dates);
+        var limit = Math.Clamp(query.Limit, 1, 1000);
         var parameters = new
         {
             Match = match,
-            From = connection.ExecuteScalar<long?>(RankedFromSql, new { Match = match }, tx) ?? long.MinValue,
+            Rank = Fts5Rank.TryRegister(connection) ? RankFunction(connection, tx, terms) : BuiltInRank,
+            From = connection.ExecuteScalar<long?>(RankedFromSql, new { Match = match, Offset = RankedMatches(limit) - 1 }, tx) ?? long.MinValue,
             Since = since is { } s ? StoredTime.Format(s) : null,
-            Limit = Math.Clamp(query.Limit, 1, 1000),
+            Limit = limit,
         };
         var hits = connection.Query<SearchRow>(SearchSql, parameters, tx).Select(row => row.ToHit()).ToList();
         return Task.FromResult<IReadOnlyList<SearchHit>>(hits);
+    }
+
+    /// <summary>The lede_bm25 call for these terms: the required terms' IDFs, in the order the MATCH text names them.</summary>
+    /// <remarks>
+    /// One required term needs none: its IDF scales every score alike. With more, each term's document frequency comes
+    /// from its newest matches (exact for a rare term; for a common one, how many of the newest rows hold it), which is
+    /// cheap and close enough to weigh a rare word above a common one.
+    /// </remarks>
+    private static string RankFunction(SqliteConnection connection, SqliteTransaction tx, SearchTerms terms)
+    {
+        if (terms.Required.Count < 2)
+        {
+            return Fts5Rank.Name + "()";
+        }
+
+        var newest = connection.ExecuteScalar<long?>("SELECT MAX(seq) FROM article", transaction: tx) ?? 0;
+        var rows = Math.Max(1.0, newest);
+        var idfs = terms.Required.Select(term =>
+        {
+            var (count, oldest) = connection.QuerySingle<(long, long?)>(
+                FrequencySql, new { Match = Fts5Query.Build(new SearchTerms([term], []), null, false), Sample = FrequencySample }, tx);
+            var frequency = count < FrequencySample || oldest is null
+                ? count
+                : Math.Min(rows, (double)count * rows / Math.Max(1, newest - oldest.Value + 1));
+            // FTS5's bm25 formula, floor included: a word in more than half the rows weighs next to nothing.
+            var idf = Math.Log((rows - frequency + 0.5) / (frequency + 0.5));
+            return idf > 0 ? idf : 1e-6;
+        });
+        // Plain decimals: FTS5's parser of rank functions takes no exponents.
+        return $"{Fts5Rank.Name}({string.Join(", ", idfs.Select(idf => idf.ToString("F9", CultureInfo.InvariantCulture)))})";
     }
 
     /// <summary>The date facets for a since filter that keeps a small part of the stored time span; null when the filter keeps most of it.</summary>
