@@ -170,6 +170,11 @@ internal static class StoriesQuality
         "QueryTerms" => o with { QueryTerms = (int)v },
         "CentroidCap" => o with { CentroidCap = (int)v },
         "IdfPriorStories" => o with { IdfPriorStories = v },
+        "DetailEntities" => o with { DetailEntities = (int)v },
+        "DetailConflictFactor" => o with { DetailConflictFactor = v },
+        "DetailAgreeFactor" => o with { DetailAgreeFactor = v },
+        "DetailConflictShare" => o with { DetailConflictShare = v },
+        "DetailMinTerms" => o with { DetailMinTerms = (int)v },
         "LeadWords" => o with { LeadWords = (int)v },
         _ => throw new ArgumentException($"unknown option {name}", nameof(name)),
     };

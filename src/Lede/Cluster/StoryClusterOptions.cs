@@ -104,4 +104,30 @@ public sealed record StoryClusterOptions
     /// <summary>IDF smoothing: the stream is treated as if this many earlier stories contained none of the terms.</summary>
     /// <value>Default: 50.</value>
     public double IdfPriorStories { get; init; } = 50;
+
+    /// <summary>Key details compared per side: a document's and a story's strongest distinctive entities (weight × IDF).</summary>
+    /// <remarks>
+    /// Two events of one kind (two jewel heists in one city, two Watergate figures' deaths) share the topic's words and even
+    /// names, but not their strongest ones. When none of the document's key details is in the story and none of the story's
+    /// is in the document, the score is multiplied by <see cref="DetailConflictFactor"/>; when the document's strongest
+    /// detail is one of the story's, by <see cref="DetailAgreeFactor"/>.
+    /// </remarks>
+    /// <value>Default: 1 (more, and a story's list, read from few articles, disagrees with its own next article too often).</value>
+    public int DetailEntities { get; init; } = 1;
+
+    /// <summary>Score factor when the document's key details and the story's are disjoint (see <see cref="DetailEntities"/>).</summary>
+    /// <value>Default: 0.5.</value>
+    public double DetailConflictFactor { get; init; } = 0.5;
+
+    /// <summary>Score factor when the document's strongest detail is one of the story's (see <see cref="DetailEntities"/>).</summary>
+    /// <value>Default: 1.</value>
+    public double DetailAgreeFactor { get; init; } = 1;
+
+    /// <summary>Documents with fewer distinct terms than this are not compared on key details (a headline leaves most out).</summary>
+    /// <value>Default: 48.</value>
+    public int DetailMinTerms { get; init; } = 48;
+
+    /// <summary>Key details conflict when fewer than this share of both sides' lists (see <see cref="DetailEntities"/>) is found on the other side.</summary>
+    /// <value>Default: 0.5.</value>
+    public double DetailConflictShare { get; init; } = 0.5;
 }

@@ -55,7 +55,14 @@ public sealed partial class StoryClusterer
             text += weights[f] * cosines[f];
         }
 
-        return new CandidateScore(story, cosines, total > 0 ? text / total : 0, timeFactor, gap);
+        var match = MatchDetails(doc, story);
+        var detail = match switch
+        {
+            DetailMatch.Conflict => _options.DetailConflictFactor,
+            DetailMatch.Agree => _options.DetailAgreeFactor,
+            _ => 1.0,
+        };
+        return new CandidateScore(story, cosines, total > 0 ? text / total : 0, timeFactor, gap, match, detail);
     }
 
     // The guard against over-merging: a good score alone does not join unless it is strong; otherwise the document must
@@ -124,7 +131,7 @@ public sealed partial class StoryClusterer
 
         var why = new List<string>
         {
-            string.Create(inv, $"best story {best.Story.Id} ({best.Story.Members.Count} articles): score {best.Score:0.000} = text {best.Text:0.000} ({string.Join(", ", parts)}) × time {best.TimeFactor:0.00}; join threshold {threshold:0.000}"),
+            string.Create(inv, $"best story {best.Story.Id} ({best.Story.Members.Count} articles): score {best.Score:0.000} = text {best.Text:0.000} ({string.Join(", ", parts)}) × time {best.TimeFactor:0.00} × details {best.Detail:0.00} ({DetailWords(best)}); join threshold {threshold:0.000}"),
         };
         var terms = _featurizer.Terms;
         var shared = TopShared(doc, best.Story[StoryField.All], 8);
@@ -140,6 +147,21 @@ public sealed partial class StoryClusterer
 
         why.Add(best.Score >= threshold ? check.Reason : string.Create(inv, $"score {best.Score:0.000} below join threshold {threshold:0.000}"));
         return why;
+    }
+
+    private string DetailWords(CandidateScore best)
+    {
+        var terms = _featurizer.Terms;
+        var story = best.Story;
+        var mine = string.Join(", ", _docDetails.Take(_docDetailCount).Select(k => StoryFeaturizer.Display(terms.Name(k))));
+        var theirs = string.Join(", ", story.Details.Take(story.DetailCount).Select(k => StoryFeaturizer.Display(terms.Name(k))));
+        var verdict = best.Match switch
+        {
+            DetailMatch.Agree => "agree",
+            DetailMatch.Conflict => "differ",
+            _ => "neutral",
+        };
+        return $"{verdict}: article {(mine.Length > 0 ? mine : "none")}; story {(theirs.Length > 0 ? theirs : "none")}";
     }
 
     // The count shared keys with the highest document weight × IDF, highest first (ties in the document's order), as names.

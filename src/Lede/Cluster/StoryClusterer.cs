@@ -64,6 +64,7 @@ public sealed partial class StoryClusterer
 
         vectors.Flatten(_featurizer.Terms);
         var norms = DocumentNorms(vectors);
+        FindDocumentDetails(vectors);
         // The best two by score, ties to the older story: no sort, no list.
         CandidateScore? first = null, second = null;
         foreach (var candidate in Candidates(vectors))
@@ -180,6 +181,7 @@ public sealed partial class StoryClusterer
     {
         story.Add(vectors, _options.CentroidCap, _featurizer.Terms);
         story.Touched = _sequence;
+        FindStoryDetails(story);
         // A grown story's top terms settle: re-rank them on every fourth join only, to keep joins cheap.
         if (story.Members.Count <= 8 || story.Members.Count % 4 == 0)
         {

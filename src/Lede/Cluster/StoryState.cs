@@ -36,6 +36,11 @@ internal sealed class StoryState
 
     public int[] IndexedKeys { get; set; } = [];
 
+    /// <summary>The story's strongest distinctive entities, strongest first (the first <see cref="DetailCount"/>).</summary>
+    public int[] Details { get; set; } = [];
+
+    public int DetailCount { get; set; }
+
     public TermWeights this[StoryField field] => _sums[(int)field];
 
     public void Add(DocumentVectors doc, int cap, TermStatistics terms)
