@@ -73,11 +73,16 @@ internal static class StoriesQuality
     private static (ClusterScores Scores, Dictionary<string, string> Predicted) Score((string Name, IReadOnlyList<StoryCorpusEntry> Entries) corpus, StoryClusterOptions options)
     {
         var clusterer = new StoryClusterer(options);
-        var predicted = new Dictionary<string, string>(StringComparer.Ordinal);
+        var assigned = new Dictionary<string, long>(StringComparer.Ordinal);
+        var map = new StoryIdMap();
         foreach (var entry in StoryCorpus.PublicationOrder(corpus.Entries))
         {
-            predicted[entry.Document.Id] = clusterer.Add(entry.Document).StoryId.ToString(Inv);
+            var assignment = clusterer.Add(entry.Document);
+            map.Record(assignment);
+            assigned[entry.Document.Id] = assignment.StoryId;
         }
+
+        var predicted = assigned.ToDictionary(a => a.Key, a => map.Resolve(a.Value).ToString(Inv), StringComparer.Ordinal);
 
         var gold = corpus.Entries.Where(e => e.Cluster is not null).GroupBy(e => e.Document.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Cluster!, StringComparer.Ordinal);
         return (ClusterMetrics.Compute(predicted, gold), predicted);
@@ -173,7 +178,7 @@ internal static class StoriesQuality
         "DetailEntities" => o with { DetailEntities = (int)v },
         "DetailConflictFactor" => o with { DetailConflictFactor = v },
         "DetailAgreeFactor" => o with { DetailAgreeFactor = v },
-        "DetailConflictShare" => o with { DetailConflictShare = v },
+        "MergeThreshold" => o with { MergeThreshold = v },
         "DetailMinTerms" => o with { DetailMinTerms = (int)v },
         "LeadWords" => o with { LeadWords = (int)v },
         _ => throw new ArgumentException($"unknown option {name}", nameof(name)),

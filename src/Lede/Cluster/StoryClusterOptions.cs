@@ -105,15 +105,16 @@ public sealed record StoryClusterOptions
     /// <value>Default: 50.</value>
     public double IdfPriorStories { get; init; } = 50;
 
-    /// <summary>Key details compared per side: a document's and a story's strongest distinctive entities (weight × IDF).</summary>
+    /// <summary>Key details a story keeps: its strongest distinctive entities (weight × IDF).</summary>
     /// <remarks>
     /// Two events of one kind (two jewel heists in one city, two Watergate figures' deaths) share the topic's words and even
-    /// names, but not their strongest ones. When none of the document's key details is in the story and none of the story's
-    /// is in the document, the score is multiplied by <see cref="DetailConflictFactor"/>; when the document's strongest
-    /// detail is one of the story's, by <see cref="DetailAgreeFactor"/>.
+    /// names, but not their strongest ones. When the document's strongest distinctive entity is nowhere in the story and the
+    /// story's strongest is nowhere in the document, the score is multiplied by <see cref="DetailConflictFactor"/>; when the
+    /// document's strongest is among the story's key details, by <see cref="DetailAgreeFactor"/>. Two stories merge at full
+    /// similarity only when one's strongest is among the other's key details.
     /// </remarks>
-    /// <value>Default: 1 (more, and a story's list, read from few articles, disagrees with its own next article too often).</value>
-    public int DetailEntities { get; init; } = 1;
+    /// <value>Default: 3.</value>
+    public int DetailEntities { get; init; } = 3;
 
     /// <summary>Score factor when the document's key details and the story's are disjoint (see <see cref="DetailEntities"/>).</summary>
     /// <value>Default: 0.5.</value>
@@ -127,7 +128,8 @@ public sealed record StoryClusterOptions
     /// <value>Default: 48.</value>
     public int DetailMinTerms { get; init; } = 48;
 
-    /// <summary>Key details conflict when fewer than this share of both sides' lists (see <see cref="DetailEntities"/>) is found on the other side.</summary>
-    /// <value>Default: 0.5.</value>
-    public double DetailConflictShare { get; init; } = 0.5;
+    /// <summary>Two stories merge (the later into the earlier) when an article would join both and their sums are this alike.</summary>
+    /// <remarks>Online: the merge happens when the bridging article arrives; 0 switches merging off.</remarks>
+    /// <value>Default: 0.2.</value>
+    public double MergeThreshold { get; init; } = 0.2;
 }

@@ -78,8 +78,8 @@ public sealed partial class StoryClusterer
         weights[at] = weight;
     }
 
-    // Agree: the document's strongest detail is among the story's strongest. Conflict: few key details of either side appear
-    // in the other (the share of both lists found across is below DetailConflictShare).
+    // Agree: the document's strongest detail is among the story's strongest. Conflict: neither side's strongest detail appears
+    // anywhere in the other.
     private DetailMatch MatchDetails(DocumentVectors doc, StoryState story)
     {
         if (_docDetailCount == 0 || story.DetailCount == 0)
@@ -87,33 +87,14 @@ public sealed partial class StoryClusterer
             return DetailMatch.Neutral;
         }
 
-        var entities = story[StoryField.Entities];
-        var found = 0;
-        for (var i = 0; i < _docDetailCount; i++)
-        {
-            found += entities.ContainsKey(_docDetails[i]) ? 1 : 0;
-        }
-
-        var own = doc[StoryField.Entities];
-        for (var i = 0; i < story.DetailCount; i++)
-        {
-            found += own.ContainsKey(story.Details[i]) ? 1 : 0;
-        }
-
-        if (found < _options.DetailConflictShare * (_docDetailCount + story.DetailCount))
-        {
-            return DetailMatch.Conflict;
-        }
-
         var top = _docDetails[0];
-        for (var i = 0; i < story.DetailCount; i++)
+        if (Array.IndexOf(story.Details, top, 0, story.DetailCount) >= 0)
         {
-            if (story.Details[i] == top)
-            {
-                return DetailMatch.Agree;
-            }
+            return DetailMatch.Agree;
         }
 
-        return DetailMatch.Neutral;
+        return story[StoryField.Entities].ContainsKey(top) || doc[StoryField.Entities].ContainsKey(story.Details[0])
+            ? DetailMatch.Neutral
+            : DetailMatch.Conflict;
     }
 }

@@ -67,6 +67,7 @@ public sealed partial class StoryClusterer
         FindDocumentDetails(vectors);
         // The best two by score, ties to the older story: no sort, no list.
         CandidateScore? first = null, second = null;
+        _scored.Clear();
         foreach (var candidate in Candidates(vectors))
         {
             if (Score(vectors, norms, candidate) is not { } scored)
@@ -74,6 +75,7 @@ public sealed partial class StoryClusterer
                 continue;
             }
 
+            _scored.Add(scored);
             if (first is not { } top || Before(scored, top))
             {
                 second = first;
@@ -97,8 +99,10 @@ public sealed partial class StoryClusterer
         if (best.Score >= threshold && check.Passed)
         {
             Join(best.Story, vectors);
-            why.Insert(0, $"joined story {best.Story.Id}");
-            return new StoryAssignment(best.Story.Id, false, best.Score, why);
+            var merged = new List<long>();
+            var story = MergeBridged(vectors, best.Story, threshold, why, merged);
+            why.Insert(0, $"joined story {story.Id}");
+            return new StoryAssignment(story.Id, false, best.Score, why) { Merged = merged };
         }
 
         var opened = Open(vectors);
