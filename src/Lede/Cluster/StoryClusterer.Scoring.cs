@@ -5,6 +5,7 @@ namespace Lede.Cluster;
 public sealed partial class StoryClusterer
 {
     private static readonly string[] FieldNames = ["all", "lead", "title", "entities"];
+    private readonly System.Text.StringBuilder _detailText = new();
 
 
     // Σ w·cos over the fields the document has, renormalised so a headline-only or name-less document is not penalised;
@@ -149,19 +150,34 @@ public sealed partial class StoryClusterer
         return why;
     }
 
+    // "agree: article a, b; story c, d" without LINQ or substrings: it is written for every article that has a candidate.
     private string DetailWords(CandidateScore best)
     {
-        var terms = _featurizer.Terms;
-        var story = best.Story;
-        var mine = string.Join(", ", _docDetails.Take(_docDetailCount).Select(k => StoryFeaturizer.Display(terms.Name(k))));
-        var theirs = string.Join(", ", story.Details.Take(story.DetailCount).Select(k => StoryFeaturizer.Display(terms.Name(k))));
-        var verdict = best.Match switch
+        var text = _detailText.Clear();
+        text.Append(best.Match switch
         {
-            DetailMatch.Agree => "agree",
-            DetailMatch.Conflict => "differ",
-            _ => "neutral",
-        };
-        return $"{verdict}: article {(mine.Length > 0 ? mine : "none")}; story {(theirs.Length > 0 ? theirs : "none")}";
+            DetailMatch.Agree => "agree: article ",
+            DetailMatch.Conflict => "differ: article ",
+            _ => "neutral: article ",
+        });
+        AppendNames(text, _docDetails, _docDetailCount);
+        text.Append("; story ");
+        AppendNames(text, best.Story.Details, best.Story.DetailCount);
+        return text.ToString();
+    }
+
+    private void AppendNames(System.Text.StringBuilder text, int[] keys, int count)
+    {
+        if (count == 0)
+        {
+            text.Append("none");
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var name = _featurizer.Terms.Name(keys[i]);
+            text.Append(i > 0 ? ", " : "").Append(StoryFeaturizer.IsEntity(name) ? name.AsSpan(1) : name);
+        }
     }
 
     // The count shared keys with the highest document weight × IDF, highest first (ties in the document's order), as names.
