@@ -94,4 +94,11 @@ if (args is ["stories", ..])
     return;
 }
 
+// 'stories-quality [worst N] [grid] [Option=value]...' scores the clustering corpora in one process (see StoriesQuality).
+if (args is ["stories-quality", ..])
+{
+    StoriesQuality.Run(args[1..]);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(RecordBenchmarks).Assembly).Run(args);

@@ -21,11 +21,12 @@ internal static class StoriesClusterCommand
         var shortFactor = new Option<double?>("--short-factor") { Description = "Share of the threshold a headline-length document must reach (default 0.6)" };
         var sigma = new Option<double?>("--sigma-days") { Description = "Standard deviation of the time feature in days (default 3)" };
         var window = new Option<double?>("--window-days") { Description = "Days a story stays active after its newest article (default 7)" };
+        var merge = new Option<double?>("--merge") { Description = "Similarity at which two stories an article would join both merge (default 0.2; 0 never)" };
         var command = new Command("cluster", """
             Cluster documents into stories online, with no look-ahead: in publication order when they have dates, else in
             input order. Writes one line {id, story} per readable input line, in input order. A line that cannot be read
             is one warning on stderr naming it; the rest go on and the exit code is 1.
-            """) { input, output, explain, threshold, strong, shortFactor, sigma, window };
+            """) { input, output, explain, threshold, strong, shortFactor, sigma, window, merge };
         command.SetAction(parse =>
         {
             var options = new StoryClusterOptions();
@@ -34,12 +35,17 @@ internal static class StoriesClusterCommand
             options = parse.GetValue(shortFactor) is { } f ? options with { ShortTextFactor = f } : options;
             options = parse.GetValue(sigma) is { } g ? options with { TimeSigmaDays = g } : options;
             options = parse.GetValue(window) is { } w ? options with { WindowDays = w } : options;
+            options = parse.GetValue(merge) is { } m ? options with { MergeThreshold = m } : options;
             var corpus = StoriesFiles.Read(parse.GetValue(input)!);
             var clusterer = new StoryClusterer(options);
             var assigned = new Dictionary<StoryCorpusEntry, StoryAssignment>(ReferenceEqualityComparer.Instance);
+            // A story merged into an earlier one later on: its earlier articles are written with the earlier id.
+            var merges = new StoryIdMap();
             foreach (var entry in StoryCorpus.PublicationOrder(corpus.Entries))
             {
-                assigned[entry] = clusterer.Add(entry.Document);
+                var assignment = clusterer.Add(entry.Document);
+                merges.Record(assignment);
+                assigned[entry] = assignment;
             }
 
             var outPath = parse.GetValue(output);
@@ -48,9 +54,10 @@ internal static class StoriesClusterCommand
             foreach (var entry in corpus.Entries)
             {
                 var a = assigned[entry];
+                var story = merges.Resolve(a.StoryId);
                 to.WriteLine(parse.GetValue(explain)
-                    ? JsonSerializer.Serialize(new { id = entry.Document.Id, story = a.StoryId, opened = a.Opened, score = Math.Round(a.Score, 4), why = a.Why }, CliJson.Options)
-                    : JsonSerializer.Serialize(new { id = entry.Document.Id, story = a.StoryId }, CliJson.Options));
+                    ? JsonSerializer.Serialize(new { id = entry.Document.Id, story, opened = a.Opened, score = Math.Round(a.Score, 4), why = a.Why }, CliJson.Options)
+                    : JsonSerializer.Serialize(new { id = entry.Document.Id, story }, CliJson.Options));
             }
 
             return corpus.Warnings.Count > 0 ? ExitCode.Failure : ExitCode.Success;

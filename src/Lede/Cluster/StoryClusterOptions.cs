@@ -104,4 +104,32 @@ public sealed record StoryClusterOptions
     /// <summary>IDF smoothing: the stream is treated as if this many earlier stories contained none of the terms.</summary>
     /// <value>Default: 50.</value>
     public double IdfPriorStories { get; init; } = 50;
+
+    /// <summary>Key details a story keeps: its strongest distinctive entities (weight × IDF).</summary>
+    /// <remarks>
+    /// Two events of one kind (two jewel heists in one city, two Watergate figures' deaths) share the topic's words and even
+    /// names, but not their strongest ones. When the document's strongest distinctive entity is nowhere in the story and the
+    /// story's strongest is nowhere in the document, the score is multiplied by <see cref="DetailConflictFactor"/>; when the
+    /// document's strongest is among the story's key details, by <see cref="DetailAgreeFactor"/>. Two stories merge at full
+    /// similarity only when one's strongest is among the other's key details.
+    /// </remarks>
+    /// <value>Default: 3.</value>
+    public int DetailEntities { get; init; } = 3;
+
+    /// <summary>Score factor when the document's key details and the story's are disjoint (see <see cref="DetailEntities"/>).</summary>
+    /// <value>Default: 0.5.</value>
+    public double DetailConflictFactor { get; init; } = 0.5;
+
+    /// <summary>Score factor when the document's strongest detail is one of the story's (see <see cref="DetailEntities"/>).</summary>
+    /// <value>Default: 1.</value>
+    public double DetailAgreeFactor { get; init; } = 1;
+
+    /// <summary>Documents with fewer distinct terms than this are not compared on key details (a headline leaves most out).</summary>
+    /// <value>Default: 48.</value>
+    public int DetailMinTerms { get; init; } = 48;
+
+    /// <summary>Two stories merge (the later into the earlier) when an article would join both and their sums are this alike.</summary>
+    /// <remarks>Online: the merge happens when the bridging article arrives; 0 switches merging off.</remarks>
+    /// <value>Default: 0.2.</value>
+    public double MergeThreshold { get; init; } = 0.2;
 }

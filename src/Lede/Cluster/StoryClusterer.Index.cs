@@ -217,14 +217,7 @@ public sealed partial class StoryClusterer
 
         foreach (var story in stale)
         {
-            foreach (var key in story.IndexedKeys)
-            {
-                Unpost(key, story.Slot);
-            }
-
-            _active.Remove(story.Id);
-            _slots[story.Slot] = null;
-            _freeSlots.Push(story.Slot);
+            Drop(story);
         }
     }
 

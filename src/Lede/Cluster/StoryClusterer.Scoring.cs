@@ -5,6 +5,7 @@ namespace Lede.Cluster;
 public sealed partial class StoryClusterer
 {
     private static readonly string[] FieldNames = ["all", "lead", "title", "entities"];
+    private readonly System.Text.StringBuilder _detailText = new();
 
 
     // Σ w·cos over the fields the document has, renormalised so a headline-only or name-less document is not penalised;
@@ -55,7 +56,14 @@ public sealed partial class StoryClusterer
             text += weights[f] * cosines[f];
         }
 
-        return new CandidateScore(story, cosines, total > 0 ? text / total : 0, timeFactor, gap);
+        var match = MatchDetails(doc, story);
+        var detail = match switch
+        {
+            DetailMatch.Conflict => _options.DetailConflictFactor,
+            DetailMatch.Agree => _options.DetailAgreeFactor,
+            _ => 1.0,
+        };
+        return new CandidateScore(story, cosines, total > 0 ? text / total : 0, timeFactor, gap, match, detail);
     }
 
     // The guard against over-merging: a good score alone does not join unless it is strong; otherwise the document must
@@ -124,7 +132,7 @@ public sealed partial class StoryClusterer
 
         var why = new List<string>
         {
-            string.Create(inv, $"best story {best.Story.Id} ({best.Story.Members.Count} articles): score {best.Score:0.000} = text {best.Text:0.000} ({string.Join(", ", parts)}) × time {best.TimeFactor:0.00}; join threshold {threshold:0.000}"),
+            string.Create(inv, $"best story {best.Story.Id} ({best.Story.Members.Count} articles): score {best.Score:0.000} = text {best.Text:0.000} ({string.Join(", ", parts)}) × time {best.TimeFactor:0.00} × details {best.Detail:0.00} ({DetailWords(best)}); join threshold {threshold:0.000}"),
         };
         var terms = _featurizer.Terms;
         var shared = TopShared(doc, best.Story[StoryField.All], 8);
@@ -140,6 +148,36 @@ public sealed partial class StoryClusterer
 
         why.Add(best.Score >= threshold ? check.Reason : string.Create(inv, $"score {best.Score:0.000} below join threshold {threshold:0.000}"));
         return why;
+    }
+
+    // "agree: article a, b; story c, d" without LINQ or substrings: it is written for every article that has a candidate.
+    private string DetailWords(CandidateScore best)
+    {
+        var text = _detailText.Clear();
+        text.Append(best.Match switch
+        {
+            DetailMatch.Agree => "agree: article ",
+            DetailMatch.Conflict => "differ: article ",
+            _ => "neutral: article ",
+        });
+        AppendNames(text, _docDetails, _docDetailCount);
+        text.Append("; story ");
+        AppendNames(text, best.Story.Details, best.Story.DetailCount);
+        return text.ToString();
+    }
+
+    private void AppendNames(System.Text.StringBuilder text, int[] keys, int count)
+    {
+        if (count == 0)
+        {
+            text.Append("none");
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var name = _featurizer.Terms.Name(keys[i]);
+            text.Append(i > 0 ? ", " : "").Append(StoryFeaturizer.IsEntity(name) ? name.AsSpan(1) : name);
+        }
     }
 
     // The count shared keys with the highest document weight × IDF, highest first (ties in the document's order), as names.

@@ -64,8 +64,10 @@ public sealed partial class StoryClusterer
 
         vectors.Flatten(_featurizer.Terms);
         var norms = DocumentNorms(vectors);
+        FindDocumentDetails(vectors);
         // The best two by score, ties to the older story: no sort, no list.
         CandidateScore? first = null, second = null;
+        _scored.Clear();
         foreach (var candidate in Candidates(vectors))
         {
             if (Score(vectors, norms, candidate) is not { } scored)
@@ -73,6 +75,7 @@ public sealed partial class StoryClusterer
                 continue;
             }
 
+            _scored.Add(scored);
             if (first is not { } top || Before(scored, top))
             {
                 second = first;
@@ -96,8 +99,10 @@ public sealed partial class StoryClusterer
         if (best.Score >= threshold && check.Passed)
         {
             Join(best.Story, vectors);
-            why.Insert(0, $"joined story {best.Story.Id}");
-            return new StoryAssignment(best.Story.Id, false, best.Score, why);
+            var merged = new List<long>();
+            var story = MergeBridged(vectors, best.Story, threshold, why, merged);
+            why.Insert(0, $"joined story {story.Id}");
+            return new StoryAssignment(story.Id, false, best.Score, why) { Merged = merged };
         }
 
         var opened = Open(vectors);
@@ -180,6 +185,7 @@ public sealed partial class StoryClusterer
     {
         story.Add(vectors, _options.CentroidCap, _featurizer.Terms);
         story.Touched = _sequence;
+        FindStoryDetails(story);
         // A grown story's top terms settle: re-rank them on every fourth join only, to keep joins cheap.
         if (story.Members.Count <= 8 || story.Members.Count % 4 == 0)
         {

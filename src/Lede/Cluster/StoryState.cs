@@ -36,6 +36,11 @@ internal sealed class StoryState
 
     public int[] IndexedKeys { get; set; } = [];
 
+    /// <summary>The story's strongest distinctive entities, strongest first (the first <see cref="DetailCount"/>).</summary>
+    public int[] Details { get; set; } = [];
+
+    public int DetailCount { get; set; }
+
     public TermWeights this[StoryField field] => _sums[(int)field];
 
     public void Add(DocumentVectors doc, int cap, TermStatistics terms)
@@ -58,16 +63,7 @@ internal sealed class StoryState
                 }
             }
 
-            // Keep the strongest terms only: drift control, and a bounded cost per comparison.
-            if (sum.Count > 2 * cap)
-            {
-                var keep = sum.OrderByDescending(p => p.Value * terms.Idf(p.Key)).Take(cap).ToList();
-                sum.Clear();
-                foreach (var (key, weight) in keep)
-                {
-                    sum.Add(key, weight);
-                }
-            }
+            Cap(sum, cap, terms);
         }
 
         if (doc.Published is { } published)
@@ -79,6 +75,50 @@ internal sealed class StoryState
         }
 
         _normsAt = -1;
+    }
+
+    /// <summary>Takes in another story's sums, members and time span (a merge); the other story is dropped by the caller.</summary>
+    public void Absorb(StoryState other, int cap, TermStatistics terms)
+    {
+        Members.AddRange(other.Members);
+        for (var f = 0; f < _sums.Length; f++)
+        {
+            var sum = _sums[f];
+            foreach (var (key, weight) in other._sums[f])
+            {
+                sum.Add(key, weight);
+            }
+
+            Cap(sum, cap, terms);
+        }
+
+        if (other.Oldest is { } o)
+        {
+            Oldest = Oldest is { } mine && mine <= o ? mine : o;
+        }
+
+        if (other.Newest is { } n)
+        {
+            Newest = Newest is { } mine && mine >= n ? mine : n;
+        }
+
+        _sumDays += other._sumDays;
+        _dated += other._dated;
+        _normsAt = -1;
+    }
+
+    // Keep the strongest terms only: drift control, and a bounded cost per comparison.
+    private static void Cap(TermWeights sum, int cap, TermStatistics terms)
+    {
+        if (sum.Count > 2 * cap)
+        {
+            var keep = sum.OrderByDescending(p => p.Value * terms.Idf(p.Key)).Take(cap).ToList();
+            sum.Clear();
+            foreach (var (key, weight) in keep)
+            {
+                sum.Add(key, weight);
+            }
+        }
     }
 
     /// <summary>The IDF-weighted norm of a sub-vector, recomputed when the story changed or the stream's stories grew by a tenth.</summary>

@@ -61,4 +61,21 @@ internal static class VectorMath
 
         return sum;
     }
+
+    /// <summary>Σ a·b·idf² over the keys two story sums share, iterating the smaller.</summary>
+    public static double Dot(TermWeights a, TermWeights b, TermStatistics terms)
+    {
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        var sum = 0.0;
+        foreach (var (key, weight) in small)
+        {
+            if (large.TryGetValue(key, out var other))
+            {
+                var idf = terms.Idf(key);
+                sum += weight * other * idf * idf;
+            }
+        }
+
+        return sum;
+    }
 }

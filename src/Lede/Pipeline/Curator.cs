@@ -25,7 +25,8 @@ public sealed partial class Curator
     private readonly CuratorOptions _options;
     private readonly TimeProvider _clock;
     private readonly DuplicateIndex _copies = new();
-    private readonly StoryClusterer _stories = new();
+    // Story merges stay off here: a merge would have to move the stored articles of the later story (ids, related, heat).
+    private readonly StoryClusterer _stories = new(new StoryClusterOptions { MergeThreshold = 0 });
     private readonly QualityScorer _quality = new();
     private readonly HeatCalculator _heat = new();
     private readonly PublishDecider _decider;

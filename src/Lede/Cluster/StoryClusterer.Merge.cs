@@ -1,0 +1,102 @@
+using System.Globalization;
+
+namespace Lede.Cluster;
+
+public sealed partial class StoryClusterer
+{
+    // Every candidate scored for the document at hand, for the merge step.
+    private readonly List<CandidateScore> _scored = [];
+
+    // A document that would join two stories is a bridge: when the two stories' centroids are also alike (and their key details
+    // do not conflict), they are one story told twice, and the later one merges into the earlier. Returns the surviving story.
+    private StoryState MergeBridged(DocumentVectors doc, StoryState joined, double threshold, List<string> why, List<long> merged)
+    {
+        if (_options.MergeThreshold <= 0 || _options.MergeThreshold > 1)
+        {
+            return joined;
+        }
+
+        var survivor = joined;
+        foreach (var other in _scored)
+        {
+            var story = other.Story;
+            if (ReferenceEquals(story, survivor) || !_active.ContainsKey(story.Id) || other.Score < threshold || !Check(doc, other).Passed)
+            {
+                continue;
+            }
+
+            var similarity = StorySimilarity(survivor, story);
+            if (similarity < _options.MergeThreshold)
+            {
+                continue;
+            }
+
+            var (keep, drop) = survivor.Id < story.Id ? (survivor, story) : (story, survivor);
+            keep.Absorb(drop, _options.CentroidCap, _featurizer.Terms);
+            keep.Touched = _sequence;
+            Drop(drop);
+            Reindex(keep);
+            FindStoryDetails(keep);
+            merged.Add(drop.Id);
+            why.Add(string.Create(CultureInfo.InvariantCulture,
+                $"merged story {drop.Id} into story {keep.Id}: this article fits both, and the stories' similarity {similarity:0.000} ≥ {_options.MergeThreshold:0.000} (key names: {Names(keep)}; {Names(drop)})"));
+            survivor = keep;
+        }
+
+        return survivor;
+    }
+
+    // The weighted cosine of two stories' sums, × the time factor of the gap between their spans, × the key-detail factor.
+    private double StorySimilarity(StoryState a, StoryState b)
+    {
+        var terms = _featurizer.Terms;
+        double text = 0, total = 0;
+        for (var f = 0; f < DocumentVectors.FieldCount; f++)
+        {
+            var field = (StoryField)f;
+            var norms = a.Norm(field, terms) * b.Norm(field, terms);
+            if (norms <= 0)
+            {
+                continue;
+            }
+
+            total += _weights[f];
+            text += _weights[f] * VectorMath.Dot(a[field], b[field], terms) / norms;
+        }
+
+        var score = total > 0 ? text / total : 0;
+        if (a.Oldest is { } ao && a.Newest is { } an && b.Oldest is { } bo && b.Newest is { } bn)
+        {
+            var days = an < bo ? (bo - an).TotalDays : bn < ao ? (ao - bn).TotalDays : 0;
+            var sigma = Math.Max(_options.TimeSigmaDays, 1e-6);
+            score *= _options.TimeFloor + ((1 - _options.TimeFloor) * Math.Exp(-(days * days) / (2 * sigma * sigma)));
+        }
+
+        // One story told twice names the same people and places first: the strongest name of each is among the other's strongest.
+        // Two events of one kind share names too, but lead with different ones (two hosts of one award, two injured players):
+        // the score is halved when neither leads with a name the other stresses, and cut by a quarter when one does.
+        if (a.DetailCount == 0 || b.DetailCount == 0)
+        {
+            return a.DetailCount == b.DetailCount ? score : score * _options.DetailConflictFactor;
+        }
+
+        var agree = (Array.IndexOf(b.Details, a.Details[0], 0, b.DetailCount) >= 0 ? 1 : 0) + (Array.IndexOf(a.Details, b.Details[0], 0, a.DetailCount) >= 0 ? 1 : 0);
+        return score * (_options.DetailConflictFactor + ((1 - _options.DetailConflictFactor) * agree / 2));
+    }
+
+    private string Names(StoryState story)
+        => story.DetailCount == 0 ? "none" : string.Join(", ", story.Details.Take(story.DetailCount).Select(k => StoryFeaturizer.Display(_featurizer.Terms.Name(k))));
+
+    // Takes a story out of the pool and the index.
+    private void Drop(StoryState story)
+    {
+        foreach (var key in story.IndexedKeys)
+        {
+            Unpost(key, story.Slot);
+        }
+
+        _active.Remove(story.Id);
+        _slots[story.Slot] = null;
+        _freeSlots.Push(story.Slot);
+    }
+}
