@@ -123,7 +123,7 @@ public static class Mojibake
     }
 
     /// <summary>A UTF-8 sequence spelled in windows-1252 characters at <paramref name="start"/>, decoded.</summary>
-    private static bool TryRun(string text, int start, out int length, out string decoded, bool allowGlued = false, bool gate = true)
+    private static bool TryRun(string text, int start, out int length, out string decoded, bool allowGlued = false, bool capitalRule = true)
     {
         (length, decoded) = (0, "");
         if (start >= text.Length || !ToByte.TryGetValue(text[start], out var lead))
@@ -167,11 +167,12 @@ public static class Mojibake
         length = needed + 1;
 
         // An accented Latin capital before a quote or dash inside capitals is ordinary text ("ÉTÉ’") unless a lowercase
-        // letter touches it, as in "cÅ“ur", or it stands alone ("Ä‘" is đ) or among other runs; Â and Ã before such marks are only ever mojibake.
-        if (needed == 1 && lead is >= 0xC4 and <= 0xC9 && IsQuoteOrDash(text[start + 1])
+        // letter touches it, as in "cÅ“ur", or it stands alone ("Ä‘" is đ) or next to another run, whatever that run's
+        // own neighbours ("Å‚Å—Å‹" is łŗŋ); Â and Ã before such marks are only ever mojibake.
+        if (capitalRule && needed == 1 && lead is >= 0xC4 and <= 0xC9 && IsQuoteOrDash(text[start + 1])
             && !(start > 0 && char.IsLower(text[start - 1])) && !(start + 2 < text.Length && char.IsLower(text[start + 2]))
             && ((start > 0 && char.IsLetter(text[start - 1])) || (start + 2 < text.Length && char.IsLetter(text[start + 2])))
-            && !(gate && (TryRun(text, start + 2, out _, out _, allowGlued, gate: false) || (start >= 2 && TryRun(text, start - 2, out _, out _, allowGlued, gate: false)))))
+            && !TryRun(text, start + 2, out _, out _, allowGlued, capitalRule: false) && !(start >= 2 && TryRun(text, start - 2, out _, out _, allowGlued, capitalRule: false)))
         {
             return false;
         }

@@ -54,6 +54,7 @@ public sealed class MojibakeTests
         "ÂBC Corp and ÃO are names; ÉTÉ”, CAFÉ’s, BJÖRK—live.",
         "Ça va? Ô Canada. Æsir. Øresund. Ñandú.",
         "Price: 5 € – 10 €; temperatures 20°–25°.",
+        "łŗŋłūńťġĥ: a run of Latin Extended letters whose mojibake starts with six capitals before quotes and dashes",
     ];
 
     [Theory, MemberData(nameof(CorrectTexts))]
