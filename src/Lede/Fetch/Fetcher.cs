@@ -177,8 +177,20 @@ public sealed class Fetcher : IFetcher, IDisposable
     {
         var retryAfter = status is 429 or 503 ? RetryAfter.From(response.Headers.RetryAfter, _time.GetUtcNow()) : null;
         var detail = retryAfter is { } wait ? $"HTTP {status}, retry after {Seconds(wait)}" : $"HTTP {status}";
+        if (IsBotChallenge(response, status))
+        {
+            // Not a broken feed: the site asks for a browser. The editor needs to know that, not "HTTP 403".
+            detail += ", a bot-protection challenge (the site serves browsers only; ask it for an exception or use another feed URL)";
+        }
+
         return new FetchException(url, FetchFailure.HttpStatus, detail, status, retryAfter);
     }
+
+    /// <summary>Cloudflare marks its challenge pages with <c>cf-mitigated: challenge</c> on a 403 or 503.</summary>
+    private static bool IsBotChallenge(HttpResponseMessage response, int status)
+        => status is 403 or 503
+            && response.Headers.TryGetValues("cf-mitigated", out var values)
+            && values.Any(v => v.Contains("challenge", StringComparison.OrdinalIgnoreCase));
 
     private static string Accept(FetchKind kind) => kind switch
     {

@@ -68,6 +68,12 @@ internal sealed class RedirectTrail
             throw new FetchException(_start, FetchFailure.Blocked, $"the {url.Scheme}: scheme is not fetched, only http and https{where}");
         }
 
+        if (BadPorts.Contains(url.Port))
+        {
+            var where = url == _start ? "" : $" (redirect to {url.GetLeftPart(UriPartial.Authority)})";
+            throw new FetchException(_start, FetchFailure.Blocked, $"port {url.Port} belongs to another protocol and is not fetched{where}");
+        }
+
         // Credentials in a URL end up in logs and records, and user@host is a classic way to disguise the host.
         if (!string.IsNullOrEmpty(url.UserInfo))
         {

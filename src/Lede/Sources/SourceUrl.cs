@@ -1,3 +1,6 @@
+using Lede.Fetch;
+using Lede.Text;
+
 namespace Lede.Sources;
 
 /// <summary>Checks a URL a user gives as a source.</summary>
@@ -11,6 +14,16 @@ public static class SourceUrl
             return (null, $"'{text}' is not an absolute URL");
         }
 
-        return url.Scheme is "http" or "https" ? (url, null) : (null, $"'{text}' is not an http or https URL");
+        if (url.Scheme is not ("http" or "https"))
+        {
+            return (null, $"'{text}' is not an http or https URL");
+        }
+
+        if (!string.IsNullOrEmpty(url.UserInfo))
+        {
+            return (null, $"'{LogText.Url(url)}' carries user:password@, which Lede never sends (put the feed behind a URL without it)");
+        }
+
+        return BadPorts.Contains(url.Port) ? (null, $"'{text}' names port {url.Port}, which belongs to another protocol") : (url, null);
     }
 }

@@ -102,4 +102,16 @@ public sealed class FetcherGuardTests(HostileServer server) : IClassFixture<Host
     [Fact]
     public async Task A_relative_url_is_refused()
         => (await _guarded.FailAsync(new Uri("/feed.xml", UriKind.Relative))).Failure.ShouldBe(FetchFailure.Blocked);
+
+    [Theory]
+    [InlineData("http://example.com:25/feed.xml", 25)]
+    [InlineData("http://example.com:11211/", 11211)]
+    [InlineData("https://example.com:6379/feed", 6379)]
+    public async Task Ports_of_other_protocols_are_refused_before_connecting(string url, int port)
+    {
+        var e = await _guarded.FailAsync(new Uri(url));
+
+        e.Failure.ShouldBe(FetchFailure.Blocked);
+        e.Message.ShouldContain($"port {port} belongs to another protocol and is not fetched");
+    }
 }

@@ -111,4 +111,17 @@ public sealed class FetcherRedirectTests(HostileServer server) : IClassFixture<H
         e.Failure.ShouldBe(FetchFailure.Blocked);
         e.Message.ShouldContain("only http and https");
     }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:6379/")]
+    [InlineData("http://example.com:25/feed.xml")]
+    [InlineData("https://example.com:22/")]
+    public async Task A_redirect_to_another_protocols_port_is_refused(string target)
+    {
+        var e = await _fetcher.FailAsync(server.Url($"/redirect-to?url={Uri.EscapeDataString(target)}"));
+
+        e.Failure.ShouldBe(FetchFailure.Blocked);
+        e.Message.ShouldContain($"port {new Uri(target).Port} belongs to another protocol");
+        e.Message.ShouldContain("(redirect to ");
+    }
 }

@@ -77,4 +77,16 @@ public sealed class FetcherStatusTests(HostileServer server) : IClassFixture<Hos
         e.Failure.ShouldBe(FetchFailure.Network);
         e.Message.ShouldContain("could not be decompressed");
     }
+
+    [Fact]
+    public async Task A_bot_protection_challenge_is_named()
+    {
+        var url = server.Url("/challenge");
+
+        var e = await _fetcher.FailAsync(url);
+
+        e.Failure.ShouldBe(FetchFailure.HttpStatus);
+        e.Status.ShouldBe(403);
+        e.Message.ShouldStartWith($"Fetching {url} failed: HTTP 403, a bot-protection challenge");
+    }
 }

@@ -63,6 +63,12 @@ public sealed class HostileServer : IAsyncLifetime
 
             return Results.Text($"status {code}", statusCode: code);
         });
+        app.MapGet("/challenge", (HttpContext http) =>
+        {
+            // What Cloudflare answers a non-browser with: an HTML page that runs a script, marked by a header.
+            http.Response.Headers["cf-mitigated"] = "challenge";
+            return Results.Content("<!DOCTYPE html><html><head><title>Just a moment...</title></head><body></body></html>", "text/html", statusCode: 403);
+        });
         app.MapGet("/redirect/{left:int}", (HttpContext http, int left, int code, bool? absolute) =>
         {
             var next = left == 0 ? "/ok" : $"/redirect/{left - 1}?code={code}&absolute={absolute == true}";

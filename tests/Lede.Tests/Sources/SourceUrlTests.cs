@@ -1,0 +1,41 @@
+using Lede.Sources;
+
+namespace Lede.Tests.Sources;
+
+public sealed class SourceUrlTests
+{
+    [Theory]
+    [InlineData("https://example.com/feed.xml")]
+    [InlineData("  http://example.com:8080/rss  ")]
+    [InlineData("http://127.0.0.1:5000/feed")]
+    public void Http_urls_on_web_ports_are_accepted(string text)
+    {
+        var (url, problem) = SourceUrl.Parse(text);
+
+        problem.ShouldBeNull();
+        url.ShouldBe(new Uri(text.Trim()));
+    }
+
+    [Theory]
+    [InlineData("example.com/feed", "is not an absolute URL")]
+    [InlineData("ftp://example.com/feed.xml", "is not an http or https URL")]
+    [InlineData("http://example.com:25/feed", "names port 25, which belongs to another protocol")]
+    [InlineData("http://example.com:6379/", "names port 6379")]
+    public void Other_urls_are_refused_with_the_reason(string text, string reason)
+    {
+        var (url, problem) = SourceUrl.Parse(text);
+
+        url.ShouldBeNull();
+        problem.ShouldNotBeNull().ShouldContain(reason);
+    }
+
+    [Fact]
+    public void Credentials_are_refused_and_not_repeated()
+    {
+        var (url, problem) = SourceUrl.Parse("https://editor:hunter2@example.com/feed");
+
+        url.ShouldBeNull();
+        problem.ShouldNotBeNull().ShouldContain("user:password@");
+        problem.ShouldNotContain("hunter2");
+    }
+}
