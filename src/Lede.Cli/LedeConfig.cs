@@ -12,7 +12,7 @@ namespace Lede.Cli;
 /// <param name="Keys">The key file for secured payloads.</param>
 /// <param name="Topics">The topic taxonomy from the file's <c>topics:</c> section; null when it has none.</param>
 /// <param name="Publish">The publishing rules from the file's <c>publish:</c> section; none when it has none.</param>
-/// <param name="Fetch">Politeness per host from the file's <c>fetch:</c> section (<c>per_host_concurrency</c>, <c>per_host_delay</c> in seconds); null for the defaults.</param>
+/// <param name="Fetch">Politeness per host from the file's <c>fetch:</c> section (<c>per_host_concurrency</c>, <c>per_host_delay</c> in seconds, <c>robots</c>); null for the defaults.</param>
 internal sealed record LedeConfig(string? Db, string? Keys, Taxonomy? Topics = null, PublishRules? Publish = null, FetchOptions? Fetch = null)
 {
     /// <value>Default: ./lede.yml, read only when present.</value>
@@ -82,7 +82,7 @@ internal sealed record LedeConfig(string? Db, string? Keys, Taxonomy? Topics = n
     {
         if (node is not YamlMappingNode mapping)
         {
-            throw new CliException($"{file}:{node.Start.Line}: expected 'fetch:' to be a mapping (per_host_concurrency, per_host_delay)");
+            throw new CliException($"{file}:{node.Start.Line}: expected 'fetch:' to be a mapping (per_host_concurrency, per_host_delay, robots)");
         }
 
         var options = new FetchOptions();
@@ -96,12 +96,20 @@ internal sealed record LedeConfig(string? Db, string? Keys, Taxonomy? Topics = n
                     => options with { PerHostConcurrency = n },
                 "per_host_delay" when double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds <= 3600
                     => options with { PerHostDelay = TimeSpan.FromSeconds(seconds) },
-                "per_host_concurrency" or "per_host_delay" => throw new CliException(
-                    $"{file}:{value.Start.Line}: expected fetch.{name} to be {(name == "per_host_delay" ? "0–3600 seconds" : "1–64")}, found '{text}'"),
-                _ => throw new CliException($"{file}:{key.Start.Line}: unknown fetch setting '{name}' (known: per_host_concurrency, per_host_delay)"),
+                "robots" when bool.TryParse(text, out var obey) => options with { ObeyRobots = obey },
+                "per_host_concurrency" or "per_host_delay" or "robots" => throw new CliException(
+                    $"{file}:{value.Start.Line}: expected fetch.{name} to be {Expected(name)}, found '{text}'"),
+                _ => throw new CliException($"{file}:{key.Start.Line}: unknown fetch setting '{name}' (known: per_host_concurrency, per_host_delay, robots)"),
             };
         }
 
         return options;
     }
+
+    private static string Expected(string fetchSetting) => fetchSetting switch
+    {
+        "per_host_delay" => "0–3600 seconds",
+        "robots" => "true or false",
+        _ => "1–64",
+    };
 }

@@ -11,12 +11,15 @@ internal static class BoundedBody
 {
     private const int ChunkSize = 64 * 1024;
 
-    /// <summary>The whole body, or <see cref="FetchException"/> (<see cref="FetchFailure.TooLarge"/>) past <paramref name="limit"/> bytes.</summary>
-    public static async Task<byte[]> ReadAsync(HttpContent content, Uri url, long limit, CancellationToken ct)
+    /// <summary>
+    /// The whole body, or <see cref="FetchException"/> (<see cref="FetchFailure.TooLarge"/>) past <paramref name="limit"/> bytes;
+    /// with <paramref name="truncate"/> (robots.txt), its first <paramref name="limit"/> bytes instead.
+    /// </summary>
+    public static async Task<byte[]> ReadAsync(HttpContent content, Uri url, long limit, CancellationToken ct, bool truncate = false)
     {
         // With automatic decompression the handler drops Content-Length of an encoded body, so a length
         // still here is the real one: refuse at once rather than after reading it.
-        if (content.Headers.ContentLength is { } declared && declared > limit)
+        if (!truncate && content.Headers.ContentLength is { } declared && declared > limit)
         {
             throw TooLarge(url, limit);
         }
@@ -33,7 +36,13 @@ internal static class BoundedBody
                 {
                     if (body.Length + read > limit)
                     {
-                        throw TooLarge(url, limit);
+                        if (!truncate)
+                        {
+                            throw TooLarge(url, limit);
+                        }
+
+                        body.Write(chunk, 0, (int)(limit - body.Length));
+                        break;
                     }
 
                     body.Write(chunk, 0, read);

@@ -9,4 +9,6 @@ public enum FetchKind
     Page,
     /// <summary>An image: at most 10 MiB.</summary>
     Image,
+    /// <summary>A site's robots.txt: read up to 512 KiB, the rest ignored.</summary>
+    Robots,
 }

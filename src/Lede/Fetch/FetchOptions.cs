@@ -30,6 +30,15 @@ public sealed record FetchOptions
     /// <value>Default: 10 MiB.</value>
     public long MaxImageBytes { get; init; } = 10 * MiB;
 
+    /// <summary>Reads each site's robots.txt before its article pages, leaves the pages it disallows, and spaces page requests by its Crawl-delay.</summary>
+    /// <remarks>Feeds and images are fetched whatever robots.txt says: a feed is published to be polled.</remarks>
+    /// <value>Default: true.</value>
+    public bool ObeyRobots { get; init; } = true;
+
+    /// <summary>The longest Crawl-delay honoured; a site asking for more gets this spacing.</summary>
+    /// <value>Default: 30 seconds.</value>
+    public TimeSpan MaxCrawlDelay { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How many requests to one host may run at once.</summary>
     /// <value>Default: 2.</value>
     public int PerHostConcurrency { get; init; } = 2;
@@ -53,6 +62,7 @@ public sealed record FetchOptions
         FetchKind.Feed => MaxFeedBytes,
         FetchKind.Page => MaxPageBytes,
         FetchKind.Image => MaxImageBytes,
+        FetchKind.Robots => RobotsRules.MaxLength,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown fetch kind."),
     };
 
@@ -65,6 +75,7 @@ public sealed record FetchOptions
         Require(MaxFeedBytes > 0 && MaxPageBytes > 0 && MaxImageBytes > 0, "Max*Bytes", "must be positive");
         Require(PerHostConcurrency >= 1, nameof(PerHostConcurrency), "must be at least 1");
         Require(PerHostDelay >= TimeSpan.Zero, nameof(PerHostDelay), "must not be negative");
+        Require(MaxCrawlDelay >= TimeSpan.Zero, nameof(MaxCrawlDelay), "must not be negative");
         Require(!string.IsNullOrWhiteSpace(UserAgent), nameof(UserAgent), "must not be empty");
     }
 

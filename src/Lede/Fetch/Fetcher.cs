@@ -18,6 +18,7 @@ public sealed class Fetcher : IFetcher, IDisposable
     private readonly TimeProvider _time;
     private readonly HttpClient _http;
     private readonly HostGate _gate;
+    private readonly RobotsCache? _robots;
 
     /// <summary>A fetcher with the given options (defaults when null) on the system clock.</summary>
     public Fetcher(FetchOptions? options = null, TimeProvider? time = null)
@@ -47,6 +48,10 @@ public sealed class Fetcher : IFetcher, IDisposable
         };
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         _gate = new HostGate(options.PerHostConcurrency, options.PerHostDelay, time);
+        if (options.ObeyRobots)
+        {
+            _robots = new RobotsCache((url, ct) => FetchAsync(new FetchRequest(url, FetchKind.Robots), ct), RobotsRules.Token(options.UserAgent), time);
+        }
     }
 
     /// <inheritdoc />
@@ -97,7 +102,9 @@ public sealed class Fetcher : IFetcher, IDisposable
         var hops = new RedirectTrail(request.Url, _options.MaxRedirects);
         while (true)
         {
-            using var lease = await _gate.EnterAsync(hops.Current.IdnHost, ct).ConfigureAwait(false);
+            // Asked before taking the host's turn: the robots.txt request needs a turn of its own.
+            var crawlDelay = await RobotsCheckAsync(request, hops.Current, ct).ConfigureAwait(false);
+            using var lease = await _gate.EnterAsync(hops.Current.IdnHost, crawlDelay, ct).ConfigureAwait(false);
             if (hops.Count == 0)
             {
                 // The clock starts once the first request may go: time queued behind the host's other fetches is not the server's fault.
@@ -123,9 +130,28 @@ public sealed class Fetcher : IFetcher, IDisposable
                 throw StatusFailure(request.Url, response, status);
             }
 
-            var body = await BoundedBody.ReadAsync(response.Content, request.Url, _options.MaxBytes(request.Kind), ct).ConfigureAwait(false);
+            var body = await BoundedBody.ReadAsync(response.Content, request.Url, _options.MaxBytes(request.Kind), ct, truncate: request.Kind == FetchKind.Robots)
+                .ConfigureAwait(false);
             return Respond(request, hops, response, status, body);
         }
+    }
+
+    /// <summary>Throws when the site's robots.txt disallows the page; otherwise its Crawl-delay (capped), or zero.</summary>
+    private async Task<TimeSpan> RobotsCheckAsync(FetchRequest request, Uri url, CancellationToken ct)
+    {
+        if (request.Kind != FetchKind.Page || _robots is null)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var rules = await _robots.RulesForAsync(url, ct).ConfigureAwait(false);
+        if (!rules.Allows(url))
+        {
+            var where = url == request.Url ? "" : $" (redirected to {url})";
+            throw new FetchException(request.Url, FetchFailure.Disallowed, $"{url.GetLeftPart(UriPartial.Authority)}/robots.txt disallows this page for crawlers{where}");
+        }
+
+        return rules.CrawlDelay is { } delay ? (delay < _options.MaxCrawlDelay ? delay : _options.MaxCrawlDelay) : TimeSpan.Zero;
     }
 
     private HttpRequestMessage CreateMessage(FetchRequest request, Uri url)
@@ -197,6 +223,7 @@ public sealed class Fetcher : IFetcher, IDisposable
         FetchKind.Feed => "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5",
         FetchKind.Page => "text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
         FetchKind.Image => "image/avif, image/webp, image/png, image/jpeg, image/*;q=0.8",
+        FetchKind.Robots => "text/plain, */*;q=0.5",
         _ => "*/*",
     };
 

@@ -9,16 +9,17 @@ internal sealed class HostGate(int concurrency, TimeSpan delay, TimeProvider tim
     private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Waits for the host's turn; disposing the lease lets the next request in.</summary>
-    public async Task<IDisposable> EnterAsync(string host, CancellationToken ct)
+    public Task<IDisposable> EnterAsync(string host, CancellationToken ct) => EnterAsync(host, TimeSpan.Zero, ct);
+
+    /// <summary>Waits for the host's turn, at least <paramref name="atLeast"/> after the host's last request (a site's Crawl-delay).</summary>
+    public async Task<IDisposable> EnterAsync(string host, TimeSpan atLeast, CancellationToken ct)
     {
         var slot = _slots.GetOrAdd(host, _ => new Slot(concurrency));
         await slot.Running.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            if (delay > TimeSpan.Zero)
-            {
-                await PaceAsync(slot, ct).ConfigureAwait(false);
-            }
+            // Paced even with no spacing: the start is recorded for a later request that asks for one (a Crawl-delay).
+            await PaceAsync(slot, atLeast > delay ? atLeast : delay, ct).ConfigureAwait(false);
 
             return new Lease(slot.Running);
         }
@@ -40,14 +41,14 @@ internal sealed class HostGate(int concurrency, TimeSpan delay, TimeProvider tim
 
     // One request at a time passes here, and each waits from the moment the one before it actually left, so the
     // spacing holds even when a predecessor was late (a busy thread pool), which booking start times ahead would not.
-    private async Task PaceAsync(Slot slot, CancellationToken ct)
+    private async Task PaceAsync(Slot slot, TimeSpan spacing, CancellationToken ct)
     {
         await slot.Pacing.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            if (slot.LastStart is { } last)
+            if (slot.LastStart is { } last && spacing > TimeSpan.Zero)
             {
-                var wait = delay - time.GetElapsedTime(last);
+                var wait = spacing - time.GetElapsedTime(last);
                 if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, time, ct).ConfigureAwait(false);
