@@ -93,6 +93,11 @@ internal static class ExplainCommand
             {
                 Console.WriteLine($"  {line}");
             }
+
+            foreach (var line in story.Merges ?? [])
+            {
+                Console.WriteLine($"  absorbed: {line}");
+            }
         }
 
         Console.WriteLine($"quality {e.Quality.Value}:");

@@ -87,6 +87,7 @@ internal static class BatchParameters
             StoryLasts = stories.Select(s => s.Last).ToArray(),
             StoryHeats = stories.Select(s => s.Heat).ToArray(),
             StoryWhys = stories.Select(s => T.Encode(s.Why)).ToArray(),
+            Absorbed = articles.SelectMany(a => a.Analysis?.AbsorbedStories ?? []).Distinct().ToArray(),
         };
     }
 }

@@ -78,6 +78,7 @@ public sealed partial class PostgresStore
             ", story_id = excluded.story_id, duplicate_of = excluded.duplicate_of, explain = excluded.explain")}
         {BatchChildrenSql}
         UPDATE story SET providers = (SELECT COUNT(DISTINCT provider_domain) FROM article WHERE story_id = story.id) WHERE id = ANY(@Stories);
+        DELETE FROM story WHERE id = ANY(@Absorbed::bigint[]) AND NOT EXISTS (SELECT 1 FROM article WHERE story_id = story.id);
         """;
 
     private static readonly string BatchRecordSql = $"""

@@ -123,6 +123,7 @@ public sealed partial class PostgresStore
     // The story first (the article's row points at it), then the article with its story, copy-of and explanation in
     // the same upsert (a second UPDATE would write the row, its search vector and its indexes again), then the
     // story's count of providers. The story keeps its first and last sighting and, like every member, the newest heat.
+    // Stories merged into this one lose their rows once no article points at them.
     private static readonly string WriteWithAnalysisSql = $"""
         INSERT INTO story (id, first_seen_at, last_seen_at, heat, heat_why)
             SELECT @Story, @PublishedAt, @PublishedAt, @Heat, @HeatWhy WHERE @Story::bigint IS NOT NULL
@@ -133,6 +134,7 @@ public sealed partial class PostgresStore
             ", story_id = excluded.story_id, duplicate_of = excluded.duplicate_of, explain = excluded.explain")}
         {ChildrenSql}
         UPDATE story SET providers = (SELECT COUNT(DISTINCT provider_domain) FROM article WHERE story_id = @Story) WHERE id = @Story;
+        DELETE FROM story WHERE id = ANY(@Absorbed::bigint[]) AND NOT EXISTS (SELECT 1 FROM article WHERE story_id = story.id);
         RELEASE SAVEPOINT article;
         """;
 

@@ -61,6 +61,7 @@ internal static class WriteParameters
             DuplicateOf = analysis?.DuplicateOf?.ToInt64(),
             Explain = T.Encode(analysis?.Explain),
             HeatWhy = T.Encode(analysis?.StoryHeatWhy),
+            Absorbed = analysis?.AbsorbedStories?.ToArray() ?? [],
         };
     }
 }

@@ -18,6 +18,10 @@ internal sealed partial class SqliteArticleWriter
     private const string StoryProvidersSql =
         "UPDATE story SET providers = (SELECT COUNT(DISTINCT provider_domain) FROM article WHERE story_id = $Story) WHERE id = $Story";
 
+    // A story merged into another: its row goes once no article points at it (its heat history with it).
+    private const string AbsorbedStorySql =
+        "DELETE FROM story WHERE id = $Story AND NOT EXISTS (SELECT 1 FROM article WHERE story_id = $Story)";
+
     private static readonly string[] UpsertArticleNames =
     [
         "Id", "Seq", "Category", "Title", "Excerpt", "PublishedAt", "OriginalUrl", "WebUrl", "AmpWebUrl", "CdnAmpWebUrl", "Type", "Quality",

@@ -12,7 +12,8 @@ namespace Lede.Storage.Sqlite;
 /// refused article leaves nothing behind and the batch goes on without a savepoint. <see cref="Save"/> decides each
 /// article's outcome and takes its import position; the rows themselves are written table by table in
 /// <see cref="Finish"/> (or earlier, when a later article depends on them), each table's rows in key order. Per batch it
-/// remembers the providers and topics it has ensured, and updates each touched story's provider count once.
+/// remembers the providers and topics it has ensured, updates each touched story's provider count once, and deletes the
+/// rows of stories merged into others once their articles have moved.
 /// </remarks>
 internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDisposable
 {
@@ -21,6 +22,7 @@ internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDispo
     private readonly HashSet<string> _providers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _topics = new(StringComparer.Ordinal);
     private readonly HashSet<long> _stories = [];
+    private readonly HashSet<long> _absorbed = [];
     private readonly List<PlannedArticle> _pending = [];
     private readonly HashSet<long> _pendingIds = [];
     private readonly Dictionary<string, long> _pendingWebUrls = new(StringComparer.Ordinal);
@@ -73,6 +75,7 @@ internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDispo
             // The story row first: the article's story_id refers to it.
             Statement(StorySql, "Story", "At", "Heat", "Why").Run(story, StoredTime.Format(record.PublishedDateTime), record.Heat, analysis.StoryHeatWhy);
             _stories.Add(story);
+            _absorbed.UnionWith(analysis.AbsorbedStories ?? []);
         }
 
         var topics = new long[record.Topics.Count];
@@ -97,7 +100,13 @@ internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDispo
             Statement(StoryProvidersSql, "Story").Run(story);
         }
 
+        foreach (var story in _absorbed)
+        {
+            Statement(AbsorbedStorySql, "Story").Run(story);
+        }
+
         _stories.Clear();
+        _absorbed.Clear();
     }
 
     /// <summary>The article other than <paramref name="key"/> that holds <paramref name="webUrl"/>, counting the planned ones.</summary>

@@ -144,6 +144,9 @@ public sealed partial class StoryClusterer
         Join(story, vectors);
     }
 
+    /// <summary>Keeps <paramref name="storyId"/> from being given to a new story (a story merged away, rebuilding from storage).</summary>
+    public void Reserve(long storyId) => _nextId = Math.Max(_nextId, storyId + 1);
+
     /// <summary>The ids of an active story's documents in the order they joined; empty once the story has left the window.</summary>
     public IReadOnlyList<string> Members(long storyId)
         => _active.TryGetValue(storyId, out var story) ? story.Members.AsReadOnly() : [];

@@ -57,6 +57,16 @@ public sealed partial class Curator
         var fullText = FullTextOf(stored);
         _copies.Add(stored.Id.ToString(), TextFingerprint.Create(record.Title, Body(record, fullText)), WindowTime(record.PublishedDateTime));
         _stories.Seed(Document(stored.Id.ToString(), record, fullText), story);
+        // A story merged away keeps its id: a new story given it would read as the absorbed one in explanations.
+        if (stored.Analysis.Explain is { } explain && explain.Contains("\"absorbed\"", StringComparison.Ordinal)
+            && Explanation.FromJson(explain)?.Story?.Absorbed is { } absorbed)
+        {
+            foreach (var merged in absorbed)
+            {
+                _stories.Reserve(merged);
+            }
+        }
+
         Members(story).Restore(
             new StoryMember(stored.Id, record.Provider.Domain, record.PublishedDateTime, record.Quality),
             Snapshot(record),

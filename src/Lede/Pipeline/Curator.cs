@@ -25,8 +25,8 @@ public sealed partial class Curator
     private readonly CuratorOptions _options;
     private readonly TimeProvider _clock;
     private readonly DuplicateIndex _copies = new();
-    // Story merges stay off here: a merge would have to move the stored articles of the later story (ids, related, heat).
-    private readonly StoryClusterer _stories = new(new StoryClusterOptions { MergeThreshold = 0 });
+    // Merges on: a story merged into another moves its stored articles with the article that bridged them (see MergeAsync).
+    private readonly StoryClusterer _stories = new();
     private readonly QualityScorer _quality = new();
     private readonly HeatCalculator _heat = new();
     private readonly PublishDecider _decider;
@@ -147,22 +147,34 @@ public sealed partial class Curator
         var assignment = _stories.Add(Document(key, record, article.FullText));
         var quality = _quality.Score(QualityOf(article, isWireCopy: false, wireSource: null));
         var members = Members(assignment.StoryId);
+        // A merge first: the absorbed stories' articles join this one's before the new article does.
+        var changed = Absorb(members, assignment.Merged);
         var member = new StoryMember(id, record.Provider.Domain, record.PublishedDateTime, quality.Value);
-        var changed = members.Join(member, Snapshot(record with { Quality = quality.Value }));
+        changed.UnionWith(members.Join(member, Snapshot(record with { Quality = quality.Value })));
         var heat = HeatOf(members);
         var scored = record with { Quality = quality.Value, Heat = heat.Value, Related = members.RelatedOf(id) };
         var verdict = _decider.Decide(scored, []);
+        var merges = MergeLines(assignment, id, record.Title);
         var explanation = new Explanation
         {
             Topics = article.Topics?.Scores ?? [],
-            Story = new StoryReason(assignment.StoryId, assignment.Opened, assignment.Score, assignment.Why),
+            Story = new StoryReason(assignment.StoryId, assignment.Opened, assignment.Score, assignment.Why)
+            {
+                Absorbed = merges is null ? null : assignment.Merged,
+                Merges = merges,
+            },
             Quality = Reason(quality),
             Heat = new ScoreReason(heat.Value, heat.Parts),
             Publish = verdict,
         };
-        var analysis = new ArticleAnalysis(assignment.StoryId, null, explanation.ToJson()) { StoryHeatWhy = string.Join('\n', heat.Parts) };
+        var analysis = new ArticleAnalysis(assignment.StoryId, null, explanation.ToJson())
+        {
+            StoryHeatWhy = string.Join('\n', heat.Parts),
+            AbsorbedStories = merges is null ? null : assignment.Merged,
+        };
+        // The story's other articles before this one: a store deletes an absorbed story's row once its articles have moved.
+        await UpdateOthersAsync(changed.Where(other => other != id), members, heat, assignment.Merged, merges, ct).ConfigureAwait(false);
         Stage(new StoredRecord(id, scored with { Published = verdict.Published }, article.Seal, analysis));
-        await UpdateOthersAsync(changed.Where(other => other != id), members, ct).ConfigureAwait(false);
         Prune();
     }
 
@@ -186,23 +198,83 @@ public sealed partial class Curator
         Stage(new StoredRecord(id, scored, article.Seal, new ArticleAnalysis(null, original, explanation.ToJson())));
     }
 
-    /// <summary>Re-saves the story's other articles whose related coverage changed (the heat is the story's, kept with it).</summary>
-    private async Task UpdateOthersAsync(IEnumerable<ArticleId> others, StoryMembers members, CancellationToken ct)
+    /// <summary>
+    /// Re-saves the story's other articles whose related coverage changed, or all of them after a merge (their story id, heat and
+    /// explanation change too); each carries the story's heat, so the story's row keeps the newest.
+    /// </summary>
+    private async Task UpdateOthersAsync(
+        IEnumerable<ArticleId> others, StoryMembers members, Heat heat, IReadOnlyList<long> absorbed, IReadOnlyList<string>? merges, CancellationToken ct)
     {
-        foreach (var other in others)
+        var heatWhy = string.Join('\n', heat.Parts);
+        foreach (var other in others.OrderBy(o => o.Value))
         {
             if (await FindAsync(other, ct).ConfigureAwait(false) is not { } stored)
             {
                 continue;
             }
 
-            var record = stored.Record with { Related = members.RelatedOf(other) };
+            var record = stored.Record with { Related = members.RelatedOf(other), Heat = heat.Value };
             var decisions = await _store.ReadDecisionsAsync(other, ct).ConfigureAwait(false);
             var verdict = _decider.Decide(record, decisions);
-            var explanation = Explanation.FromJson(stored.Analysis?.Explain) is { } kept ? kept with { Publish = verdict } : null;
-            var analysis = (stored.Analysis ?? new ArticleAnalysis(members.StoryId, null, null)) with { Explain = explanation?.ToJson() ?? stored.Analysis?.Explain };
+            var kept = Explanation.FromJson(stored.Analysis?.Explain);
+            if (kept?.Story is { } story && merges is not null)
+            {
+                kept = kept with
+                {
+                    Story = story with
+                    {
+                        Id = members.StoryId,
+                        Absorbed = [.. story.Absorbed ?? [], .. absorbed],
+                        Merges = [.. story.Merges ?? [], .. merges],
+                    },
+                };
+            }
+
+            var explain = kept is null ? stored.Analysis?.Explain : (kept with { Publish = verdict }).ToJson();
+            var analysis = (stored.Analysis ?? new ArticleAnalysis(members.StoryId, null, null)) with
+            {
+                StoryId = members.StoryId,
+                Explain = explain,
+                StoryHeatWhy = heatWhy,
+                AbsorbedStories = null,
+            };
             Stage(stored with { Record = record with { Published = verdict.Published }, Analysis = analysis });
         }
+    }
+
+    /// <summary>Moves the members of stories the clusterer merged into <paramref name="members"/>; returns the articles to re-save (all of theirs and those whose links changed).</summary>
+    private HashSet<ArticleId> Absorb(StoryMembers members, IReadOnlyList<long> absorbed)
+    {
+        var changed = new HashSet<ArticleId>();
+        foreach (var story in absorbed)
+        {
+            if (story != members.StoryId && _members.Remove(story, out var gone))
+            {
+                changed.UnionWith(members.Absorb(gone));
+            }
+        }
+
+        if (changed.Count > 0)
+        {
+            // Every article of the merged story carries its id, heat and the merge in its explanation.
+            changed.UnionWith(members.All.Select(m => m.Id));
+        }
+
+        return changed;
+    }
+
+    /// <summary>The clusterer's merge lines with the article that bridged the stories; null when nothing merged.</summary>
+    private static IReadOnlyList<string>? MergeLines(StoryAssignment assignment, ArticleId bridge, string title)
+    {
+        if (assignment.Merged.Count == 0)
+        {
+            return null;
+        }
+
+        var lines = assignment.Why.Where(line => line.StartsWith("merged story ", StringComparison.Ordinal))
+            .Select(line => $"{line}; bridged by article {bridge} \"{title}\"")
+            .ToList();
+        return lines.Count > 0 ? lines : assignment.Merged.Select(story => $"merged story {story} into story {assignment.StoryId}; bridged by article {bridge} \"{title}\"").ToList();
     }
 
     /// <summary>Now and then, forgets stories that left the window (the clusterer forgets them too); memory stays flat.</summary>

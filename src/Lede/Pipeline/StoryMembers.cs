@@ -32,6 +32,19 @@ internal sealed class StoryMembers(long storyId, int maxRelated)
         _links.Restore(member, related);
     }
 
+    /// <summary>Takes in the articles of a story merged into this one; returns the articles whose related lists changed (all of <paramref name="other"/>'s).</summary>
+    /// <remarks>The same rule as joins: the other story's articles join this one as if they arrived now, oldest first.</remarks>
+    public IReadOnlySet<ArticleId> Absorb(StoryMembers other)
+    {
+        var changed = new HashSet<ArticleId>();
+        foreach (var member in other.All.OrderBy(m => m.Published).ThenBy(m => m.Id.Value).ToList())
+        {
+            changed.UnionWith(Join(member, other._snapshots[member.Id]));
+        }
+
+        return changed;
+    }
+
     /// <summary>The related entries of an article, as its record shows them.</summary>
     public IReadOnlyList<RelatedEntry> RelatedOf(ArticleId id) => _links.Of(id).Select(other => _snapshots[other]).ToList();
 

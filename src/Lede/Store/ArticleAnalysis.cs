@@ -10,4 +10,8 @@ public sealed record ArticleAnalysis(long? StoryId, ArticleId? DuplicateOf, stri
 {
     /// <summary>The parts of the story's heat, one per line, kept with the story (every article of it carries that heat); null leaves them as stored.</summary>
     public string? StoryHeatWhy { get; init; }
+
+    /// <summary>Stories merged into <see cref="StoryId"/> as this article arrived; a store deletes their rows once no article points at them.</summary>
+    /// <remarks>An instruction to the save, not a stored fact: read back, it is null. Save it with (or after) the moved articles.</remarks>
+    public IReadOnlyList<long>? AbsorbedStories { get; init; }
 }

@@ -1,0 +1,139 @@
+using Lede.Normalize;
+using Lede.Pipeline;
+using Lede.Records;
+using Lede.Store;
+using Lede.Tests.Records;
+
+namespace Lede.Storage.Tests;
+
+/// <summary>Issue 5 item 8: two stories that an article bridges become one in the store, on every store, in the article's transaction.</summary>
+public abstract class StoryMergeContractTests : IAsyncLifetime
+{
+    private static readonly DateTime Start = new(2026, 11, 20, 8, 0, 0, DateTimeKind.Utc);
+
+    private const string BanText = """
+        The Minneapolis City Council voted unanimously on Friday to ban the city's police department from using facial recognition software,
+        joining Boston, San Francisco and Portland. Council member Steve Fletcher, who wrote the ordinance, said the technology from companies
+        such as Clearview AI misidentifies people of color. The Minneapolis Police Department had used Clearview AI more than 200 times,
+        according to records obtained by BuzzFeed News. The ban passed 13-0 and takes effect immediately.
+        """;
+
+    // The same vote told without a name: too few shared words to join the first story.
+    private const string NamelessText = """
+        Lawmakers in the city voted to outlaw face scanning software used by officers, after activists and residents argued at a long
+        hearing that the scanners wrongly flag dark-skinned residents as suspects. Officers will have to stop using the scanners, and the
+        department must delete the images it gathered, the measure says. Supporters said the vote sends a message to other cities weighing
+        similar rules.
+        """;
+
+    // Told like the second, with the first one's names: it fits both stories.
+    private const string BridgeText = """
+        Lawmakers on the Minneapolis City Council voted to outlaw face scanning software used by officers, after activists and residents
+        argued at a long hearing that the scanners wrongly flag dark-skinned residents as suspects. Officers will have to stop using
+        Clearview AI and other scanners, and the department must delete the images it gathered. Supporters said the vote sends a message
+        to other cities.
+        """;
+
+    private const string First = "https://a.example/ban";
+    private const string Second = "https://b.example/scanning";
+    private const string Bridge = "https://c.example/officers";
+
+    protected IStore Store { get; private set; } = null!;
+
+    protected abstract Task<IStore> OpenAsync();
+
+    /// <summary>The ids in the store's story table.</summary>
+    protected abstract IReadOnlyList<long> StoryRows();
+
+    public async Task InitializeAsync() => Store = await OpenAsync();
+
+    public async Task DisposeAsync() => await Store.DisposeAsync();
+
+    private static BuiltArticle Article(string url, string title, string text, int hours)
+    {
+        var provider = new Uri(url).Host;
+        var record = Samples.Minimal with
+        {
+            Title = title,
+            Excerpt = text.Trim()[..120],
+            OriginalUrl = url,
+            WebUrl = url,
+            PublishedDateTime = Start.AddHours(hours),
+            Provider = new ProviderRef(provider, provider),
+            Quality = 0,
+        };
+        return new BuiltArticle(record, null, text.Trim(), null, new ArticleFacts(null, false, true, true, null));
+    }
+
+    private Task<Curator> CuratorAsync() => Curator.OpenAsync(Store, null, CuratorOptions.Default, new FixedClock(Start.AddDays(1)), default);
+
+    private static async Task AddAsync(Curator curator, BuiltArticle article)
+    {
+        await curator.AddAsync(ArticleId.FromUrl(article.Record.WebUrl), article, default);
+        (await curator.FlushAsync(default)).ShouldBeEmpty();
+    }
+
+    private async Task<StoredRecord> FindAsync(string url) => (await Store.FindRecordAsync(ArticleId.FromUrl(url), default))!;
+
+    private async Task<long> TwoStoriesAsync(Curator curator)
+    {
+        await AddAsync(curator, Article(First, "Minneapolis bans police use of facial recognition", BanText, 0));
+        await AddAsync(curator, Article(Second, "City outlaws face scanning by its officers", NamelessText, 2));
+        var first = (await FindAsync(First)).Analysis!.StoryId!.Value;
+        (await FindAsync(Second)).Analysis!.StoryId.ShouldNotBe(first);
+        return first;
+    }
+
+    [Fact]
+    public async Task An_article_that_bridges_two_stories_merges_them_in_the_store()
+    {
+        var curator = await CuratorAsync();
+        var story = await TwoStoriesAsync(curator);
+        var absorbed = (await FindAsync(Second)).Analysis!.StoryId!.Value;
+
+        await AddAsync(curator, Article(Bridge, "Officers must stop face scanning, city lawmakers say", BridgeText, 4));
+
+        var all = new[] { await FindAsync(First), await FindAsync(Second), await FindAsync(Bridge) };
+        all.ShouldAllBe(a => a.Analysis!.StoryId == story);
+        foreach (var article in all)
+        {
+            // Related is symmetric and complete in a three-article story: each lists the other two.
+            article.Record.Related.Select(r => r.WebUrl).Order(StringComparer.Ordinal).ShouldBe(all.Where(o => o.Id != article.Id).Select(o => o.Record.WebUrl).Order(StringComparer.Ordinal));
+            article.Record.Heat.ShouldBe(all[2].Record.Heat);
+            var explained = Pipeline.Explanation.FromJson(article.Analysis!.Explain)!.Story!;
+            explained.Id.ShouldBe(story);
+            explained.Absorbed.ShouldBe([absorbed]);
+            explained.Merges!.ShouldHaveSingleItem().ShouldContain($"merged story {absorbed} into story {story}");
+        }
+
+        // The absorbed story's row is gone with the move: no story is left without articles.
+        StoryRows().ShouldBe([story]);
+        (await Store.CheckAsync(null, default)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_merged_story_is_one_story_for_the_next_run_and_nothing_is_stored_twice()
+    {
+        var curator = await CuratorAsync();
+        var story = await TwoStoriesAsync(curator);
+        await AddAsync(curator, Article(Bridge, "Officers must stop face scanning, city lawmakers say", BridgeText, 4));
+        var before = await Store.ReadRecordsAsync(RecordOrder.Imported, default).ToListAsync();
+
+        // A new run rebuilds the merged story from the store: a fourth report on the vote joins it, and a new story takes a new id.
+        var reopened = await CuratorAsync();
+        await AddAsync(reopened, Article("https://d.example/vote", "Minneapolis council outlaws face scanning by officers", BridgeText.Replace("Lawmakers", "Members", StringComparison.Ordinal), 6));
+        await AddAsync(reopened, Article("https://e.example/garden", "Community garden opens on the north side", "Volunteers planted tomatoes and beans in a new community garden on the north side on Saturday, and the parks board promised water for the summer.", 7));
+
+        (await FindAsync("https://d.example/vote")).Analysis!.StoryId.ShouldBe(story);
+        var other = (await FindAsync("https://e.example/garden")).Analysis!.StoryId!.Value;
+        before.Select(r => r.Analysis!.StoryId).ShouldNotContain(other);
+        Pipeline.Explanation.FromJson((await FindAsync(Bridge)).Analysis!.Explain)!.Story!.Absorbed!.ShouldNotContain(other);
+        (await Store.CountArticlesAsync(default)).ShouldBe(5);
+        (await Store.CheckAsync(null, default)).ShouldBeEmpty();
+    }
+
+    private sealed class FixedClock(DateTime now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(now);
+    }
+}
