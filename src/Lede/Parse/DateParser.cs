@@ -53,7 +53,47 @@ public static class DateParser
         if (string.IsNullOrWhiteSpace(text)) return null;
         var s = text.Trim();
         if (s.Length > 80) return null;
-        return (s.Length >= 4 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[3]) ? ParseIso(s) : null) ?? ParseRfc822(s) ?? ParseIso(s);
+        return (s.Length >= 4 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[3]) ? ParseIso(s) : null) ?? Rfc1123(s) ?? ParseRfc822(s) ?? ParseIso(s);
+    }
+
+    /// <summary>
+    /// The canonical RFC 1123 form most feeds write, "Mon, 02 Jan 2006 15:04:05 GMT" (or "+hhmm"), read in place without
+    /// splitting it into words; null for anything else, which <see cref="ParseRfc822"/> then reads as it always has.
+    /// </summary>
+    private static DateTime? Rfc1123(string s)
+    {
+        if (s.Length is not (29 or 31) || s[3] != ',' || s[4] != ' ' || s[7] != ' ' || s[11] != ' ' || s[16] != ' '
+            || s[19] != ':' || s[22] != ':' || s[25] != ' ' || !char.IsAsciiLetter(s[0]) || !char.IsAsciiLetter(s[1])
+            || !char.IsAsciiLetter(s[2]))
+        {
+            return null;
+        }
+
+        var p = 5;
+        if (!Digits(s, ref p, 2, out var day)) return null;
+        var month = MonthOf(s.AsSpan(8, 3));
+        p = 12;
+        if (month < 0 || MonthOf(s.AsSpan(0, 3)) >= 0 || !Digits(s, ref p, 4, out var year)) return null;
+        p = 17;
+        if (!Digits(s, ref p, 2, out var hour)) return null;
+        p = 20;
+        if (!Digits(s, ref p, 2, out var minute)) return null;
+        p = 23;
+        if (!Digits(s, ref p, 2, out var second)) return null;
+        int offset;
+        if (s.Length == 29)
+        {
+            if (!s.AsSpan(26).Equals("GMT", StringComparison.OrdinalIgnoreCase) && !s.AsSpan(26).Equals("UTC", StringComparison.OrdinalIgnoreCase)) return null;
+            offset = 0;
+        }
+        else
+        {
+            p = 27;
+            if (s[26] is not ('+' or '-') || !Digits(s, ref p, 2, out var oh) || !Digits(s, ref p, 2, out var om)) return null;
+            offset = (s[26] == '-' ? -1 : 1) * ((oh * 60) + om);
+        }
+
+        return day < 1 ? null : Build(year, month + 1, day, hour, minute, second, offset);
     }
 
     /// <summary>yyyy[-mm[-dd[(T| )hh:mm[:ss[.f…]][Z|±hh[:mm]]]]], separators optional as in ISO 8601 basic format.</summary>
@@ -248,12 +288,14 @@ public static class DateParser
         return null;
     }
 
-    private static int MonthOf(string token)
+    private static int MonthOf(string token) => MonthOf(token.AsSpan());
+
+    private static int MonthOf(ReadOnlySpan<char> token)
     {
         if (token.Length < 3) return -1;
         for (var m = 0; m < Months.Length; m++)
         {
-            if (token.AsSpan(0, 3).Equals(Months[m], StringComparison.OrdinalIgnoreCase)) return m;
+            if (token[..3].Equals(Months[m], StringComparison.OrdinalIgnoreCase)) return m;
         }
 
         return -1;
