@@ -53,11 +53,63 @@ public static class DateParser
         if (string.IsNullOrWhiteSpace(text)) return null;
         var s = text.Trim();
         if (s.Length > 80) return null;
-        return (s.Length >= 4 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[3]) ? ParseIso(s) : null) ?? ParseRfc822(s) ?? ParseIso(s);
+        return (s.Length >= 4 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[3]) ? ParseIso(s) : null) ?? Rfc1123(s) ?? ParseRfc822(s) ?? ParseIso(s);
+    }
+
+    /// <summary>
+    /// As <see cref="Parse(string?)"/>, reading the text where it lies: the common forms (ISO 8601 and canonical RFC 1123) make
+    /// no string; any other text is read by <see cref="Parse(string?)"/> from a string of it, so the result is always the same.
+    /// </summary>
+    internal static DateTime? Parse(ReadOnlySpan<char> text)
+    {
+        var s = text.Trim();
+        if (s.IsEmpty || s.Length > 80) return null;
+        if (s.Length >= 4 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[3]) && ParseIso(s) is { } iso) return iso;
+        return Rfc1123(s) ?? Parse(s.ToString());
+    }
+
+    /// <summary>
+    /// The canonical RFC 1123 form most feeds write, "Mon, 02 Jan 2006 15:04:05 GMT" (or "+hhmm"), read in place without
+    /// splitting it into words; null for anything else, which <see cref="ParseRfc822"/> then reads as it always has.
+    /// </summary>
+    private static DateTime? Rfc1123(ReadOnlySpan<char> s)
+    {
+        if (s.Length is not (29 or 31) || s[3] != ',' || s[4] != ' ' || s[7] != ' ' || s[11] != ' ' || s[16] != ' '
+            || s[19] != ':' || s[22] != ':' || s[25] != ' ' || !char.IsAsciiLetter(s[0]) || !char.IsAsciiLetter(s[1])
+            || !char.IsAsciiLetter(s[2]))
+        {
+            return null;
+        }
+
+        var p = 5;
+        if (!Digits(s, ref p, 2, out var day)) return null;
+        var month = MonthOf(s.Slice(8, 3));
+        p = 12;
+        if (month < 0 || MonthOf(s[..3]) >= 0 || !Digits(s, ref p, 4, out var year)) return null;
+        p = 17;
+        if (!Digits(s, ref p, 2, out var hour)) return null;
+        p = 20;
+        if (!Digits(s, ref p, 2, out var minute)) return null;
+        p = 23;
+        if (!Digits(s, ref p, 2, out var second)) return null;
+        int offset;
+        if (s.Length == 29)
+        {
+            if (!s[26..].Equals("GMT", StringComparison.OrdinalIgnoreCase) && !s[26..].Equals("UTC", StringComparison.OrdinalIgnoreCase)) return null;
+            offset = 0;
+        }
+        else
+        {
+            p = 27;
+            if (s[26] is not ('+' or '-') || !Digits(s, ref p, 2, out var oh) || !Digits(s, ref p, 2, out var om)) return null;
+            offset = (s[26] == '-' ? -1 : 1) * ((oh * 60) + om);
+        }
+
+        return day < 1 ? null : Build(year, month + 1, day, hour, minute, second, offset);
     }
 
     /// <summary>yyyy[-mm[-dd[(T| )hh:mm[:ss[.f…]][Z|±hh[:mm]]]]], separators optional as in ISO 8601 basic format.</summary>
-    private static DateTime? ParseIso(string s)
+    private static DateTime? ParseIso(ReadOnlySpan<char> s)
     {
         var p = 0;
         if (!Digits(s, ref p, 4, out var year)) return null;
@@ -127,7 +179,7 @@ public static class DateParser
         return p != s.Length ? null : Build(year, month, day, hour, minute, second, offset)?.AddTicks(fractionTicks);
     }
 
-    private static bool Digits(string s, ref int p, int count, out int value)
+    private static bool Digits(ReadOnlySpan<char> s, ref int p, int count, out int value)
     {
         value = 0;
         if (p + count > s.Length) return false;
@@ -142,12 +194,13 @@ public static class DateParser
         return true;
     }
 
-    private static void Skip(string s, ref int p, char c)
+    private static void Skip(ReadOnlySpan<char> s, ref int p, char c)
     {
         if (p < s.Length && s[p] == c) p++;
     }
 
-    private static DateTime? ParseRfc822(string s)
+    /// <summary>RFC 822 read word by word, with its deviations (internal: the oracle the in-place RFC 1123 reading is tested against).</summary>
+    internal static DateTime? ParseRfc822(string s)
     {
         var tokens = Tokens(s);
         var t = 0;
@@ -248,12 +301,14 @@ public static class DateParser
         return null;
     }
 
-    private static int MonthOf(string token)
+    private static int MonthOf(string token) => MonthOf(token.AsSpan());
+
+    private static int MonthOf(ReadOnlySpan<char> token)
     {
         if (token.Length < 3) return -1;
         for (var m = 0; m < Months.Length; m++)
         {
-            if (token.AsSpan(0, 3).Equals(Months[m], StringComparison.OrdinalIgnoreCase)) return m;
+            if (token[..3].Equals(Months[m], StringComparison.OrdinalIgnoreCase)) return m;
         }
 
         return -1;
@@ -267,10 +322,10 @@ public static class DateParser
             return null;
         }
 
-        var local = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Utc)
-            .AddHours(hour).AddMinutes(minute).AddSeconds(Math.Min(second, 59));
-        var utc = local.AddMinutes(-offsetMinutes);
-        return utc.Year is < 1 or > 9999 ? null : DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        // In ticks: an offset or hour 24 that carries past the year 9999 or before the year 1 is no date, not an exception.
+        var ticks = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Utc).Ticks + (hour * TimeSpan.TicksPerHour)
+            + (minute * TimeSpan.TicksPerMinute) + (Math.Min(second, 59) * TimeSpan.TicksPerSecond) - (offsetMinutes * TimeSpan.TicksPerMinute);
+        return ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks ? null : new DateTime(ticks, DateTimeKind.Utc);
     }
 
     private static bool AllDigits(string s) => !s.AsSpan().ContainsAnyExceptInRange('0', '9');

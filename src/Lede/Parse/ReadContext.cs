@@ -33,7 +33,8 @@ internal sealed class ReadContext(List<ParseWarning> warnings, string? documentB
     public string? Url(XmlNode node, string? value) => UrlResolver.Resolve(Base(node), value);
 
     /// <summary>A date from the element's text; a warning and null when it cannot be read.</summary>
-    public DateTime? Date(XmlNode? node) => node is null ? null : Date(node.Text, node.Name);
+    /// <remarks>The common forms are read where the scanner left the text; a string of it is made only for the others.</remarks>
+    public DateTime? Date(XmlNode? node) => node is null ? null : DateParser.Parse(node.TextSpan) ?? Date(node.Text, node.Name);
 
     public DateTime? Date(string? text, string what)
     {

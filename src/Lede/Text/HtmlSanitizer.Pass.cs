@@ -284,12 +284,12 @@ public static partial class HtmlSanitizer
             var raw = _html.Slice(start, end - start);
             // p, a, b, i: the commonest tags, found without hashing.
             if (raw.Length == 1 && char.IsAsciiLetterLower(raw[0])) return SingleLetterRules[raw[0] - 'a'];
-            if (raw.Length > 16) return (null, TagRule.Unwrap);
+            if (raw.Length > 16 || raw.IsEmpty) return (null, TagRule.Unwrap);
             // Most feeds write tags in lower case: no copy needed then.
-            if (RuleByName.TryGetValue(raw, out var exact, out var exactRule)) return (exact, exactRule);
+            if (Find(raw) is { Name: not null } exact) return exact;
             Span<char> lower = stackalloc char[16];
             var length = raw.ToLowerInvariant(lower);
-            return RuleByName.TryGetValue(lower[..length], out var name, out var rule) ? (name, rule) : (null, TagRule.Unwrap);
+            return length == 0 ? (null, TagRule.Unwrap) : Find(lower[..length]);
         }
 
         /// <summary>An allowed start tag: written with its safe attributes and pushed, unless nesting is already too deep.</summary>

@@ -14,7 +14,9 @@ public static partial class HtmlSanitizer
     private const int MaxDepth = 64;
 
     private static readonly Dictionary<string, TagRule> Rules = BuildRules();
-    private static readonly Dictionary<string, TagRule>.AlternateLookup<ReadOnlySpan<char>> RuleByName = Rules.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The rules by <see cref="Bucket"/> of their names: a tag name is found by a few character compares, not a hash of it.</summary>
+    private static readonly (string Name, TagRule Rule)[][] RuleBuckets = BuildBuckets();
 
     /// <summary>The rule of each one-letter lower-case tag name, 'a' to 'z', as <see cref="Rules"/> gives it.</summary>
     private static readonly (string? Name, TagRule Rule)[] SingleLetterRules = [.. Enumerable.Range('a', 26)
@@ -139,6 +141,27 @@ public static partial class HtmlSanitizer
             "start" => element == "ol",
             _ => false,
         };
+    }
+
+    /// <summary>Which of <see cref="RuleBuckets"/> a (non-empty) name falls in: its length and first and last characters.</summary>
+    private static int Bucket(ReadOnlySpan<char> name) => ((name.Length * 7) + (name[0] * 3) + name[^1]) & 127;
+
+    /// <summary>The canonical name and rule of the element named exactly <paramref name="name"/> (non-empty); (null, Unwrap) when it is not known.</summary>
+    private static (string? Name, TagRule Rule) Find(ReadOnlySpan<char> name)
+    {
+        foreach (var entry in RuleBuckets[Bucket(name)])
+        {
+            if (name.SequenceEqual(entry.Name)) return entry;
+        }
+
+        return (null, TagRule.Unwrap);
+    }
+
+    private static (string Name, TagRule Rule)[][] BuildBuckets()
+    {
+        var buckets = new List<(string Name, TagRule Rule)>[128];
+        foreach (var (name, rule) in Rules) (buckets[Bucket(name)] ??= []).Add((name, rule));
+        return [.. buckets.Select(b => b?.ToArray() ?? [])];
     }
 
     private static Dictionary<string, TagRule> BuildRules()

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 
@@ -6,6 +7,10 @@ namespace Lede.Text;
 /// <summary>HTML fragments to one line of plain text (titles, names).</summary>
 public static class HtmlText
 {
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> calls whitespace, except the plain space.</summary>
+    private static readonly SearchValues<char> WhitespaceButSpace = SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && char.IsWhiteSpace(c))]);
+
     /// <summary>Tags removed, entities decoded, whitespace collapsed; null for empty results.</summary>
     public static string? ToPlain(string? html)
     {
@@ -59,17 +64,10 @@ public static class HtmlText
     /// <summary>Runs of whitespace become one space; the ends are trimmed.</summary>
     public static string Collapse(string s)
     {
-        var needs = false;
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (char.IsWhiteSpace(s[i]) && (s[i] != ' ' || i == 0 || i == s.Length - 1 || char.IsWhiteSpace(s[i + 1])))
-            {
-                needs = true;
-                break;
-            }
-        }
-
-        if (!needs) return s;
+        // Already collapsed unless some whitespace is not a space, a space ends it, or two spaces meet: one vectorized pass each.
+        var span = s.AsSpan();
+        if (span.IsEmpty) return s;
+        if (span[0] != ' ' && span[^1] != ' ' && !span.ContainsAny(WhitespaceButSpace) && !span.Contains("  ", StringComparison.Ordinal)) return s;
         var sb = new StringBuilder(s.Length);
         var space = false;
         foreach (var c in s)
