@@ -14,7 +14,9 @@ public sealed partial class PostgresStore
     {
         ArgumentNullException.ThrowIfNull(query);
         // The same reading as SQLite's first: a search of only exclusions, or of too many terms, is refused alike.
-        _ = SearchTerms.Parse(query.Text);
+        var terms = SearchTerms.Parse(query.Text);
+        var compound = terms.Required.Count > 1 || terms.Required[0].Count > 1 || terms.Excluded.Count > 0
+            || query.Topic is not null || query.Since is not null || query.PublishedOnly;
         var text = T.Encode(query.Text ?? "");
         return InTransactionAsync<IReadOnlyList<SearchHit>>(async s =>
         {
@@ -29,15 +31,28 @@ public sealed partial class PostgresStore
             // A generic plan (what a statement prepared once gets after a few runs) cannot see how common the words are.
             await s.ExecuteAsync("SET LOCAL plan_cache_mode = force_custom_plan").ConfigureAwait(false);
             var limit = Math.Clamp(query.Limit, 1, 1000);
-            var values = new
+            var newest = (await s.QueryAsync<long?>("SELECT max(seq) FROM article").ConfigureAwait(false))[0] ?? 0;
+            var candidates = Candidates(limit);
+            List<long> ids = [];
+            // A phrase's matches come off the GIN index and each is rechecked for word positions: in the newest rows
+            // first, in more of them only when too few match there.
+            foreach (var window in phrase ? PhraseWindows : [WalkedRows])
             {
-                Text = text,
-                Topic = T.Encode(query.Topic),
-                Since = PostgresTime.Write(query.Since),
-                query.PublishedOnly,
-                Candidates = Candidates(limit),
-            };
-            var ids = await s.QueryAsync<long>(phrase ? AllMatchesSql : NewestMatchesSql, values).ConfigureAwait(false);
+                var values = new
+                {
+                    Text = text,
+                    Topic = T.Encode(query.Topic),
+                    Since = PostgresTime.Write(query.Since),
+                    query.PublishedOnly,
+                    Candidates = candidates,
+                    Floor = compound || phrase ? newest - window + 1 : long.MinValue,
+                };
+                ids = await s.QueryAsync<long>(phrase ? AllMatchesSql : NewestMatchesSql, values).ConfigureAwait(false);
+                if (ids.Count >= candidates || window >= newest || !(compound || phrase))
+                {
+                    break;
+                }
+            }
 
             var rows = await s.QueryAsync<HitRow>(RankSql, new { Text = text, Ids = ids.ToArray(), Limit = limit, Options = HeadlineOptions })
                 .ConfigureAwait(false);
@@ -56,9 +71,19 @@ public sealed partial class PostgresStore
     /// </remarks>
     private static int Candidates(int limit) => Math.Clamp(limit * 10, 200, 5_000);
 
+    /// <value>
+    /// Default: a search looks at the newest 250,000 stored articles at most (as on SQLite): a rare phrase or pair of
+    /// common words would otherwise be checked in every article holding its words, down to the oldest.
+    /// </value>
+    private const long WalkedRows = 250_000;
+
+    /// <value>Default: a phrase is looked for in the newest 25,000 articles first, then in the newest 250,000.</value>
+    private static readonly long[] PhraseWindows = [25_000, WalkedRows];
+
     // The topic test looks up each candidate's own topics (LIMIT 1 keeps the planner from hashing every article of the
     // topic instead).
     private const string Filters = """
+              AND a.seq >= @Floor
               AND (@Since::timestamptz IS NULL OR a.published_at >= @Since::timestamptz)
               AND (NOT @PublishedOnly OR a.published)
               AND (@Topic::text IS NULL OR (
