@@ -200,6 +200,23 @@ public abstract class SearchContractTests : IAsyncLifetime
         (await IdsAsync("drones", since: DateTime.MinValue)).Count.ShouldBe(5);
     }
 
+    // The since filter may bound the search by the order articles were stored in: never by assuming it is publication order.
+    [Fact]
+    public async Task Since_finds_a_recent_article_stored_before_older_ones()
+    {
+        var recent = await SaveAsync(1, "Drones recent", "Text.", day: 30);
+        for (var n = 2; n <= 6; n++)
+        {
+            await SaveAsync(n, $"Drones {n}", "Text.", day: -n);
+        }
+
+        var late = await SaveAsync(7, "Drones late", "Text.", day: 31);
+
+        (await IdsAsync("drones", since: At.AddDays(29))).ShouldBe([recent, late], ignoreOrder: true);
+        (await IdsAsync("drones text", since: At.AddDays(29))).ShouldBe([recent, late], ignoreOrder: true);
+        (await IdsAsync("\"drones recent\"", since: At.AddDays(29))).ShouldBe([recent]);
+    }
+
     [Fact]
     public async Task The_limit_caps_the_hits()
     {

@@ -29,15 +29,28 @@ public sealed partial class PostgresStore
             // A generic plan (what a statement prepared once gets after a few runs) cannot see how common the words are.
             await s.ExecuteAsync("SET LOCAL plan_cache_mode = force_custom_plan").ConfigureAwait(false);
             var limit = Math.Clamp(query.Limit, 1, 1000);
-            var values = new
+            var newest = (await s.QueryAsync<long?>("SELECT max(seq) FROM article").ConfigureAwait(false))[0] ?? 0;
+            var candidates = Candidates(limit);
+            List<long> ids = [];
+            // A phrase's matches come off the GIN index and each is rechecked for word positions: in the newest rows
+            // first, in more of them only when too few match there.
+            foreach (var window in phrase ? PhraseWindows : [long.MaxValue])
             {
-                Text = text,
-                Topic = T.Encode(query.Topic),
-                Since = PostgresTime.Write(query.Since),
-                query.PublishedOnly,
-                Candidates = Candidates(limit),
-            };
-            var ids = await s.QueryAsync<long>(phrase ? AllMatchesSql : NewestMatchesSql, values).ConfigureAwait(false);
+                var values = new
+                {
+                    Text = text,
+                    Topic = T.Encode(query.Topic),
+                    Since = PostgresTime.Write(query.Since),
+                    query.PublishedOnly,
+                    Candidates = candidates,
+                    Floor = phrase ? newest - window + 1 : long.MinValue,
+                };
+                ids = await s.QueryAsync<long>(phrase ? AllMatchesSql : NewestMatchesSql, values).ConfigureAwait(false);
+                if (ids.Count >= candidates || window >= newest)
+                {
+                    break;
+                }
+            }
 
             var rows = await s.QueryAsync<HitRow>(RankSql, new { Text = text, Ids = ids.ToArray(), Limit = limit, Options = HeadlineOptions })
                 .ConfigureAwait(false);
@@ -56,9 +69,18 @@ public sealed partial class PostgresStore
     /// </remarks>
     private static int Candidates(int limit) => Math.Clamp(limit * 10, 200, 5_000);
 
+    /// <value>
+    /// Default: a phrase is looked for in the newest 25,000 stored articles, then, when fewer match there than are
+    /// ranked, in the newest 250,000 (as on SQLite): each article the GIN index gives is rechecked for the words'
+    /// positions, which for a rare phrase of common words was every article holding both, down to the oldest. (Other
+    /// queries are left unbounded: a stored-order range narrowed their plans' bitmaps at a cost above what it saved.)
+    /// </value>
+    private static readonly long[] PhraseWindows = [25_000, 250_000];
+
     // The topic test looks up each candidate's own topics (LIMIT 1 keeps the planner from hashing every article of the
     // topic instead).
     private const string Filters = """
+              AND a.seq >= @Floor
               AND (@Since::timestamptz IS NULL OR a.published_at >= @Since::timestamptz)
               AND (NOT @PublishedOnly OR a.published)
               AND (@Topic::text IS NULL OR (

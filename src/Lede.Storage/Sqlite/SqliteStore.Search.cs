@@ -39,14 +39,14 @@ public sealed partial class SqliteStore
 
     // Walks the matches newest first without scoring them: cheap, and it finds where the newest ranked matches begin.
     private const string RankedFromSql = """
-        SELECT rowid FROM article_search WHERE article_search MATCH CAST(@Match AS TEXT)
+        SELECT rowid FROM article_search WHERE article_search MATCH CAST(@Match AS TEXT) AND rowid >= @Floor
         ORDER BY rowid DESC LIMIT 1 OFFSET @Offset
         """;
 
     // The newest matches of one term, counted: all of them when it is rare, else how far back its newest sample reaches.
     private const string FrequencySql = """
         SELECT COUNT(*), MIN(rowid) FROM (SELECT rowid FROM article_search WHERE article_search MATCH CAST(@Match AS TEXT)
-        ORDER BY rowid DESC LIMIT @Sample)
+        AND rowid >= @Floor ORDER BY rowid DESC LIMIT @Sample)
         """;
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken ct)
@@ -67,6 +67,10 @@ public sealed partial class SqliteStore
         }
 
         var since = query.Since is { } at ? (at.Kind == DateTimeKind.Local ? at.ToUniversalTime() : at) : (DateTime?)null;
+        var newest = connection.ExecuteScalar<long?>("SELECT MAX(seq) FROM article", transaction: tx) ?? 0;
+        // A compound query (several terms, a phrase, an exclusion, a filter) can match far fewer rows than its words do:
+        // its walk stops at the newest WalkedRows rows, so its hits are the best of those.
+        var floor = IsCompound(terms, query) ? newest - WalkedRows + 1 : long.MinValue;
         IReadOnlyList<string>? dates = null;
         if (since is { } from)
         {
@@ -77,7 +81,23 @@ public sealed partial class SqliteStore
                 return Task.FromResult<IReadOnlyList<SearchHit>>([]);
             }
 
-            dates = DateFacets(from, first!, last);
+            var kept = Kept(from, first!, last);
+            var bounded = false;
+            if (kept * newest < 2 * SinceScan)
+            {
+                // Few articles published since, off the publication-time index: the oldest stored of them bounds the walk
+                // exactly (whatever order articles were stored in).
+                var (count, oldest) = connection.QuerySingle<(long, long?)>(SinceFloorSql, new { Since = StoredTime.Format(from), Cap = SinceScan }, tx);
+                if (count < SinceScan)
+                {
+                    floor = Math.Max(floor, oldest ?? long.MaxValue);
+                    bounded = true;
+                }
+            }
+
+            // Else the filter is matched in the index (date facets) when it keeps a small part of the span; a broad one is
+            // cheaper checked on the rows the ranked walk returns: most pass, and the walk stops at the limit.
+            dates = bounded || kept > NarrowSince ? null : Fts5Query.Dates(from, StoredTime.Parse(last).Year);
         }
 
         var match = Fts5Query.Build(terms, topics, query.PublishedOnly, dates);
@@ -85,8 +105,8 @@ public sealed partial class SqliteStore
         var parameters = new
         {
             Match = match,
-            Rank = Fts5Rank.TryRegister(connection) ? RankFunction(connection, tx, terms) : BuiltInRank,
-            From = connection.ExecuteScalar<long?>(RankedFromSql, new { Match = match, Offset = RankedMatches(limit) - 1 }, tx) ?? long.MinValue,
+            Rank = Fts5Rank.TryRegister(connection) ? RankFunction(connection, tx, terms, newest, floor) : BuiltInRank,
+            From = connection.ExecuteScalar<long?>(RankedFromSql, new { Match = match, Floor = floor, Offset = RankedMatches(limit) - 1 }, tx) ?? floor,
             Since = since is { } s ? StoredTime.Format(s) : null,
             Limit = limit,
         };
@@ -100,19 +120,20 @@ public sealed partial class SqliteStore
     /// from its newest matches (exact for a rare term; for a common one, how many of the newest rows hold it), which is
     /// cheap and close enough to weigh a rare word above a common one.
     /// </remarks>
-    private static string RankFunction(SqliteConnection connection, SqliteTransaction tx, SearchTerms terms)
+    private static string RankFunction(SqliteConnection connection, SqliteTransaction tx, SearchTerms terms, long newest, long floor)
     {
         if (terms.Required.Count < 2)
         {
             return Fts5Rank.Name + "()";
         }
 
-        var newest = connection.ExecuteScalar<long?>("SELECT MAX(seq) FROM article", transaction: tx) ?? 0;
-        var rows = Math.Max(1.0, newest);
+        // Counted within the walked rows: a rare term's count is then exact there, and no count walks further back.
+        var first = Math.Max(1, floor);
+        var rows = Math.Max(1.0, newest - first + 1);
         var idfs = terms.Required.Select(term =>
         {
             var (count, oldest) = connection.QuerySingle<(long, long?)>(
-                FrequencySql, new { Match = Fts5Query.Build(new SearchTerms([term], []), null, false), Sample = FrequencySample }, tx);
+                FrequencySql, new { Match = Fts5Query.Build(new SearchTerms([term], []), null, false), Floor = first, Sample = FrequencySample }, tx);
             var frequency = count < FrequencySample || oldest is null
                 ? count
                 : Math.Min(rows, (double)count * rows / Math.Max(1, newest - oldest.Value + 1));
@@ -124,18 +145,35 @@ public sealed partial class SqliteStore
         return $"{Fts5Rank.Name}({string.Join(", ", idfs.Select(idf => idf.ToString("F9", CultureInfo.InvariantCulture)))})";
     }
 
-    /// <summary>The date facets for a since filter that keeps a small part of the stored time span; null when the filter keeps most of it.</summary>
-    /// <remarks>A broad filter is cheaper checked on the rows the ranked walk returns: most pass, and the walk stops at the limit.</remarks>
-    private static IReadOnlyList<string>? DateFacets(DateTime since, string first, string last)
+    /// <summary>The part of the stored time span, from the first to the last publication time, that a since filter keeps.</summary>
+    private static double Kept(DateTime since, string first, string last)
     {
         var start = StoredTime.Parse(first);
         var end = StoredTime.Parse(last);
-        var kept = (end - since).TotalSeconds / Math.Max(1, (end - start).TotalSeconds);
-        return kept > NarrowSince ? null : Fts5Query.Dates(since, end.Year);
+        return Math.Clamp((end - since).TotalSeconds / Math.Max(1, (end - start).TotalSeconds), 0, 1);
     }
 
     /// <value>Default: a since filter keeping at most a quarter of the stored time span is matched in the index.</value>
     private const double NarrowSince = 0.25;
+
+    /// <value>
+    /// Default: a compound query walks the newest 250,000 rows at most. A rare phrase of common words would otherwise check
+    /// positions in every row holding both, down to the oldest (~30 ms at a million articles).
+    /// </value>
+    internal const long WalkedRows = 250_000;
+
+    /// <value>Default: a since filter keeping fewer than 20,000 articles bounds the walk by the oldest stored of them.</value>
+    private const int SinceScan = 20_000;
+
+    // Counts the articles published since, up to the cap, and the oldest stored of them: a covering index range.
+    private const string SinceFloorSql = """
+        SELECT COUNT(*), MIN(seq) FROM (SELECT seq FROM article WHERE published_at >= @Since LIMIT @Cap)
+        """;
+
+    /// <summary>Whether the query can match far fewer rows than its rarest word: several terms, a phrase, an exclusion or a filter.</summary>
+    private static bool IsCompound(SearchTerms terms, SearchQuery query)
+        => terms.Required.Count > 1 || terms.Required[0].Count > 1 || terms.Excluded.Count > 0
+           || query.Topic is not null || query.Since is not null || query.PublishedOnly;
 
     /// <summary>Adds an article's search index row from the article and its topics; once its topics are in.</summary>
     /// <remarks>The index reads its text from <c>article_search_row</c> (migration 006): what it holds must be what the view shows.</remarks>
