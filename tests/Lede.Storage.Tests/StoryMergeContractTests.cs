@@ -65,7 +65,7 @@ public abstract class StoryMergeContractTests : IAsyncLifetime
         return new BuiltArticle(record, null, text.Trim(), null, new ArticleFacts(null, false, true, true, null));
     }
 
-    private Task<Curator> CuratorAsync() => Curator.OpenAsync(Store, null, CuratorOptions.Default, new FixedClock(Start.AddDays(1)), default);
+    private Task<Curator> CuratorAsync(int days = 1) => Curator.OpenAsync(Store, null, CuratorOptions.Default, new FixedClock(Start.AddDays(days)), default);
 
     private static async Task AddAsync(Curator curator, BuiltArticle article)
     {
@@ -129,6 +129,24 @@ public abstract class StoryMergeContractTests : IAsyncLifetime
         before.Select(r => r.Analysis!.StoryId).ShouldNotContain(other);
         Pipeline.Explanation.FromJson((await FindAsync(Bridge)).Analysis!.Explain)!.Story!.Absorbed!.ShouldNotContain(other);
         (await Store.CountArticlesAsync(default)).ShouldBe(5);
+        (await Store.CheckAsync(null, default)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_new_story_never_takes_the_id_of_a_story_outside_the_window()
+    {
+        var curator = await CuratorAsync(days: 11);
+        await AddAsync(curator, Article(First, "Minneapolis bans police use of facial recognition", BanText, 240));
+        // Found late: published ten days before the newest article, so the next run's window leaves its story out.
+        await AddAsync(curator, Article("https://e.example/garden", "Community garden opens on the north side", "Volunteers planted tomatoes and beans in a new community garden on the north side on Saturday, and the parks board promised water for the summer.", 0));
+        var late = (await FindAsync("https://e.example/garden")).Analysis!.StoryId!.Value;
+
+        var reopened = await CuratorAsync(days: 11);
+        await AddAsync(reopened, Article("https://f.example/bridge", "Harbor bridge closes for repairs", "The harbor bridge will close for three weeks of repairs to its deck and cables, the transport department said, and ferries will run every half hour meanwhile.", 241));
+
+        var fresh = (await FindAsync("https://f.example/bridge")).Analysis!.StoryId!.Value;
+        fresh.ShouldNotBe(late);
+        fresh.ShouldNotBe((await FindAsync(First)).Analysis!.StoryId!.Value);
         (await Store.CheckAsync(null, default)).ShouldBeEmpty();
     }
 

@@ -13,6 +13,9 @@ public sealed partial class PostgresStore
     public Task<int> CountArticlesAsync(CancellationToken ct)
         => InTransactionAsync(async s => (int)(await s.ScalarAsync<long>("SELECT COUNT(*) FROM article").ConfigureAwait(false)), ct);
 
+    public Task<long> MaxStoryIdAsync(CancellationToken ct)
+        => InTransactionAsync(s => s.ScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM story"), ct);
+
     public Task<bool> HasArticleAsync(ArticleId id, CancellationToken ct)
         => InTransactionAsync(s => s.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM article WHERE id = @Id)", new { Id = id.ToInt64() }), ct);
 

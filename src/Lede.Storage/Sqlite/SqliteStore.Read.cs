@@ -18,6 +18,13 @@ public sealed partial class SqliteStore
         return Task.FromResult(connection.ExecuteScalar<int>("SELECT COUNT(*) FROM article"));
     }
 
+    public Task<long> MaxStoryIdAsync(CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        using var connection = Connect();
+        return Task.FromResult(connection.ExecuteScalar<long>("SELECT COALESCE(MAX(id), 0) FROM story"));
+    }
+
     public Task<bool> HasArticleAsync(ArticleId id, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();

@@ -42,6 +42,9 @@ public sealed partial class Curator
         {
             Seed(stored);
         }
+
+        // Stories outside the window (an article found late gets a new story under an old date) keep their ids too.
+        _stories.Reserve(await _store.MaxStoryIdAsync(ct).ConfigureAwait(false));
     }
 
     private void Seed(StoredRecord stored)

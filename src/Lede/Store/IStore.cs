@@ -40,6 +40,9 @@ public interface IStore : IAsyncDisposable
     /// <summary>How many articles are stored.</summary>
     Task<int> CountArticlesAsync(CancellationToken ct);
 
+    /// <summary>The highest story id stored (0 when none): new stories are numbered after it, so one id never names two stories.</summary>
+    Task<long> MaxStoryIdAsync(CancellationToken ct);
+
     /// <summary>Whether an article is stored under <paramref name="id"/>; cheaper than reading it.</summary>
     Task<bool> HasArticleAsync(ArticleId id, CancellationToken ct);
 
