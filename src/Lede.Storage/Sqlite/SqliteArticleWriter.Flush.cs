@@ -37,10 +37,13 @@ internal sealed partial class SqliteArticleWriter
             }
         }
 
-        foreach (var p in byKey)
+        // The article rows in import position order, their table's key: the new ones append (migration 007).
+        var bySeq = _pending.ToArray();
+        Array.Sort(bySeq, static (a, b) => a.Seq.CompareTo(b.Seq));
+        foreach (var p in bySeq)
         {
             var (_, record, seal, analysis) = p.Article;
-            Statement(UpsertArticleSql, UpsertArticleNames).Run(ArticleValues(p.Key, p.Seq, record, seal, analysis));
+            Statement(p.Exists ? UpdateArticleSql : InsertArticleSql, ArticleNames).Run(ArticleValues(p.Key, p.Seq, record, seal, analysis));
         }
 
         foreach (var p in byKey)
@@ -83,8 +86,6 @@ internal sealed partial class SqliteArticleWriter
 
         // The search index rows, once per saved article, from the row and its topics (migration 005 says why not
         // triggers); in import position order, the index's own key.
-        var bySeq = _pending.ToArray();
-        Array.Sort(bySeq, static (a, b) => a.Seq.CompareTo(b.Seq));
         var index = Statement(IndexSql, "Id");
         foreach (var p in bySeq)
         {
