@@ -6,7 +6,10 @@ namespace Lede.Storage.Sqlite;
 // Writing the planned articles table by table, each table's rows in key order.
 internal sealed partial class SqliteArticleWriter
 {
-    private const string IndexSql = SqliteStore.IndexSql;
+    private const string IndexRowSql = """
+        INSERT INTO article_search (rowid, title, excerpt, provider, topics, facets)
+        VALUES ($Seq, CAST($Title AS TEXT), CAST($Excerpt AS TEXT), CAST($Provider AS TEXT), CAST($Topics AS TEXT), CAST($Facets AS TEXT))
+        """;
 
     private const string UnindexSql = SqliteStore.UnindexSql;
 
@@ -17,7 +20,7 @@ internal sealed partial class SqliteArticleWriter
     /// row cost three times what the same rows cost inserted back to back. A table at a time, in key order, a b-tree's
     /// path stays warm from one row to the next. What must come first still does: the search index is told what it held
     /// before an article's row or topics change, rows come before their children (no foreign key is ever outstanding,
-    /// so SQLite skips its search for orphans), and the search index row is made last, from the row and its topics.
+    /// so SQLite skips its search for orphans), and the search index row is made last, from the same values as the row and its topics.
     /// </remarks>
     private void Flush()
     {
@@ -37,10 +40,13 @@ internal sealed partial class SqliteArticleWriter
             }
         }
 
-        foreach (var p in byKey)
+        // The article rows in import position order, their table's key: the new ones append (migration 007).
+        var bySeq = _pending.ToArray();
+        Array.Sort(bySeq, static (a, b) => a.Seq.CompareTo(b.Seq));
+        foreach (var p in bySeq)
         {
             var (_, record, seal, analysis) = p.Article;
-            Statement(UpsertArticleSql, UpsertArticleNames).Run(ArticleValues(p.Key, p.Seq, record, seal, analysis));
+            Statement(p.Exists ? UpdateArticleSql : InsertArticleSql, ArticleNames).Run(ArticleValues(p.Key, p.Seq, record, seal, analysis));
         }
 
         foreach (var p in byKey)
@@ -81,14 +87,15 @@ internal sealed partial class SqliteArticleWriter
             RememberUrls(p.Key, p.Article.Record);
         }
 
-        // The search index rows, once per saved article, from the row and its topics (migration 005 says why not
-        // triggers); in import position order, the index's own key.
-        var bySeq = _pending.ToArray();
-        Array.Sort(bySeq, static (a, b) => a.Seq.CompareTo(b.Seq));
-        var index = Statement(IndexSql, "Id");
+        // The search index rows, once per saved article (migration 005 says why not triggers), made from the batch's own
+        // records as the view would give them (SqliteSearchRow); in import position order, the index's own key.
+        var index = Statement(IndexRowSql, "Seq", "Title", "Excerpt", "Provider", "Topics", "Facets");
         foreach (var p in bySeq)
         {
-            index.Run(p.Key);
+            var r = p.Article.Record;
+            index.Run(
+                p.Seq, r.Title, r.Excerpt, r.Provider.Name, SqliteSearchRow.Topics(r.Topics),
+                SqliteSearchRow.Facets(r.Published, StoredTime.Format(r.PublishedDateTime), p.Topics));
         }
 
         _pending.Clear();

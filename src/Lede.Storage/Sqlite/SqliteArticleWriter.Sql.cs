@@ -22,16 +22,15 @@ internal sealed partial class SqliteArticleWriter
     private const string AbsorbedStorySql =
         "DELETE FROM story WHERE id = $Story AND NOT EXISTS (SELECT 1 FROM article WHERE story_id = $Story)";
 
-    private static readonly string[] UpsertArticleNames =
+    private static readonly string[] ArticleNames =
     [
         "Id", "Seq", "Category", "Title", "Excerpt", "PublishedAt", "OriginalUrl", "WebUrl", "AmpWebUrl", "CdnAmpWebUrl", "Type", "Quality",
         "Heat", "Published", "ProviderDomain", "ProviderName", "SecuredCiphertext", "SecuredIv", "SecuredKeyId", "SecuredMac",
         "SecuredVerified", "Body", "Now", "Analysed", "Story", "Of", "Explain",
     ];
 
-    // A new article gets the next import position ($Seq, counted by the writer); a known one keeps its own. Without an analysis ($Analysed false)
-    // the stored story, copy-of and explanation stay as they are.
-    private const string UpsertArticleSql = """
+    // A new article gets the next import position ($Seq, counted by the writer), the end of the table (migration 007).
+    private const string InsertArticleSql = """
         INSERT INTO article (id, seq, category, title, excerpt, published_at, original_url, web_url, amp_web_url, cdn_amp_web_url,
                              type, quality, heat, published, provider_domain, provider_name, secured_ciphertext, secured_iv, secured_key_id,
                              secured_mac, secured_verified, body, story_id, duplicate_of, explain, first_seen_at, updated_at)
@@ -39,18 +38,24 @@ internal sealed partial class SqliteArticleWriter
                 CAST($Excerpt AS TEXT), $PublishedAt, CAST($OriginalUrl AS TEXT), CAST($WebUrl AS TEXT), CAST($AmpWebUrl AS TEXT),
                 CAST($CdnAmpWebUrl AS TEXT), $Type, $Quality, $Heat, $Published, CAST($ProviderDomain AS TEXT),
                 CAST($ProviderName AS TEXT), $SecuredCiphertext, $SecuredIv, $SecuredKeyId, $SecuredMac, $SecuredVerified,
-                CAST($Body AS TEXT), $Story, $Of, CAST($Explain AS TEXT), $Now, $Now)
-        ON CONFLICT (id) DO UPDATE SET
-            category = excluded.category, title = excluded.title, excerpt = excluded.excerpt, published_at = excluded.published_at,
-            original_url = excluded.original_url, web_url = excluded.web_url, amp_web_url = excluded.amp_web_url,
-            cdn_amp_web_url = excluded.cdn_amp_web_url, type = excluded.type, quality = excluded.quality, heat = excluded.heat,
-            published = excluded.published, provider_domain = excluded.provider_domain, provider_name = excluded.provider_name,
-            secured_ciphertext = excluded.secured_ciphertext, secured_iv = excluded.secured_iv,
-            secured_key_id = excluded.secured_key_id, secured_mac = excluded.secured_mac, secured_verified = excluded.secured_verified,
-            body = excluded.body, updated_at = excluded.updated_at,
-            story_id = CASE WHEN $Analysed THEN excluded.story_id ELSE story_id END,
-            duplicate_of = CASE WHEN $Analysed THEN excluded.duplicate_of ELSE duplicate_of END,
-            explain = CASE WHEN $Analysed THEN excluded.explain ELSE explain END
+                CAST($Body AS TEXT), CASE WHEN $Analysed THEN $Story END, CASE WHEN $Analysed THEN $Of END,
+                CASE WHEN $Analysed THEN CAST($Explain AS TEXT) END, $Now, $Now)
+        """;
+
+    // A known article keeps its import position and first-seen time. Without an analysis ($Analysed false) the stored
+    // story, copy-of and explanation stay as they are.
+    private const string UpdateArticleSql = """
+        UPDATE article SET
+            category = CAST($Category AS TEXT), title = CAST($Title AS TEXT), excerpt = CAST($Excerpt AS TEXT), published_at = $PublishedAt,
+            original_url = CAST($OriginalUrl AS TEXT), web_url = CAST($WebUrl AS TEXT), amp_web_url = CAST($AmpWebUrl AS TEXT),
+            cdn_amp_web_url = CAST($CdnAmpWebUrl AS TEXT), type = $Type, quality = $Quality, heat = $Heat, published = $Published,
+            provider_domain = CAST($ProviderDomain AS TEXT), provider_name = CAST($ProviderName AS TEXT),
+            secured_ciphertext = $SecuredCiphertext, secured_iv = $SecuredIv, secured_key_id = $SecuredKeyId, secured_mac = $SecuredMac,
+            secured_verified = $SecuredVerified, body = CAST($Body AS TEXT), updated_at = $Now,
+            story_id = CASE WHEN $Analysed THEN $Story ELSE story_id END,
+            duplicate_of = CASE WHEN $Analysed THEN $Of ELSE duplicate_of END,
+            explain = CASE WHEN $Analysed THEN CAST($Explain AS TEXT) ELSE explain END
+        WHERE seq = $Seq AND id = $Id
         """;
 
     private const string ImageSql = """

@@ -8,7 +8,10 @@ namespace Lede.Storage.Sqlite;
 /// <summary>Brings a SQLite database up to the newest schema, one numbered script at a time.</summary>
 /// <remarks>
 /// Each script runs in its own transaction together with its row in <c>schema_migrations</c>, taken with
-/// <c>BEGIN IMMEDIATE</c> so that two processes starting at once apply it once.
+/// <c>BEGIN IMMEDIATE</c> so that two processes starting at once apply it once. Scripts run with foreign keys off (as
+/// SQLite's own recipe for rebuilding a table says): a script that rebuilds a parent table drops the old one, which with
+/// foreign keys on would delete its children by cascade. The scripts copy rows as they are, so no new orphan is made;
+/// <c>lede db check</c> reports any the database held already.
 /// </remarks>
 public static class SqliteMigrator
 {
@@ -21,6 +24,28 @@ public static class SqliteMigrator
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
             """);
+        // Only outside a transaction does the setting take; it is put back as it was.
+        var foreignKeys = connection.ExecuteScalar<long>("PRAGMA foreign_keys") == 1;
+        if (foreignKeys)
+        {
+            connection.Execute("PRAGMA foreign_keys = OFF");
+        }
+
+        try
+        {
+            return Apply(connection, upTo);
+        }
+        finally
+        {
+            if (foreignKeys)
+            {
+                connection.Execute("PRAGMA foreign_keys = ON");
+            }
+        }
+    }
+
+    private static int Apply(SqliteConnection connection, int? upTo)
+    {
         var newest = Scripts[^1].Version;
         var applied = 0;
         foreach (var script in Scripts.Where(s => upTo is null || s.Version <= upTo))
