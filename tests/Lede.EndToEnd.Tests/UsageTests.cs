@@ -56,7 +56,9 @@ public sealed class UsageTests
     [Fact]
     public async Task Importing_a_missing_path_fails_that_path_only()
     {
-        var run = await Lede("records", "import", "/no/such/records", "--db", Path.Combine(Path.GetTempPath(), $"lede-{Guid.NewGuid():N}.db"));
+        var dir = Directory.CreateTempSubdirectory("lede-import-").FullName;
+        var run = await Lede("records", "import", "/no/such/records", "--db", Path.Combine(dir, "lede.db"));
+        Directory.Delete(dir, recursive: true);
 
         run.ShouldBe(new CliRun(1, "imported 0, updated 0, failed 1 (0 unchanged)\n", "/no/such/records: no such file or folder\n"));
     }
