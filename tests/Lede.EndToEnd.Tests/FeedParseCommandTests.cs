@@ -12,7 +12,7 @@ public sealed class FeedParseCommandTests
     {
         var missing = Path.Combine(Path.GetTempPath(), "lede-no-such-feed.xml");
         var run = await LedeCli.RunAsync(Repo.Root, "feed", "parse", "--jsonl",
-            Fixture("rss20-full-item.xml"), "http://127.0.0.1:9/feed", missing, Fixture("atom03-feed.xml"));
+            Fixture("rss20-full-item.xml"), "http://127.0.0.1:8080/feed", missing, Fixture("atom03-feed.xml"));
 
         run.ExitCode.ShouldBe(1);
         var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -24,7 +24,7 @@ public sealed class FeedParseCommandTests
         using var url = JsonDocument.Parse(lines[1]);
         // A URL goes through the safe fetcher, which refuses loopback unless --allow-private.
         url.RootElement.GetProperty("error").GetString().ShouldBe(
-            "Fetching http://127.0.0.1:9/feed failed: refused to connect: 127.0.0.1 is loopback, and private networks are not allowed");
+            "Fetching http://127.0.0.1:8080/feed failed: refused to connect: 127.0.0.1 is loopback, and private networks are not allowed");
         using var gone = JsonDocument.Parse(lines[2]);
         gone.RootElement.GetProperty("file").GetString().ShouldBe(missing);
         gone.RootElement.TryGetProperty("error", out _).ShouldBeTrue();
