@@ -2,6 +2,7 @@ using Lede.Normalize;
 using Lede.Pipeline;
 using Lede.Records;
 using Lede.Store;
+using Lede.Tests.Pipeline;
 using Lede.Tests.Records;
 
 namespace Lede.Storage.Tests;
@@ -10,13 +11,6 @@ namespace Lede.Storage.Tests;
 public abstract class StoryMergeContractTests : IAsyncLifetime
 {
     private static readonly DateTime Start = new(2026, 11, 20, 8, 0, 0, DateTimeKind.Utc);
-
-    private const string BanText = """
-        The Minneapolis City Council voted unanimously on Friday to ban the city's police department from using facial recognition software,
-        joining Boston, San Francisco and Portland. Council member Steve Fletcher, who wrote the ordinance, said the technology from companies
-        such as Clearview AI misidentifies people of color. The Minneapolis Police Department had used Clearview AI more than 200 times,
-        according to records obtained by BuzzFeed News. The ban passed 13-0 and takes effect immediately.
-        """;
 
     // The same vote told without a name: too few shared words to join the first story.
     private const string NamelessText = """
@@ -77,7 +71,7 @@ public abstract class StoryMergeContractTests : IAsyncLifetime
 
     private async Task<long> TwoStoriesAsync(Curator curator)
     {
-        await AddAsync(curator, Article(First, "Minneapolis bans police use of facial recognition", BanText, 0));
+        await AddAsync(curator, Article(First, "Minneapolis bans police use of facial recognition", StoryTexts.MinneapolisBan, 0));
         await AddAsync(curator, Article(Second, "City outlaws face scanning by its officers", NamelessText, 2));
         var first = (await FindAsync(First)).Analysis!.StoryId!.Value;
         (await FindAsync(Second)).Analysis!.StoryId.ShouldNotBe(first);
@@ -136,7 +130,7 @@ public abstract class StoryMergeContractTests : IAsyncLifetime
     public async Task A_new_story_never_takes_the_id_of_a_story_outside_the_window()
     {
         var curator = await CuratorAsync(days: 11);
-        await AddAsync(curator, Article(First, "Minneapolis bans police use of facial recognition", BanText, 240));
+        await AddAsync(curator, Article(First, "Minneapolis bans police use of facial recognition", StoryTexts.MinneapolisBan, 240));
         // Found late: published ten days before the newest article, so the next run's window leaves its story out.
         await AddAsync(curator, Article("https://e.example/garden", "Community garden opens on the north side", "Volunteers planted tomatoes and beans in a new community garden on the north side on Saturday, and the parks board promised water for the summer.", 0));
         var late = (await FindAsync("https://e.example/garden")).Analysis!.StoryId!.Value;

@@ -14,13 +14,6 @@ public sealed class CuratorTests : IAsyncLifetime
 {
     private static readonly DateTime Start = new(2026, 11, 20, 8, 0, 0, DateTimeKind.Utc);
 
-    private const string BanText = """
-        The Minneapolis City Council voted unanimously on Friday to ban the city's police department from using facial recognition software,
-        joining Boston, San Francisco and Portland. Council member Steve Fletcher, who wrote the ordinance, said the technology from companies
-        such as Clearview AI misidentifies people of color. The Minneapolis Police Department had used Clearview AI more than 200 times,
-        according to records obtained by BuzzFeed News. The ban passed 13-0 and takes effect immediately.
-        """;
-
     private const string BanRetold = """
         Minneapolis has become the latest city to prohibit police from using facial recognition technology. The Minneapolis City Council
         approved the ordinance 13-0 on Friday after Council member Steve Fletcher argued that Clearview AI and similar software misidentify
@@ -92,7 +85,7 @@ public sealed class CuratorTests : IAsyncLifetime
     public async Task Coverage_of_one_event_by_two_providers_is_related_both_ways_and_shares_heat()
     {
         var curator = await OpenAsync();
-        var first = await Add(curator, Article("https://a.example/ban", "a.example", "Minneapolis bans police use of facial recognition", BanText, 0));
+        var first = await Add(curator, Article("https://a.example/ban", "a.example", "Minneapolis bans police use of facial recognition", StoryTexts.MinneapolisBan, 0));
         var second = await Add(curator, Article("https://b.example/ban", "b.example", "Minneapolis City Council bans facial recognition for police", BanRetold, 3));
 
         first = await Find("https://a.example/ban");
@@ -107,7 +100,7 @@ public sealed class CuratorTests : IAsyncLifetime
     public async Task An_article_on_another_event_is_not_related()
     {
         var curator = await OpenAsync();
-        await Add(curator, Article("https://a.example/ban", "a.example", "Minneapolis bans police use of facial recognition", BanText, 0));
+        await Add(curator, Article("https://a.example/ban", "a.example", "Minneapolis bans police use of facial recognition", StoryTexts.MinneapolisBan, 0));
         var teaching = await Add(curator, Article("https://c.example/teach", "c.example", "AI Technology: A Disrupter to Teaching and Learning", TeachingText, 2));
 
         teaching.Record.Related.ShouldBeEmpty();
@@ -136,7 +129,7 @@ public sealed class CuratorTests : IAsyncLifetime
     public async Task An_editors_decision_survives_the_story_growing()
     {
         var curator = await OpenAsync(new PublishRules { MinQuality = 101 - 1 });
-        var first = await Add(curator, Article("https://a.example/ban", "a.example", "Minneapolis bans police use of facial recognition", BanText, 0));
+        var first = await Add(curator, Article("https://a.example/ban", "a.example", "Minneapolis bans police use of facial recognition", StoryTexts.MinneapolisBan, 0));
         first.Record.Published.ShouldBeFalse();
         await _store.SaveDecisionAsync(first.Id, new EditorDecision(EditorAction.Publish, "ana", Start, null), default);
 
@@ -151,7 +144,7 @@ public sealed class CuratorTests : IAsyncLifetime
     public async Task A_new_run_remembers_the_stories_of_the_last_one()
     {
         var curator = await OpenAsync();
-        var first = await Add(curator, Article("https://a.example/ban", "a.example", "Minneapolis bans police use of facial recognition", BanText, 0));
+        var first = await Add(curator, Article("https://a.example/ban", "a.example", "Minneapolis bans police use of facial recognition", StoryTexts.MinneapolisBan, 0));
 
         var reopened = await OpenAsync();
         var second = await Add(reopened, Article("https://b.example/ban", "b.example", "Minneapolis City Council bans facial recognition for police", BanRetold, 3));
@@ -164,7 +157,7 @@ public sealed class CuratorTests : IAsyncLifetime
     public async Task The_explanation_names_the_story_quality_points_and_heat_parts()
     {
         var curator = await OpenAsync();
-        var stored = await Add(curator, Article("https://a.example/ban", "a.example", "Minneapolis bans police use of facial recognition", BanText, 0));
+        var stored = await Add(curator, Article("https://a.example/ban", "a.example", "Minneapolis bans police use of facial recognition", StoryTexts.MinneapolisBan, 0));
 
         var explanation = Explanation.FromJson(stored.Analysis!.Explain)!;
         explanation.Story!.Opened.ShouldBeTrue();
