@@ -13,7 +13,8 @@ public sealed partial class StoryClusterer
         var stamp = ++_hitStamp;
         foreach (var key in QueryKeys(doc))
         {
-            if (_postings.TryGetValue(key, out var stories) && stories.Count <= _options.MaxPostings)
+            var stories = _postings.Slots(key);
+            if (stories.Length > 0 && stories.Length <= _options.MaxPostings)
             {
                 var idf = terms.Idf(key);
                 foreach (var slot in stories)
@@ -161,6 +162,7 @@ public sealed partial class StoryClusterer
         }
     }
 
+    // Posts the story under its strongest keys now; only the keys that entered or left its top are touched in the index.
     private void Reindex(StoryState story)
     {
         var keys = _indexKeys;
@@ -168,34 +170,36 @@ public sealed partial class StoryClusterer
         AddTop(keys, story[StoryField.All], _options.IndexTermsPerStory);
         AddTop(keys, story[StoryField.Entities], _options.IndexTermsPerStory);
         AddTop(keys, story[StoryField.Title], _options.IndexTermsPerStory / 2);
-        foreach (var old in story.IndexedKeys)
+        var old = story.IndexedKeys;
+        var held = _heldKeys;
+        held.Clear();
+        foreach (var key in old)
         {
-            if (!keys.Contains(old))
+            if (keys.Contains(key))
             {
-                Unpost(old, story.Slot);
+                held.Add(key);
+            }
+            else
+            {
+                _postings.Remove(key, story.Slot);
             }
         }
 
         foreach (var key in keys)
         {
-            if (!_postings.TryGetValue(key, out var stories))
+            if (!held.Contains(key))
             {
-                stories = [];
-                _postings.Add(key, stories);
+                _postings.Add(key, story.Slot);
             }
-
-            stories.Add(story.Slot);
         }
 
-        story.IndexedKeys = [.. keys];
-    }
-
-    private void Unpost(int key, int slot)
-    {
-        if (_postings.TryGetValue(key, out var stories) && stories.Remove(slot) && stories.Count == 0)
+        if (old.Length != keys.Count)
         {
-            _postings.Remove(key);
+            old = new int[keys.Count];
         }
+
+        keys.CopyTo(old);
+        story.IndexedKeys = old;
     }
 
     // Stories whose newest article fell out of the window leave the pool; without dates, the least recently joined beyond the cap.

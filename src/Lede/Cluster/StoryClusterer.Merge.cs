@@ -92,7 +92,7 @@ public sealed partial class StoryClusterer
     {
         foreach (var key in story.IndexedKeys)
         {
-            Unpost(key, story.Slot);
+            _postings.Remove(key, story.Slot);
         }
 
         _active.Remove(story.Id);

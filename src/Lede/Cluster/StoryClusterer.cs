@@ -24,7 +24,8 @@ public sealed partial class StoryClusterer
     private readonly List<(int Key, double Idf)> _sharedBuffer = [];
     private readonly Dictionary<long, StoryState> _active = [];
     // Postings hold story slots: candidate lookup sums into flat arrays by slot, not into a dictionary by id.
-    private readonly Dictionary<int, HashSet<int>> _postings = [];
+    private readonly HashSet<int> _heldKeys = [];
+    private readonly StoryPostings _postings = new();
     private readonly Stack<int> _freeSlots = new();
     private StoryState?[] _slots = new StoryState?[1024];
     private double[] _hitSums = new double[1024];
