@@ -29,13 +29,16 @@ internal static class StoriesThroughput
         var done = 0;
         var block = Stopwatch.StartNew();
         var blockTime = TimeSpan.Zero;
+        var blockCpuMs = 0.0;
         foreach (var document in StoryStreamGenerator.Generate(count, 42))
         {
             var cpuBefore = ThreadCpuClock.Milliseconds();
             var before = Stopwatch.GetTimestamp();
             var assignment = clusterer.Add(document);
             var spent = Stopwatch.GetElapsedTime(before);
-            clusteringCpuMs += ThreadCpuClock.Milliseconds() - cpuBefore;
+            var cpuSpent = ThreadCpuClock.Milliseconds() - cpuBefore;
+            clusteringCpuMs += cpuSpent;
+            blockCpuMs += cpuSpent;
             opened += assignment.Opened ? 1 : 0;
             writer?.WriteLine(string.Create(inv, $"{document.Id} {assignment.StoryId} {assignment.Score:R} {string.Join(" | ", assignment.Why)}"));
             clustering += spent;
@@ -46,7 +49,7 @@ internal static class StoriesThroughput
                 var size = done % Block == 0 ? Block : done % Block;
                 var rate = size / blockTime.TotalSeconds;
                 Console.WriteLine(string.Create(inv,
-                    $"articles {done - size + 1,7}-{done,7}: {rate,7:F0} articles/s ({1000 / rate:F3} ms/article), {clusterer.ActiveStories,6} active stories, {GC.GetTotalMemory(false) / 1_000_000.0,6:F0} MB managed"));
+                    $"articles {done - size + 1,7}-{done,7}: {rate,7:F0} articles/s ({1000 / rate:F3} ms/article, CPU {blockCpuMs / size:F3}), {clusterer.ActiveStories,6} active stories, {GC.GetTotalMemory(false) / 1_000_000.0,6:F0} MB managed"));
                 if (done is 10_000 or 100_000 or 1_000_000 || done == count)
                 {
                     Console.WriteLine(string.Create(inv,
@@ -54,6 +57,7 @@ internal static class StoriesThroughput
                 }
 
                 blockTime = TimeSpan.Zero;
+                blockCpuMs = 0;
                 block.Restart();
             }
         }
