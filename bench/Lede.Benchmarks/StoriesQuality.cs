@@ -19,11 +19,16 @@ internal static class StoriesQuality
         var worst = 0;
         var options = new StoryClusterOptions();
         var grid = false;
+        string? trace = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "worst" && i + 1 < args.Length)
             {
                 worst = int.Parse(args[++i], Inv);
+            }
+            else if (args[i] == "trace" && i + 1 < args.Length)
+            {
+                trace = args[++i];
             }
             else if (args[i] == "grid")
             {
@@ -43,7 +48,7 @@ internal static class StoriesQuality
 
         foreach (var corpus in corpora)
         {
-            var (scores, predicted) = Score(corpus, options);
+            var (scores, predicted) = Score(corpus, options, trace);
             Print(corpus.Name, scores);
             if (worst > 0)
             {
@@ -70,7 +75,7 @@ internal static class StoriesQuality
         return result;
     }
 
-    private static (ClusterScores Scores, Dictionary<string, string> Predicted) Score((string Name, IReadOnlyList<StoryCorpusEntry> Entries) corpus, StoryClusterOptions options)
+    private static (ClusterScores Scores, Dictionary<string, string> Predicted) Score((string Name, IReadOnlyList<StoryCorpusEntry> Entries) corpus, StoryClusterOptions options, string? trace = null)
     {
         var clusterer = new StoryClusterer(options);
         var assigned = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -79,6 +84,11 @@ internal static class StoriesQuality
         {
             var assignment = clusterer.Add(entry.Document);
             map.Record(assignment);
+            if (trace is not null && entry.Document.Id.StartsWith(trace, StringComparison.Ordinal))
+            {
+                Console.WriteLine($"  {entry.Document.Id} [{entry.Cluster}] {string.Join(" | ", assignment.Why)}");
+            }
+
             assigned[entry.Document.Id] = assignment.StoryId;
         }
 
@@ -120,21 +130,25 @@ internal static class StoriesQuality
         }
     }
 
-    // The held-out protocol: a grid of join thresholds × short-text factors, the best mean B-cubed F1 on two corpora applied to the third.
+    // The held-out protocol: a grid of join thresholds × short-text factors × merge thresholds, the best mean B-cubed F1 on two
+    // corpora applied to the third.
     private static void Grid(List<(string Name, IReadOnlyList<StoryCorpusEntry> Entries)> corpora, StoryClusterOptions baseline)
     {
-        var settings = new List<(double T, double F, ClusterScores[] S)>();
+        var settings = new List<(StoryClusterOptions O, ClusterScores[] S)>();
         for (var t = 0.16; t <= 0.2601; t += 0.02)
         {
-            for (var f = 0.6; f <= 1.001; f += 0.1)
+            for (var f = 0.5; f <= 1.001; f += 0.1)
             {
-                var options = baseline with { JoinThreshold = Math.Round(t, 3), ShortTextFactor = Math.Round(f, 2) };
-                settings.Add((options.JoinThreshold, options.ShortTextFactor, [.. corpora.Select(c => Score(c, options).Scores)]));
+                foreach (var m in new[] { 0.2, 0.24, 0.28, 0.32 })
+                {
+                    var options = baseline with { JoinThreshold = Math.Round(t, 3), ShortTextFactor = Math.Round(f, 2), MergeThreshold = m };
+                    settings.Add((options, [.. corpora.Select(c => Score(c, options).Scores)]));
+                }
             }
         }
 
         var all = settings.MaxBy(s => s.S.Average(x => x.BCubedF1));
-        Console.WriteLine(string.Create(Inv, $"in-sample best: threshold {all.T:F2} short factor {all.F:F1}"));
+        Console.WriteLine($"in-sample best: {Setting(all.O)}");
         for (var c = 0; c < corpora.Count; c++)
         {
             Print(corpora[c].Name, all.S[c]);
@@ -147,11 +161,14 @@ internal static class StoriesQuality
             var ties = settings.Where(s => Mean(s.S, h) >= best - 1e-9).ToList();
             foreach (var tie in ties)
             {
-                Console.Write(string.Create(Inv, $"held out, chosen threshold {tie.T:F2} short factor {tie.F:F1} on the others: "));
+                Console.Write($"held out, chosen {Setting(tie.O)} on the others: ");
                 Print(corpora[held].Name, tie.S[held]);
             }
         }
     }
+
+    private static string Setting(StoryClusterOptions o)
+        => string.Create(Inv, $"threshold {o.JoinThreshold:F2} short factor {o.ShortTextFactor:F1} merge {o.MergeThreshold:F2}");
 
     private static double Mean(ClusterScores[] scores, int without)
         => scores.Where((_, i) => i != without).Average(s => s.BCubedF1);
@@ -180,6 +197,7 @@ internal static class StoriesQuality
         "DetailAgreeFactor" => o with { DetailAgreeFactor = v },
         "MergeThreshold" => o with { MergeThreshold = v },
         "DetailMinTerms" => o with { DetailMinTerms = (int)v },
+        "MergeShortFactor" => o with { MergeShortFactor = v },
         "LeadWords" => o with { LeadWords = (int)v },
         _ => throw new ArgumentException($"unknown option {name}", nameof(name)),
     };

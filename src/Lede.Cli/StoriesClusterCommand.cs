@@ -16,12 +16,12 @@ internal static class StoriesClusterCommand
         };
         var output = new Option<string?>("--out") { Description = "Where to write the assignments (default: standard output)" };
         var explain = new Option<bool>("--explain") { Description = "Add why each document joined or opened its story" };
-        var threshold = new Option<double?>("--threshold") { Description = "Score a story must reach to be joined (default 0.22)" };
+        var threshold = new Option<double?>("--threshold") { Description = "Score a story must reach to be joined (default 0.16)" };
         var strong = new Option<double?>("--strong") { Description = "Score that joins without shared names or headline words (default 0.45)" };
-        var shortFactor = new Option<double?>("--short-factor") { Description = "Share of the threshold a headline-length document must reach (default 0.6)" };
+        var shortFactor = new Option<double?>("--short-factor") { Description = "Share of the threshold a headline-length document must reach (default 0.7)" };
         var sigma = new Option<double?>("--sigma-days") { Description = "Standard deviation of the time feature in days (default 3)" };
         var window = new Option<double?>("--window-days") { Description = "Days a story stays active after its newest article (default 7)" };
-        var merge = new Option<double?>("--merge") { Description = "Similarity at which two stories an article would join both merge (default 0.2; 0 never)" };
+        var merge = new Option<double?>("--merge") { Description = "Similarity at which two stories an article would join both merge (default 0.28, headline-only stories 0.3 of it; 0 never)" };
         var command = new Command("cluster", """
             Cluster documents into stories online, with no look-ahead: in publication order when they have dates, else in
             input order. Writes one line {id, story} per readable input line, in input order. A line that cannot be read

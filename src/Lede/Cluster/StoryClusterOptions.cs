@@ -32,8 +32,8 @@ public sealed record StoryClusterOptions
     public double WeightEntities { get; init; } = 0.3;
 
     /// <summary>The best story is joined only when the score reaches this (and the second check passes).</summary>
-    /// <value>Default: 0.22.</value>
-    public double JoinThreshold { get; init; } = 0.22;
+    /// <value>Default: 0.16.</value>
+    public double JoinThreshold { get; init; } = 0.16;
 
     /// <summary>Documents with at most this many distinct terms (a headline, a teaser) are judged against a lower threshold.</summary>
     /// <remarks>
@@ -45,8 +45,8 @@ public sealed record StoryClusterOptions
     public int ShortTextTerms { get; init; } = 12;
 
     /// <summary>The share of <see cref="JoinThreshold"/> a short document must reach (see <see cref="ShortTextTerms"/>).</summary>
-    /// <value>Default: 0.6.</value>
-    public double ShortTextFactor { get; init; } = 0.6;
+    /// <value>Default: 0.7.</value>
+    public double ShortTextFactor { get; init; } = 0.7;
 
     /// <summary>A score at or above this joins without the second check's evidence requirement.</summary>
     /// <value>Default: 0.45.</value>
@@ -129,7 +129,15 @@ public sealed record StoryClusterOptions
     public int DetailMinTerms { get; init; } = 48;
 
     /// <summary>Two stories merge (the later into the earlier) when an article would join both and their sums are this alike.</summary>
-    /// <remarks>Online: the merge happens when the bridging article arrives; 0 switches merging off.</remarks>
-    /// <value>Default: 0.2.</value>
-    public double MergeThreshold { get; init; } = 0.2;
+    /// <remarks>
+    /// Online: the merge happens when the bridging article arrives; 0 switches merging off. Stories of headlines only are held to
+    /// a lower bar (<see cref="MergeShortFactor"/>): two full-text stories of one kind of event (two patches, two games) are as
+    /// alike as two headline stories of one event.
+    /// </remarks>
+    /// <value>Default: 0.28.</value>
+    public double MergeThreshold { get; init; } = 0.28;
+
+    /// <summary>The share of <see cref="MergeThreshold"/> two headline-only stories must reach (judged by the longer story's mean distinct terms per article, as <see cref="ShortTextTerms"/>).</summary>
+    /// <value>Default: 0.3.</value>
+    public double MergeShortFactor { get; init; } = 0.3;
 }

@@ -26,7 +26,9 @@ public sealed partial class StoryClusterer
             }
 
             var similarity = StorySimilarity(survivor, story);
-            if (similarity < _options.MergeThreshold)
+            // Headline-only stories' sums share fewer words: their bar falls the way a headline's join threshold does.
+            var mergeAt = _options.MergeThreshold * ShortFactor(Math.Max(survivor.MeanTerms, story.MeanTerms), _options.MergeShortFactor);
+            if (similarity < mergeAt)
             {
                 continue;
             }
@@ -39,7 +41,7 @@ public sealed partial class StoryClusterer
             FindStoryDetails(keep);
             merged.Add(drop.Id);
             why.Add(string.Create(CultureInfo.InvariantCulture,
-                $"merged story {drop.Id} into story {keep.Id}: this article fits both, and the stories' similarity {similarity:0.000} ≥ {_options.MergeThreshold:0.000} (key names: {Names(keep)}; {Names(drop)})"));
+                $"merged story {drop.Id} into story {keep.Id}: this article fits both, and the stories' similarity {similarity:0.000} ≥ {mergeAt:0.000} (key names: {Names(keep)}; {Names(drop)})"));
             survivor = keep;
         }
 

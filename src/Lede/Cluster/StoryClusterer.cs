@@ -112,17 +112,20 @@ public sealed partial class StoryClusterer
     }
 
     // The join threshold for this document: lower for headline-length texts, whose cosines run lower.
-    private double Threshold(DocumentVectors doc)
+    private double Threshold(DocumentVectors doc) => _options.JoinThreshold * ShortFactor(doc.Keys(StoryField.All).Length, _options.ShortTextFactor);
+
+    // The share of a threshold that texts of this many distinct terms must reach: the given factor up to ShortTextTerms,
+    // rising in log terms to 1 at four times as many.
+    private double ShortFactor(double terms, double factor)
     {
-        var terms = doc.Keys(StoryField.All).Length;
         var shortTerms = Math.Max(1, _options.ShortTextTerms);
         if (terms >= 4 * shortTerms)
         {
-            return _options.JoinThreshold;
+            return 1;
         }
 
-        var longness = terms <= shortTerms ? 0 : Math.Log((double)terms / shortTerms) / Math.Log(4);
-        return _options.JoinThreshold * (_options.ShortTextFactor + ((1 - _options.ShortTextFactor) * longness));
+        var longness = terms <= shortTerms ? 0 : Math.Log(terms / shortTerms) / Math.Log(4);
+        return factor + ((1 - factor) * longness);
     }
 
     private static bool Before(CandidateScore a, CandidateScore b)

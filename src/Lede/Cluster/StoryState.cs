@@ -8,6 +8,7 @@ internal sealed class StoryState
     private long _normsAt = -1;
     private double _sumDays;
     private int _dated;
+    private long _terms;
 
     public StoryState(long id)
     {
@@ -40,6 +41,9 @@ internal sealed class StoryState
     public int[] Details { get; set; } = [];
 
     public int DetailCount { get; set; }
+
+    /// <summary>Distinct terms per article, on average: headline-only stories have few.</summary>
+    public double MeanTerms => Members.Count == 0 ? 0 : (double)_terms / Members.Count;
 
     public TermWeights this[StoryField field] => _sums[(int)field];
 
@@ -74,6 +78,7 @@ internal sealed class StoryState
             _dated++;
         }
 
+        _terms += doc[StoryField.All].Count;
         _normsAt = -1;
     }
 
@@ -102,6 +107,7 @@ internal sealed class StoryState
             Newest = Newest is { } mine && mine >= n ? mine : n;
         }
 
+        _terms += other._terms;
         _sumDays += other._sumDays;
         _dated += other._dated;
         _normsAt = -1;

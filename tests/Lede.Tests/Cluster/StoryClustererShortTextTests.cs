@@ -20,7 +20,7 @@ public sealed class StoryClustererShortTextTests
 
         var second = clusterer.Add(Headline("b", "Dutch regulator fines Clearview AI 30 million euros", 2));
 
-        ThresholdLine(second).ShouldEndWith("join threshold 0.132");
+        ThresholdLine(second).ShouldEndWith("join threshold 0.112");
         second.Opened.ShouldBeFalse(string.Join("\n", second.Why));
     }
 
@@ -32,7 +32,7 @@ public sealed class StoryClustererShortTextTests
 
         var second = clusterer.Add(Headline("b", "Dutch regulator fines Clearview AI 30 million euros", 2));
 
-        ThresholdLine(second).ShouldEndWith("join threshold 0.220");
+        ThresholdLine(second).ShouldEndWith("join threshold 0.160");
     }
 
     [Fact]
@@ -44,6 +44,6 @@ public sealed class StoryClustererShortTextTests
 
         var second = clusterer.Add(new StoryDocument("b", "Clearview fined again", words, Day.AddHours(1), null, null));
 
-        ThresholdLine(second).ShouldEndWith("join threshold 0.220");
+        ThresholdLine(second).ShouldEndWith("join threshold 0.160");
     }
 }
