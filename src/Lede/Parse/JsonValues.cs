@@ -63,8 +63,16 @@ internal static class JsonValues
     /// <summary>An HTML value left where it lies in the document, to be sanitized once its base URL is known.</summary>
     public static JsonHtml? Html(ref Utf8JsonReader r)
         => r.TokenType == JsonTokenType.String
-            ? new JsonHtml(null, checked((int)r.TokenStartIndex + 1), r.ValueSpan.Length, r.ValueIsEscaped)
+            ? new JsonHtml(null, checked(JsonSkips.Base + (int)r.TokenStartIndex + 1), r.ValueSpan.Length, r.ValueIsEscaped)
             : Str(ref r) is { } text ? new JsonHtml(text, -1, 0, false) : null;
+
+    /// <summary>The HTML value of the property just read (<see cref="ToValue"/> then <see cref="Html"/>), a long escaped string read past by <see cref="JsonSkips"/>.</summary>
+    public static JsonHtml? HtmlValue(ref Utf8JsonReader r)
+    {
+        if (JsonSkips.TrySkipString(ref r, out var start, out var length)) return new JsonHtml(null, start, length, true);
+        ToValue(ref r);
+        return Html(ref r);
+    }
 
     /// <summary>Strings, or objects whose "name" (else "title") is one; each kept once, trimmed.</summary>
     public static List<string> Strings(ref Utf8JsonReader r)
@@ -105,6 +113,7 @@ internal static class JsonValues
     /// <summary>The value of the property just read, as <see cref="Str"/> reads it.</summary>
     public static string? Value(ref Utf8JsonReader r)
     {
+        if (JsonSkips.TrySkipString(ref r, out var start, out var length)) return Trimmed(JsonSkips.Document.Slice(start, length), escaped: true);
         ToValue(ref r);
         return Str(ref r);
     }

@@ -41,12 +41,17 @@ internal ref partial struct XmlScanner
     private bool _textBuilt;
     private XmlNode? _root;
 
+    // False while no character XML forbids (or a C1 control) can be in any text or attribute value: the whole document was
+    // checked once, and a reference to a C1 control sets it. Saves the check on every piece of text.
+    private bool _mayNeedCleaning;
+
     private XmlScanner(XmlTextBuffer buffer, int length)
     {
         _buffer = buffer;
         _chars = buffer.Chars;
         _s = _chars.AsSpan(0, length);
         _arena = length;
+        _mayNeedCleaning = XmlTreeBuilder.NeedsCleaning(_s);
         _names = XmlNames.ForThread();
         _bindings.Add(("xml", Ns.Xml));
         foreach (var (prefix, uri) in Ns.WellKnownPrefixes) _bindings.Add((prefix, uri));
