@@ -88,23 +88,7 @@ public static class FeedParser
     /// <remarks>Malformed JSON keeps the items read before the error, with a warning; with none read it is an error.</remarks>
     private static ParseResult ParseJson(ReadOnlyMemory<byte> utf8, ReadContext ctx)
     {
-        var root = new JsonRoot();
-        string? error = null;
-        var reader = new Utf8JsonReader(utf8.Span, JsonValues.Options);
-        try
-        {
-            // The reader itself refuses anything but comments and whitespace after the root value.
-            if (reader.Read())
-            {
-                root.Read(ref reader);
-                reader.Read();
-            }
-        }
-        catch (JsonException e)
-        {
-            error = e.Message;
-        }
-
+        var (root, error) = JsonSkips.Read(utf8, JsonValues.Options, ReadRoot);
         var document = utf8.Span;
         Feed? feed = null;
         var read = 0;
@@ -129,6 +113,27 @@ public static class FeedParser
         return feed is null
             ? new ParseResult(null, ctx.Warnings, "format not detected: JSON that is neither JSON Feed nor news-JSON")
             : new ParseResult(feed, ctx.Warnings);
+    }
+
+    /// <summary>The root's members and items as far as the document is well-formed, and the error that stopped the read.</summary>
+    private static (JsonRoot Root, string? Error) ReadRoot(ref Utf8JsonReader reader)
+    {
+        var root = new JsonRoot();
+        try
+        {
+            // The reader itself refuses anything but comments and whitespace after the root value.
+            if (reader.Read())
+            {
+                root.Read(ref reader);
+                reader.Read();
+            }
+        }
+        catch (JsonException e) when (!JsonSkips.Skipped)
+        {
+            return (root, e.Message);
+        }
+
+        return (root, null);
     }
 
     private static char? FirstSignificant(string text)

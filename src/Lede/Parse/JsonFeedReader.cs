@@ -45,11 +45,7 @@ internal static class JsonFeedReader
         return item;
     }
 
-    private static JsonHtml? ReadHtml(ref Utf8JsonReader r)
-    {
-        JsonValues.ToValue(ref r);
-        return JsonValues.Html(ref r);
-    }
+    private static JsonHtml? ReadHtml(ref Utf8JsonReader r) => JsonValues.HtmlValue(ref r);
 
     private static List<string> ReadStrings(ref Utf8JsonReader r)
     {

@@ -63,8 +63,16 @@ internal static class JsonValues
     /// <summary>An HTML value left where it lies in the document, to be sanitized once its base URL is known.</summary>
     public static JsonHtml? Html(ref Utf8JsonReader r)
         => r.TokenType == JsonTokenType.String
-            ? new JsonHtml(null, checked((int)r.TokenStartIndex + 1), r.ValueSpan.Length, r.ValueIsEscaped)
+            ? new JsonHtml(null, checked(JsonSkips.Base + (int)r.TokenStartIndex + 1), r.ValueSpan.Length, r.ValueIsEscaped)
             : Str(ref r) is { } text ? new JsonHtml(text, -1, 0, false) : null;
+
+    /// <summary>The HTML value of the property just read (<see cref="ToValue"/> then <see cref="Html"/>), a long escaped string read past by <see cref="JsonSkips"/>.</summary>
+    public static JsonHtml? HtmlValue(ref Utf8JsonReader r)
+    {
+        if (JsonSkips.TrySkipString(ref r, out var start, out var length)) return new JsonHtml(null, start, length, true);
+        ToValue(ref r);
+        return Html(ref r);
+    }
 
     /// <summary>Strings, or objects whose "name" (else "title") is one; each kept once, trimmed.</summary>
     public static List<string> Strings(ref Utf8JsonReader r)
@@ -105,6 +113,7 @@ internal static class JsonValues
     /// <summary>The value of the property just read, as <see cref="Str"/> reads it.</summary>
     public static string? Value(ref Utf8JsonReader r)
     {
+        if (JsonSkips.TrySkipString(ref r, out var start, out var length)) return Trimmed(JsonSkips.Document.Slice(start, length), escaped: true);
         ToValue(ref r);
         return Str(ref r);
     }
@@ -175,11 +184,30 @@ internal static class JsonValues
         var n = 0;
         while (true)
         {
-            var backslash = raw.IndexOf((byte)'\\');
-            n += Widen(backslash < 0 ? raw : raw[..backslash], chars[n..]);
-            if (backslash < 0 || backslash + 1 >= raw.Length) return n;
-            var escape = raw[backslash + 1];
-            raw = raw[(backslash + 2)..];
+            // The short ASCII runs between dense escapes ("\u003Cp\u003E") are widened here byte by byte; a longer or
+            // non-ASCII run goes to a vectorized search and the decoder.
+            var k = 0;
+            while (k < raw.Length && k < 16 && raw[k] < 0x80 && raw[k] != '\\')
+            {
+                chars[n + k] = (char)raw[k];
+                k++;
+            }
+
+            n += k;
+            raw = raw[k..];
+            if (raw.IsEmpty) return n;
+            if (raw[0] != '\\')
+            {
+                var backslash = raw.IndexOf((byte)'\\');
+                var run = backslash < 0 ? raw : raw[..backslash];
+                n += Encoding.UTF8.GetChars(run, chars[n..]);
+                raw = raw[run.Length..];
+                if (raw.IsEmpty) return n;
+            }
+
+            if (raw.Length < 2) return n;
+            var escape = raw[1];
+            raw = raw[2..];
             if (escape != (byte)'u')
             {
                 chars[n++] = escape switch
@@ -212,20 +240,6 @@ internal static class JsonValues
                 chars[n++] = '\uFFFD';
             }
         }
-    }
-
-    /// <summary>UTF-8 to UTF-16; the short ASCII runs between escapes ("\u003Cp\u003E") widened in place instead of a decoder call each.</summary>
-    private static int Widen(ReadOnlySpan<byte> run, Span<char> chars)
-    {
-        if (run.Length > 16) return Encoding.UTF8.GetChars(run, chars);
-        for (var i = 0; i < run.Length; i++)
-        {
-            var b = run[i];
-            if (b >= 0x80) return i + Encoding.UTF8.GetChars(run[i..], chars[i..]);
-            chars[i] = (char)b;
-        }
-
-        return run.Length;
     }
 
     private static bool TryHex4(ReadOnlySpan<byte> hex, out char unit)

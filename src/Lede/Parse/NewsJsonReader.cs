@@ -24,7 +24,7 @@ internal static class NewsJsonReader
         while (JsonValues.NextProperty(ref r))
         {
             if (r.ValueTextEquals("title"u8)) n.Title = JsonValues.Value(ref r);
-            else if (r.ValueTextEquals("excerpt"u8)) n.Excerpt = ToValue(ref r) ? JsonValues.Html(ref r) : null;
+            else if (r.ValueTextEquals("excerpt"u8)) n.Excerpt = JsonValues.HtmlValue(ref r);
             else if (r.ValueTextEquals("heat"u8)) n.Heat = ToValue(ref r) ? JsonValues.Int(ref r) : null;
             else if (r.ValueTextEquals("type"u8)) n.Type = JsonValues.Value(ref r);
             else if (r.ValueTextEquals("webUrl"u8)) n.WebUrl = JsonValues.Value(ref r);

@@ -84,7 +84,7 @@ internal ref partial struct XmlScanner
         foreach (var a in _attributes)
         {
             if (IsNamespaceDeclaration(a)) continue;
-            node.AddAttribute(a.Colon < 0 ? a.QName : _names.Get(a.QName.AsSpan(a.Colon + 1)), XmlTreeBuilder.Clean(a.Value));
+            node.AddAttribute(a.Colon < 0 ? a.QName : _names.Get(a.QName.AsSpan(a.Colon + 1)), _mayNeedCleaning ? XmlTreeBuilder.Clean(a.Value) : a.Value);
         }
 
         return node;

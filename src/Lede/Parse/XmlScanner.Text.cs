@@ -99,6 +99,7 @@ internal ref partial struct XmlScanner
                     return -1;
                 case '&':
                     if (!TryReference(j, out i, out var code)) return -1;
+                    NoteCode(code);
                     if (code <= char.MaxValue) _value.Append((char)code);
                     else _value.Append(char.ConvertFromUtf32(code));
                     break;
@@ -187,8 +188,12 @@ internal ref partial struct XmlScanner
         }
     }
 
+    /// <summary>A character a reference produced: the C1 controls (the only ones TryReference lets through that need cleaning) turn the check back on.</summary>
+    private void NoteCode(int code) => _mayNeedCleaning |= code is >= 0x80 and <= 0x9F;
+
     private void AppendCode(int code)
     {
+        NoteCode(code);
         if (!_textBuilt) StartBuilding();
         if (code <= char.MaxValue)
         {
@@ -223,7 +228,7 @@ internal ref partial struct XmlScanner
         if (length == 0 || node is null) return;
         var text = _chars.AsSpan(start, length);
         // Characters XML forbids are rare: those texts become strings and are cleaned as the System.Xml path cleans them.
-        if (XmlTreeBuilder.NeedsCleaning(text)) node.AppendText(XmlTreeBuilder.Clean(text.ToString()));
+        if (_mayNeedCleaning && XmlTreeBuilder.NeedsCleaning(text)) node.AppendText(XmlTreeBuilder.Clean(text.ToString()));
         else node.AppendText(_buffer, start, length);
     }
 }

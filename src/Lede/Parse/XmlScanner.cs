@@ -41,12 +41,17 @@ internal ref partial struct XmlScanner
     private bool _textBuilt;
     private XmlNode? _root;
 
-    private XmlScanner(XmlTextBuffer buffer, int length)
+    // False while no character XML forbids (or a C1 control) can be in any text or attribute value: the whole document was
+    // checked once, and a reference to a C1 control sets it. Saves the check on every piece of text.
+    private bool _mayNeedCleaning;
+
+    private XmlScanner(XmlTextBuffer buffer, int length, bool mayNeedCleaning)
     {
         _buffer = buffer;
         _chars = buffer.Chars;
         _s = _chars.AsSpan(0, length);
         _arena = length;
+        _mayNeedCleaning = mayNeedCleaning;
         _names = XmlNames.ForThread();
         _bindings.Add(("xml", Ns.Xml));
         foreach (var (prefix, uri) in Ns.WellKnownPrefixes) _bindings.Add((prefix, uri));
@@ -81,7 +86,10 @@ internal ref partial struct XmlScanner
         _threadBuffer = buffer.Chars.Length <= MaxKeptBuffer ? buffer : _threadBuffer;
         var length = FeedDecoder.DecodeXml(bytes, encoding, buffer.Chars.AsSpan(0, bytes.Length));
         decoded = length >= 0;
-        return decoded ? new XmlScanner(buffer, length).Read() : null;
+        if (!decoded) return null;
+        var chars = buffer.Chars.AsSpan(0, length);
+        var mayNeedCleaning = encoding.CodePage == Encoding.UTF8.CodePage ? MayNeedCleaning(bytes) : XmlTreeBuilder.NeedsCleaning(chars);
+        return new XmlScanner(buffer, length, mayNeedCleaning).Read();
     }
 
     /// <summary>The root element of <paramref name="text"/> when it is a well-formed document this reader is sure of; otherwise null.</summary>
@@ -90,7 +98,25 @@ internal ref partial struct XmlScanner
     {
         var buffer = new XmlTextBuffer(Math.Max(2 * text.Length, 16));
         text.CopyTo(buffer.Chars);
-        return new XmlScanner(buffer, text.Length).Read();
+        return new XmlScanner(buffer, text.Length, XmlTreeBuilder.NeedsCleaning(text)).Read();
+    }
+
+    /// <summary>The bytes that can start a character <see cref="XmlTreeBuilder.NeedsCleaning"/> looks for, in valid UTF-8: C0 controls but tab and line ends, C2 (U+0080-U+009F), EF (U+FFFE, U+FFFF).</summary>
+    private static readonly SearchValues<byte> Utf8Suspects = SearchValues.Create([.. Enumerable.Range(0, 0x20).Where(b => b is not (9 or 10 or 13)).Select(b => (byte)b), (byte)0xC2, (byte)0xEF]);
+
+    /// <summary>Whether valid UTF-8 <paramref name="bytes"/> may hold a character the text and attribute values must be cleaned of: checked on the bytes, before decoding.</summary>
+    private static bool MayNeedCleaning(ReadOnlySpan<byte> bytes)
+    {
+        while (bytes.IndexOfAny(Utf8Suspects) is var k && k >= 0)
+        {
+            var rest = bytes[k..];
+            if (rest[0] < 0x20) return true;
+            // U+0080-U+009F is C2 80-9F; U+FFFE and U+FFFF are EF BF BE and EF BF BF. Other characters with these leads are fine.
+            if (rest[0] == 0xC2 ? rest.Length < 2 || rest[1] <= 0x9F : rest.Length < 3 || (rest[1] == 0xBF && rest[2] >= 0xBE)) return true;
+            bytes = rest[1..];
+        }
+
+        return false;
     }
 
     private readonly record struct Open(string QName, int Bindings, XmlNode? Node);

@@ -27,6 +27,22 @@ public sealed class XmlScannerTests
         compared.ShouldBe(400);
     }
 
+    [Theory]
+    [InlineData("<r a='x\u0085y'>a\u0093b</r>")]
+    [InlineData("<r>\u00A0nbsp \u00BFque? \uFF0Cfull\uFFFDwidth</r>")]
+    [InlineData("<r><a>plain</a><b>\uFFFE</b></r>")]
+    [InlineData("<r><a>plain</a><b>x\uFFFFy</b></r>")]
+    [InlineData("<r a='&#x85;'>&#147;quoted&#148;</r>")]
+    [InlineData("<r>\u00C2\u0080 \u00EF\u00BF\u00BE</r>")]
+    public void Utf8_bytes_are_cleaned_of_what_XML_forbids_as_System_Xml_cleans_them(string xml)
+    {
+        // System.Xml refuses U+FFFE and U+FFFF; the scanner reading text checks every piece of it, as it always did.
+        var bytes = Encoding.UTF8.GetBytes(xml);
+        var expected = XmlTreeDump.Of(XmlTreeBuilder.TryBuildStrict(bytes) ?? Scan(xml).ShouldNotBeNull());
+        XmlTreeDump.Of(XmlScanner.TryRead(bytes, Encoding.UTF8).ShouldNotBeNull()).ShouldBe(expected);
+        XmlTreeDump.Of(Scan(xml).ShouldNotBeNull()).ShouldBe(expected);
+    }
+
     [Fact]
     public void Text_and_children_keep_their_order_whichever_comes_first()
     {
