@@ -58,24 +58,30 @@ internal sealed partial class SqliteArticleWriter
         WHERE seq = $Seq AND id = $Id
         """;
 
+    // A URL stays with the article that holds it already (migration 008: found by its hash, the URL compared).
+    private const string UrlSql = """
+        INSERT INTO article_url (url_hash, url, article_seq) SELECT $Hash, CAST($Url AS TEXT), $Seq
+        WHERE NOT EXISTS (SELECT 1 FROM article_url WHERE url_hash = $Hash AND url = CAST($Url AS TEXT))
+        """;
+
     private const string ImageSql = """
-        INSERT INTO article_image (article_id, position, url, width, height, is_cached)
-        VALUES ($Id, $Position, CAST($Url AS TEXT), $Width, $Height, $IsCached)
+        INSERT INTO article_image (article_seq, position, url, width, height, is_cached)
+        VALUES ($Seq, $Position, CAST($Url AS TEXT), $Width, $Height, $IsCached)
         """;
 
     private static readonly string[] RelatedNames =
-        ["Id", "Position", "Title", "Excerpt", "PublishedAt", "WebUrl", "AmpWebUrl", "CdnAmpWebUrl", "Type", "ProviderName", "ProviderDomain", "Quality"];
+        ["Seq", "Position", "Title", "Excerpt", "PublishedAt", "WebUrl", "AmpWebUrl", "CdnAmpWebUrl", "Type", "ProviderName", "ProviderDomain", "Quality"];
 
     private const string RelatedSql = """
-        INSERT INTO related_snapshot (article_id, position, title, excerpt, published_at, web_url, amp_web_url, cdn_amp_web_url,
+        INSERT INTO related_snapshot (article_seq, position, title, excerpt, published_at, web_url, amp_web_url, cdn_amp_web_url,
                                       type, provider_name, provider_domain, quality)
-        VALUES ($Id, $Position, CAST($Title AS TEXT), CAST($Excerpt AS TEXT), $PublishedAt, CAST($WebUrl AS TEXT),
+        VALUES ($Seq, $Position, CAST($Title AS TEXT), CAST($Excerpt AS TEXT), $PublishedAt, CAST($WebUrl AS TEXT),
                 CAST($AmpWebUrl AS TEXT), CAST($CdnAmpWebUrl AS TEXT), $Type, CAST($ProviderName AS TEXT),
                 CAST($ProviderDomain AS TEXT), $Quality)
         """;
 
     private const string RelatedImageSql = """
-        INSERT INTO related_snapshot_image (article_id, related_position, position, url, width, height, is_cached)
-        VALUES ($Id, $Related, $Position, CAST($Url AS TEXT), $Width, $Height, $IsCached)
+        INSERT INTO related_snapshot_image (article_seq, related_position, position, url, width, height, is_cached)
+        VALUES ($Seq, $Related, $Position, CAST($Url AS TEXT), $Width, $Height, $IsCached)
         """;
 }
