@@ -98,6 +98,28 @@ public sealed class SqliteCheckTests : CheckContractTests, IDisposable
     }
 
     [Fact]
+    public async Task A_web_url_whose_hash_is_out_of_step_is_a_url_problem()
+    {
+        await ExecuteAsync("UPDATE article SET web_url_hash = web_url_hash + 1 WHERE id = @T", First);
+
+        var problems = await Store.CheckAsync(null, default);
+
+        problems.ShouldContain(p => p.Kind == "url" && p.Subject == $"article {First}", string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task A_web_url_of_two_articles_is_a_url_problem()
+    {
+        await ExecuteAsync("""
+            UPDATE article SET (web_url, web_url_hash) = (SELECT web_url, web_url_hash FROM article WHERE id = @T) WHERE id <> @T
+            """, First);
+
+        var problems = await Store.CheckAsync(null, default);
+
+        problems.ShouldContain(p => p.Kind == "url" && p.Message.Contains("web URL of 3 articles", StringComparison.Ordinal), string.Join("\n", problems));
+    }
+
+    [Fact]
     public async Task A_url_held_by_two_articles_is_a_url_problem()
     {
         await ExecuteAsync("""

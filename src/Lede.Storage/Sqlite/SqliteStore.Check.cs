@@ -126,7 +126,7 @@ public sealed partial class SqliteStore
         foreach (var (id, other) in connection.Query<(long, long)>("""
             SELECT a.id, b.id FROM related_snapshot r
             JOIN article a ON a.seq = r.article_seq
-            JOIN article b ON b.web_url = r.web_url AND b.id <> a.id
+            JOIN article b ON b.web_url_hash = lede_url_hash(r.web_url) AND b.web_url = r.web_url AND b.id <> a.id
             WHERE NOT EXISTS (SELECT 1 FROM related_snapshot back WHERE back.article_seq = b.seq AND back.web_url = a.web_url)
             """, transaction: tx))
         {

@@ -9,10 +9,14 @@
 --    8-byte hash of it (`url_hash`, the first 8 bytes of its UTF-8 SHA-256, lede_url_hash(), SqliteUrlHash), with the
 --    URL itself compared: a small index of integers instead of the URL text twice over. A URL is held by one article
 --    at most: the writers check before they insert, and `lede db check` reports a URL held twice or a hash out of step.
--- 3. The index article_provider goes: nothing reads articles by provider through it.
+-- 3. An article's web URL is found the same way (`web_url_hash`, the URL compared): the UNIQUE index on the URL text
+--    (~100 bytes an entry, the largest random tree left) becomes an index of integers. The writers check that no
+--    other article holds a web URL before they store it, as they did; `lede db check` reports one held twice.
+-- 4. The index article_provider goes: nothing reads articles by provider through it.
 --
--- Lede applies this with foreign keys off (SqliteMigrator); each table is rebuilt as 006 and 007 did. A child row
--- whose article is missing (an orphan, which foreign keys prevent) has no import position and is not carried over.
+-- Lede applies this with foreign keys off (SqliteMigrator); each table is rebuilt as 006 and 007 did (upgrading a large
+-- database rewrites the article table once more, ~5 KB per article). A child row whose article is missing (an orphan,
+-- which foreign keys prevent) has no import position and is not carried over.
 
 DROP TRIGGER IF EXISTS article_search_delete;
 DROP TRIGGER IF EXISTS article_search_topic_unname;
@@ -102,7 +106,59 @@ ALTER TABLE article_url_new RENAME TO article_url;
 CREATE INDEX article_url_hash ON article_url(url_hash);
 CREATE INDEX article_url_article ON article_url(article_seq);
 
-DROP INDEX IF EXISTS article_provider;
+CREATE TABLE article_new (
+    id                  INTEGER NOT NULL UNIQUE,
+    seq                 INTEGER PRIMARY KEY,      -- the order in which Lede first stored it
+    category            TEXT NOT NULL,
+    title               TEXT NOT NULL,
+    excerpt             TEXT NOT NULL,
+    published_at        TEXT NOT NULL,
+    original_url        TEXT NOT NULL,
+    web_url             TEXT NOT NULL,            -- held by one article: found by web_url_hash
+    web_url_hash        INTEGER NOT NULL,         -- lede_url_hash(web_url)
+    amp_web_url         TEXT,
+    cdn_amp_web_url     TEXT,
+    type                TEXT NOT NULL CHECK (type IN ('article', 'video')),
+    language            TEXT,
+    quality             INTEGER NOT NULL CHECK (quality BETWEEN 0 AND 100),
+    heat                INTEGER NOT NULL CHECK (heat >= -1),
+    published           INTEGER NOT NULL CHECK (published IN (0, 1)),
+    provider_domain     TEXT NOT NULL REFERENCES provider(domain),
+    provider_name       TEXT NOT NULL,
+    story_id            INTEGER REFERENCES story(id) ON DELETE SET NULL,
+    source_id           INTEGER REFERENCES source(id) ON DELETE SET NULL,
+    secured_ciphertext  TEXT,
+    secured_iv          TEXT,
+    secured_key_id      TEXT,
+    secured_mac         TEXT,
+    secured_verified    INTEGER NOT NULL DEFAULT 0 CHECK (secured_verified IN (0, 1)),
+    body                TEXT NOT NULL DEFAULT '',
+    content_hash        TEXT,
+    signature           INTEGER,
+    duplicate_of        INTEGER REFERENCES article(id) ON DELETE SET NULL,
+    first_seen_at       TEXT NOT NULL,
+    updated_at          TEXT NOT NULL,
+    explain             TEXT,
+    CHECK ((secured_ciphertext IS NULL) = (secured_iv IS NULL))
+);
+
+INSERT INTO article_new (id, seq, category, title, excerpt, published_at, original_url, web_url, web_url_hash, amp_web_url,
+                         cdn_amp_web_url, type, language, quality, heat, published, provider_domain, provider_name, story_id,
+                         source_id, secured_ciphertext, secured_iv, secured_key_id, secured_mac, secured_verified, body,
+                         content_hash, signature, duplicate_of, first_seen_at, updated_at, explain)
+SELECT id, seq, category, title, excerpt, published_at, original_url, web_url, lede_url_hash(web_url), amp_web_url,
+       cdn_amp_web_url, type, language, quality, heat, published, provider_domain, provider_name, story_id,
+       source_id, secured_ciphertext, secured_iv, secured_key_id, secured_mac, secured_verified, body,
+       content_hash, signature, duplicate_of, first_seen_at, updated_at, explain
+FROM article ORDER BY seq;
+
+DROP TABLE article;
+ALTER TABLE article_new RENAME TO article;
+
+CREATE INDEX article_web_url ON article(web_url_hash);
+CREATE INDEX article_published_at ON article(published_at, seq);
+CREATE INDEX article_story ON article(story_id);
+CREATE INDEX article_duplicate_of ON article(duplicate_of) WHERE duplicate_of IS NOT NULL;
 
 -- As in 006, the topics found by the article's seq.
 CREATE VIEW article_search_row (seq, id, title, excerpt, provider, topics, facets) AS
