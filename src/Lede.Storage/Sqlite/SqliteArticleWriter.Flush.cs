@@ -18,7 +18,8 @@ internal sealed partial class SqliteArticleWriter
     /// One article after another, each of its ~17 statements walked a different b-tree, and most of them land on a random
     /// page (the keys are URL hashes and URLs): every statement found its pages cold in the CPU caches, and the article
     /// row cost three times what the same rows cost inserted back to back. A table at a time, in key order, a b-tree's
-    /// path stays warm from one row to the next. What must come first still does: the search index is told what it held
+    /// path stays warm from one row to the next; since migration 008 the child tables' key is the article's import
+    /// position, so a batch of new articles appends to each of them. What must come first still does: the search index is told what it held
     /// before an article's row or topics change, rows come before their children (no foreign key is ever outstanding,
     /// so SQLite skips its search for orphans), and the search index row is made last, from the same values as the row and its topics.
     /// </remarks>
