@@ -35,7 +35,7 @@ public sealed class DbCommandTests : IDisposable
             using var command = connection.CreateCommand();
             command.CommandText = """
                 DELETE FROM article_search WHERE rowid = (SELECT seq FROM article WHERE web_url LIKE 'https://ifex.org/%');
-                DELETE FROM related_snapshot WHERE article_id = (SELECT id FROM article WHERE web_url LIKE 'https://www.dailydot.com/%');
+                DELETE FROM related_snapshot WHERE article_seq = (SELECT seq FROM article WHERE web_url LIKE 'https://www.dailydot.com/%');
                 """;
             command.ExecuteNonQuery();
         }

@@ -23,14 +23,15 @@ public sealed class SqliteCheckTests : CheckContractTests, IDisposable
     {
         var sql = damage switch
         {
-            Damage.TopicOfMissingArticle => "INSERT INTO article_topic (article_id, position, topic_id) VALUES (999, 0, (SELECT MIN(id) FROM topic))",
-            Damage.UrlOfMissingArticle => "INSERT INTO article_url (url, article_id) VALUES ('https://gone.example/', 999)",
-            Damage.ImageOfMissingArticle => "INSERT INTO article_image (article_id, position, url, is_cached) VALUES (999, 0, 'https://gone.example/a.jpg', 0)",
+            Damage.TopicOfMissingArticle => "INSERT INTO article_topic (article_seq, position, topic_id) VALUES (999, 0, (SELECT MIN(id) FROM topic))",
+            Damage.UrlOfMissingArticle => "INSERT INTO article_url (url_hash, url, article_seq) VALUES (lede_url_hash('https://gone.example/'), 'https://gone.example/', 999)",
+            Damage.ImageOfMissingArticle => "INSERT INTO article_image (article_seq, position, url, is_cached) VALUES (999, 0, 'https://gone.example/a.jpg', 0)",
             Damage.DecisionOfMissingArticle => "INSERT INTO decision (article_id, decided_by, decided_at, published) VALUES (999, 'editor', '2026-01-01T00:00:00Z', 1)",
             Damage.StoryMissing => "UPDATE article SET story_id = 999 WHERE id = @T",
             Damage.RelatedNotReturned => """
                 DELETE FROM related_snapshot WHERE web_url = (SELECT web_url FROM article WHERE id = @T)
-                AND article_id IN (SELECT b.id FROM related_snapshot r JOIN article b ON b.web_url = r.web_url WHERE r.article_id = @T)
+                AND article_seq IN (SELECT b.seq FROM related_snapshot r JOIN article b ON b.web_url = r.web_url
+                                    WHERE r.article_seq = (SELECT seq FROM article WHERE id = @T))
                 """,
             Damage.SearchEntryMissing => "DELETE FROM article_search WHERE rowid = (SELECT seq FROM article WHERE id = @T)",
             Damage.SearchEntryStale => "UPDATE article_search SET title = 'Something else entirely' WHERE rowid = (SELECT seq FROM article WHERE id = @T)",
@@ -52,6 +53,7 @@ public sealed class SqliteCheckTests : CheckContractTests, IDisposable
     {
         await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False;Foreign Keys=False");
         await connection.OpenAsync();
+        SqliteUrlHash.Register(connection);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("@T", target.ToInt64());
@@ -75,12 +77,58 @@ public sealed class SqliteCheckTests : CheckContractTests, IDisposable
         // An index whose definition no longer matches its entries: integrity_check finds every row missing from it.
         await ExecuteAsync("""
             PRAGMA writable_schema = ON;
-            UPDATE sqlite_master SET sql = 'CREATE INDEX article_provider ON article(title)' WHERE name = 'article_provider';
+            UPDATE sqlite_master SET sql = 'CREATE INDEX article_story ON article(title)' WHERE name = 'article_story';
             """, First);
         SqliteConnection.ClearAllPools();
 
         var problems = await Store.CheckAsync(null, default);
 
         problems.ShouldContain(p => p.Kind == "integrity", string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task A_known_url_whose_hash_is_out_of_step_is_a_url_problem()
+    {
+        await ExecuteAsync("UPDATE article_url SET url_hash = url_hash + 1 WHERE article_seq = (SELECT seq FROM article WHERE id = @T)", First);
+
+        var problems = await Store.CheckAsync(null, default);
+
+        problems.ShouldContain(p => p.Kind == "url" && p.Message.Contains("out of step", StringComparison.Ordinal), string.Join("\n", problems));
+        (await Store.FindArticleByUrlAsync("https://news1.example/1", default)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_web_url_whose_hash_is_out_of_step_is_a_url_problem()
+    {
+        await ExecuteAsync("UPDATE article SET web_url_hash = web_url_hash + 1 WHERE id = @T", First);
+
+        var problems = await Store.CheckAsync(null, default);
+
+        problems.ShouldContain(p => p.Kind == "url" && p.Subject == $"article {First}", string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task A_web_url_of_two_articles_is_a_url_problem()
+    {
+        await ExecuteAsync("""
+            UPDATE article SET (web_url, web_url_hash) = (SELECT web_url, web_url_hash FROM article WHERE id = @T) WHERE id <> @T
+            """, First);
+
+        var problems = await Store.CheckAsync(null, default);
+
+        problems.ShouldContain(p => p.Kind == "url" && p.Message.Contains("web URL of 3 articles", StringComparison.Ordinal), string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task A_url_held_by_two_articles_is_a_url_problem()
+    {
+        await ExecuteAsync("""
+            INSERT INTO article_url (url_hash, url, article_seq)
+            SELECT url_hash, url, (SELECT MAX(seq) FROM article) FROM article_url WHERE article_seq = (SELECT MIN(seq) FROM article) LIMIT 1
+            """, First);
+
+        var problems = await Store.CheckAsync(null, default);
+
+        problems.ShouldContain(p => p.Kind == "url" && p.Message.Contains("held by 2 rows", StringComparison.Ordinal), string.Join("\n", problems));
     }
 }

@@ -55,6 +55,8 @@ public sealed class SqliteMigrationTests : IDisposable
         first.Seal.ShouldBe(seal);
         (await store.FindRecordAsync(new ArticleId(2), default))!.Record.Secured.ShouldBe(new SecuredValue("AAAAAAAAAAAAAAAAAAAAAA==", "AAAAAAAAAAAAAAAAAAAAAA=="));
         (await store.FindArticleByUrlAsync("https://example.com/1", default)).ShouldBe(new ArticleId(1));
+        (await store.FindArticleByUrlAsync("https://example.com/2", default)).ShouldBe(new ArticleId(2));
+        (await store.FindArticleByUrlAsync("https://example.com/3", default)).ShouldBeNull();
         (await store.SearchAsync(new SearchQuery("harbour"), default)).Select(h => h.Id).ShouldBe([new ArticleId(1), new ArticleId(2)], ignoreOrder: true);
         (await store.SearchAsync(new SearchQuery("drones", Topic: "ai"), default)).ShouldHaveSingleItem().Id.ShouldBe(new ArticleId(1));
     }
@@ -69,10 +71,10 @@ public sealed class SqliteMigrationTests : IDisposable
             INSERT INTO article (id, seq, category, title, excerpt, published_at, original_url, web_url, type, quality, heat, published,
                                  provider_domain, provider_name, story_id, secured_ciphertext, secured_iv, secured_key_id, secured_mac,
                                  secured_verified, first_seen_at, updated_at)
-            VALUES (1, 1, 'news', 'Drones over the harbour', 'Police respond.', '2021-01-01T00:00:00Z', 'https://example.com/1',
+            VALUES (1, 11, 'news', 'Drones over the harbour', 'Police respond.', '2021-01-01T00:00:00Z', 'https://example.com/1',
                     'https://example.com/1', 'article', 60, 3, 1, 'example.com', 'Example', 7, @Ciphertext, @Iv, @KeyId, @Mac, 1,
                     '2021-01-01T00:00:00Z', '2021-01-01T00:00:00Z'),
-                   (2, 2, 'news', 'Harbour closed', 'Drones again.', '2021-01-01T01:00:00Z', 'https://example.com/2',
+                   (2, 12, 'news', 'Harbour closed', 'Drones again.', '2021-01-01T01:00:00Z', 'https://example.com/2',
                     'https://example.com/2', 'article', 40, 3, 0, 'example.com', 'Example', 7, 'AAAAAAAAAAAAAAAAAAAAAA==',
                     'AAAAAAAAAAAAAAAAAAAAAA==', NULL, NULL, 0, '2021-01-01T01:00:00Z', '2021-01-01T01:00:00Z');
             INSERT INTO article_topic (article_id, position, topic_id, score) VALUES (1, 0, 1, 0.9), (1, 1, 2, 0.5), (2, 0, 2, 0.7);

@@ -69,7 +69,7 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
 
         SqliteMigrator.Migrate(connection);
 
-        connection.Query<string>("SELECT url FROM article_url WHERE article_id = 5 ORDER BY url")
+        connection.Query<string>("SELECT u.url FROM article_url u JOIN article a ON a.seq = u.article_seq WHERE a.id = 5 ORDER BY u.url")
             .ShouldBe(["https://example.com/a", "https://example.com/a/amp", "https://example.com/a?utm_source=x"]);
     }
 

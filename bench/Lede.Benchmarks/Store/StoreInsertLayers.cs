@@ -15,10 +15,10 @@ namespace Lede.Benchmarks.Store;
 internal static class StoreInsertLayers
 {
     private const string ArticleSql = """
-        INSERT INTO article (id, seq, category, title, excerpt, published_at, original_url, web_url, amp_web_url, cdn_amp_web_url,
-                             type, quality, heat, published, provider_domain, provider_name, secured_ciphertext, secured_iv, secured_key_id,
+        INSERT INTO article (id, seq, category, title, excerpt, published_at, original_url, web_url, web_url_hash, amp_web_url,
+                             cdn_amp_web_url, type, quality, heat, published, provider_domain, provider_name, secured_ciphertext, secured_iv, secured_key_id,
                              secured_mac, secured_verified, body, story_id, duplicate_of, explain, first_seen_at, updated_at)
-        VALUES ($Id, $Seq, $Category, $Title, $Excerpt, $PublishedAt, $OriginalUrl, $WebUrl, $AmpWebUrl, $CdnAmpWebUrl, $Type, $Quality,
+        VALUES ($Id, $Seq, $Category, $Title, $Excerpt, $PublishedAt, $OriginalUrl, $WebUrl, $WebUrlHash, $AmpWebUrl, $CdnAmpWebUrl, $Type, $Quality,
                 $Heat, $Published, $ProviderDomain, $ProviderName, $SecuredCiphertext, $SecuredIv, $SecuredKeyId, $SecuredMac, 1, $Body,
                 $Story, NULL, $Explain, $Now, $Now)
         """;
@@ -32,7 +32,7 @@ internal static class StoreInsertLayers
 
     private static readonly string[] Names =
     [
-        "Id", "Seq", "Category", "Title", "Excerpt", "PublishedAt", "OriginalUrl", "WebUrl", "AmpWebUrl", "CdnAmpWebUrl", "Type", "Quality",
+        "Id", "Seq", "Category", "Title", "Excerpt", "PublishedAt", "OriginalUrl", "WebUrl", "WebUrlHash", "AmpWebUrl", "CdnAmpWebUrl", "Type", "Quality",
         "Heat", "Published", "ProviderDomain", "ProviderName", "SecuredCiphertext", "SecuredIv", "SecuredKeyId", "SecuredMac", "Body",
         "Explain", "Now", "Story",
     ];
@@ -177,7 +177,7 @@ internal static class StoreInsertLayers
         return
         [
             article.Id.ToInt64(), seq, r.Category, r.Title, r.Excerpt, r.PublishedDateTime.ToString("O", CultureInfo.InvariantCulture),
-            r.OriginalUrl, r.WebUrl, r.AmpWebUrl, r.CdnAmpWebUrl, "article", r.Quality, r.Heat, r.Published ? 1 : 0, r.Provider.Domain,
+            r.OriginalUrl, r.WebUrl, SqliteUrlHash.Of(r.WebUrl), r.AmpWebUrl, r.CdnAmpWebUrl, "article", r.Quality, r.Heat, r.Published ? 1 : 0, r.Provider.Domain,
             r.Provider.Name, r.Secured?.Ciphertext, r.Secured?.Iv, article.Seal?.KeyId, article.Seal?.Mac, r.Body, article.Analysis?.Explain,
             "2026-01-01T00:00:00Z", null,
         ];

@@ -7,7 +7,7 @@ internal sealed class ImageRow
 {
     public const string Columns = "url, width, height, is_cached";
 
-    public long ArticleId { get; init; }
+    public long ArticleSeq { get; init; }
     public long RelatedPosition { get; init; }
     public string Url { get; init; } = "";
     public int? Width { get; init; }

@@ -6,12 +6,12 @@ namespace Lede.Storage.Sqlite;
 internal sealed class RelatedRow
 {
     public const string Select = """
-        SELECT article_id, position, title, excerpt, published_at, web_url, amp_web_url, cdn_amp_web_url,
+        SELECT article_seq, position, title, excerpt, published_at, web_url, amp_web_url, cdn_amp_web_url,
                type, provider_name, provider_domain, quality
         FROM related_snapshot
         """;
 
-    public long ArticleId { get; init; }
+    public long ArticleSeq { get; init; }
     public long Position { get; init; }
     public string Title { get; init; } = "";
     public string Excerpt { get; init; } = "";

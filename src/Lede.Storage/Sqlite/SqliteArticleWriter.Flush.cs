@@ -18,7 +18,8 @@ internal sealed partial class SqliteArticleWriter
     /// One article after another, each of its ~17 statements walked a different b-tree, and most of them land on a random
     /// page (the keys are URL hashes and URLs): every statement found its pages cold in the CPU caches, and the article
     /// row cost three times what the same rows cost inserted back to back. A table at a time, in key order, a b-tree's
-    /// path stays warm from one row to the next. What must come first still does: the search index is told what it held
+    /// path stays warm from one row to the next; since migration 008 the child tables' key is the article's import
+    /// position, so a batch of new articles appends to each of them. What must come first still does: the search index is told what it held
     /// before an article's row or topics change, rows come before their children (no foreign key is ever outstanding,
     /// so SQLite skips its search for orphans), and the search index row is made last, from the same values as the row and its topics.
     /// </remarks>
@@ -49,42 +50,43 @@ internal sealed partial class SqliteArticleWriter
             Statement(p.Exists ? UpdateArticleSql : InsertArticleSql, ArticleNames).Run(ArticleValues(p.Key, p.Seq, record, seal, analysis));
         }
 
-        foreach (var p in byKey)
+        // The child rows are keyed by the article's import position (migration 008): a new article's append.
+        foreach (var p in bySeq)
         {
             if (p.Exists)
             {
-                Statement("DELETE FROM article_topic WHERE article_id = $Id", "Id").Run(p.Key);
-                Statement("DELETE FROM article_image WHERE article_id = $Id", "Id").Run(p.Key);
-                Statement("DELETE FROM related_snapshot WHERE article_id = $Id", "Id").Run(p.Key);
+                Statement("DELETE FROM article_topic WHERE article_seq = $Seq", "Seq").Run(p.Seq);
+                Statement("DELETE FROM article_image WHERE article_seq = $Seq", "Seq").Run(p.Seq);
+                Statement("DELETE FROM related_snapshot WHERE article_seq = $Seq", "Seq").Run(p.Seq);
             }
         }
 
-        var topic = Statement("INSERT INTO article_topic (article_id, position, topic_id) VALUES ($Id, $Position, $Topic)", "Id", "Position", "Topic");
-        foreach (var p in byKey)
+        var topic = Statement("INSERT INTO article_topic (article_seq, position, topic_id) VALUES ($Seq, $Position, $Topic)", "Seq", "Position", "Topic");
+        foreach (var p in bySeq)
         {
             for (var i = 0; i < p.Topics.Length; i++)
             {
-                topic.Run(p.Key, i, p.Topics[i]);
+                topic.Run(p.Seq, i, p.Topics[i]);
             }
         }
 
-        var image = Statement(ImageSql, "Id", "Position", "Url", "Width", "Height", "IsCached");
-        foreach (var p in byKey)
+        var image = Statement(ImageSql, "Seq", "Position", "Url", "Width", "Height", "IsCached");
+        foreach (var p in bySeq)
         {
             var images = p.Article.Record.Images;
             for (var i = 0; i < images.Count; i++)
             {
                 var (url, width, height, isCached) = images[i];
-                image.Run(p.Key, i, url, width, height, isCached);
+                image.Run(p.Seq, i, url, width, height, isCached);
             }
         }
 
-        InsertRelated(byKey);
+        InsertRelated(bySeq);
 
         // In the batch's order: a URL two articles of the batch share stays with the first, as if saved one by one.
         foreach (var p in _pending)
         {
-            RememberUrls(p.Key, p.Article.Record);
+            RememberUrls(p.Seq, p.Article.Record);
         }
 
         // The search index rows, once per saved article (migration 005 says why not triggers), made from the batch's own
@@ -103,23 +105,23 @@ internal sealed partial class SqliteArticleWriter
         _pendingWebUrls.Clear();
     }
 
-    private void InsertRelated(PlannedArticle[] byKey)
+    private void InsertRelated(PlannedArticle[] bySeq)
     {
         var related = Statement(RelatedSql, RelatedNames);
-        foreach (var p in byKey)
+        foreach (var p in bySeq)
         {
             var entries = p.Article.Record.Related;
             for (var i = 0; i < entries.Count; i++)
             {
                 var r = entries[i];
                 related.Run(
-                    p.Key, i, r.Title, r.Excerpt, StoredTime.Format(r.PublishedDateTime), r.WebUrl, r.AmpWebUrl, r.CdnAmpWebUrl,
+                    p.Seq, i, r.Title, r.Excerpt, StoredTime.Format(r.PublishedDateTime), r.WebUrl, r.AmpWebUrl, r.CdnAmpWebUrl,
                     StoredType.Format(r.Type), r.Provider.Name, r.Provider.Domain, r.Quality);
             }
         }
 
-        var relatedImage = Statement(RelatedImageSql, "Id", "Related", "Position", "Url", "Width", "Height", "IsCached");
-        foreach (var p in byKey)
+        var relatedImage = Statement(RelatedImageSql, "Seq", "Related", "Position", "Url", "Width", "Height", "IsCached");
+        foreach (var p in bySeq)
         {
             var entries = p.Article.Record.Related;
             for (var i = 0; i < entries.Count; i++)
@@ -127,25 +129,25 @@ internal sealed partial class SqliteArticleWriter
                 for (var n = 0; n < entries[i].Images.Count; n++)
                 {
                     var (url, width, height, isCached) = entries[i].Images[n];
-                    relatedImage.Run(p.Key, i, n, url, width, height, isCached);
+                    relatedImage.Run(p.Seq, i, n, url, width, height, isCached);
                 }
             }
         }
     }
 
     /// <summary>Adds the record's URLs to the ones its article is known by; a URL another article already holds stays with it.</summary>
-    private void RememberUrls(long key, ArticleRecord record)
+    private void RememberUrls(long seq, ArticleRecord record)
     {
-        var url = Statement("INSERT INTO article_url (url, article_id) VALUES (CAST($Url AS TEXT), $Id) ON CONFLICT (url) DO NOTHING", "Url", "Id");
-        url.Run(record.WebUrl, key);
+        var url = Statement(UrlSql, "Hash", "Url", "Seq");
+        url.Run(SqliteUrlHash.Of(record.WebUrl), record.WebUrl, seq);
         if (record.OriginalUrl != record.WebUrl)
         {
-            url.Run(record.OriginalUrl, key);
+            url.Run(SqliteUrlHash.Of(record.OriginalUrl), record.OriginalUrl, seq);
         }
 
         if (record.AmpWebUrl is { } amp && amp != record.WebUrl && amp != record.OriginalUrl)
         {
-            url.Run(amp, key);
+            url.Run(SqliteUrlHash.Of(amp), amp, seq);
         }
     }
 

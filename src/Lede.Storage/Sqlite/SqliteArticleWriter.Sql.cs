@@ -3,7 +3,9 @@ namespace Lede.Storage.Sqlite;
 // Every text parameter below is written CAST($P AS TEXT): see SqliteText for why.
 internal sealed partial class SqliteArticleWriter
 {
-    private const string HolderSql = "SELECT id FROM article WHERE web_url = CAST($WebUrl AS TEXT) AND id <> $Id";
+    // Found by the URL's hash, the URL compared (migration 008).
+    private const string HolderSql =
+        "SELECT id FROM article WHERE web_url_hash = $Hash AND web_url = CAST($WebUrl AS TEXT) AND id <> $Id";
 
     private const string ProviderSql =
         "INSERT INTO provider (domain, name) VALUES (CAST($Domain AS TEXT), CAST($Name AS TEXT)) ON CONFLICT (domain) DO NOTHING";
@@ -24,19 +26,19 @@ internal sealed partial class SqliteArticleWriter
 
     private static readonly string[] ArticleNames =
     [
-        "Id", "Seq", "Category", "Title", "Excerpt", "PublishedAt", "OriginalUrl", "WebUrl", "AmpWebUrl", "CdnAmpWebUrl", "Type", "Quality",
+        "Id", "Seq", "Category", "Title", "Excerpt", "PublishedAt", "OriginalUrl", "WebUrl", "WebUrlHash", "AmpWebUrl", "CdnAmpWebUrl", "Type", "Quality",
         "Heat", "Published", "ProviderDomain", "ProviderName", "SecuredCiphertext", "SecuredIv", "SecuredKeyId", "SecuredMac",
         "SecuredVerified", "Body", "Now", "Analysed", "Story", "Of", "Explain",
     ];
 
     // A new article gets the next import position ($Seq, counted by the writer), the end of the table (migration 007).
     private const string InsertArticleSql = """
-        INSERT INTO article (id, seq, category, title, excerpt, published_at, original_url, web_url, amp_web_url, cdn_amp_web_url,
-                             type, quality, heat, published, provider_domain, provider_name, secured_ciphertext, secured_iv, secured_key_id,
+        INSERT INTO article (id, seq, category, title, excerpt, published_at, original_url, web_url, web_url_hash, amp_web_url,
+                             cdn_amp_web_url, type, quality, heat, published, provider_domain, provider_name, secured_ciphertext, secured_iv, secured_key_id,
                              secured_mac, secured_verified, body, story_id, duplicate_of, explain, first_seen_at, updated_at)
         VALUES ($Id, $Seq, CAST($Category AS TEXT), CAST($Title AS TEXT),
-                CAST($Excerpt AS TEXT), $PublishedAt, CAST($OriginalUrl AS TEXT), CAST($WebUrl AS TEXT), CAST($AmpWebUrl AS TEXT),
-                CAST($CdnAmpWebUrl AS TEXT), $Type, $Quality, $Heat, $Published, CAST($ProviderDomain AS TEXT),
+                CAST($Excerpt AS TEXT), $PublishedAt, CAST($OriginalUrl AS TEXT), CAST($WebUrl AS TEXT), $WebUrlHash,
+                CAST($AmpWebUrl AS TEXT), CAST($CdnAmpWebUrl AS TEXT), $Type, $Quality, $Heat, $Published, CAST($ProviderDomain AS TEXT),
                 CAST($ProviderName AS TEXT), $SecuredCiphertext, $SecuredIv, $SecuredKeyId, $SecuredMac, $SecuredVerified,
                 CAST($Body AS TEXT), CASE WHEN $Analysed THEN $Story END, CASE WHEN $Analysed THEN $Of END,
                 CASE WHEN $Analysed THEN CAST($Explain AS TEXT) END, $Now, $Now)
@@ -47,7 +49,8 @@ internal sealed partial class SqliteArticleWriter
     private const string UpdateArticleSql = """
         UPDATE article SET
             category = CAST($Category AS TEXT), title = CAST($Title AS TEXT), excerpt = CAST($Excerpt AS TEXT), published_at = $PublishedAt,
-            original_url = CAST($OriginalUrl AS TEXT), web_url = CAST($WebUrl AS TEXT), amp_web_url = CAST($AmpWebUrl AS TEXT),
+            original_url = CAST($OriginalUrl AS TEXT), web_url = CAST($WebUrl AS TEXT), web_url_hash = $WebUrlHash,
+            amp_web_url = CAST($AmpWebUrl AS TEXT),
             cdn_amp_web_url = CAST($CdnAmpWebUrl AS TEXT), type = $Type, quality = $Quality, heat = $Heat, published = $Published,
             provider_domain = CAST($ProviderDomain AS TEXT), provider_name = CAST($ProviderName AS TEXT),
             secured_ciphertext = $SecuredCiphertext, secured_iv = $SecuredIv, secured_key_id = $SecuredKeyId, secured_mac = $SecuredMac,
@@ -58,24 +61,30 @@ internal sealed partial class SqliteArticleWriter
         WHERE seq = $Seq AND id = $Id
         """;
 
+    // A URL stays with the article that holds it already (migration 008: found by its hash, the URL compared).
+    private const string UrlSql = """
+        INSERT INTO article_url (url_hash, url, article_seq) SELECT $Hash, CAST($Url AS TEXT), $Seq
+        WHERE NOT EXISTS (SELECT 1 FROM article_url WHERE url_hash = $Hash AND url = CAST($Url AS TEXT))
+        """;
+
     private const string ImageSql = """
-        INSERT INTO article_image (article_id, position, url, width, height, is_cached)
-        VALUES ($Id, $Position, CAST($Url AS TEXT), $Width, $Height, $IsCached)
+        INSERT INTO article_image (article_seq, position, url, width, height, is_cached)
+        VALUES ($Seq, $Position, CAST($Url AS TEXT), $Width, $Height, $IsCached)
         """;
 
     private static readonly string[] RelatedNames =
-        ["Id", "Position", "Title", "Excerpt", "PublishedAt", "WebUrl", "AmpWebUrl", "CdnAmpWebUrl", "Type", "ProviderName", "ProviderDomain", "Quality"];
+        ["Seq", "Position", "Title", "Excerpt", "PublishedAt", "WebUrl", "AmpWebUrl", "CdnAmpWebUrl", "Type", "ProviderName", "ProviderDomain", "Quality"];
 
     private const string RelatedSql = """
-        INSERT INTO related_snapshot (article_id, position, title, excerpt, published_at, web_url, amp_web_url, cdn_amp_web_url,
+        INSERT INTO related_snapshot (article_seq, position, title, excerpt, published_at, web_url, amp_web_url, cdn_amp_web_url,
                                       type, provider_name, provider_domain, quality)
-        VALUES ($Id, $Position, CAST($Title AS TEXT), CAST($Excerpt AS TEXT), $PublishedAt, CAST($WebUrl AS TEXT),
+        VALUES ($Seq, $Position, CAST($Title AS TEXT), CAST($Excerpt AS TEXT), $PublishedAt, CAST($WebUrl AS TEXT),
                 CAST($AmpWebUrl AS TEXT), CAST($CdnAmpWebUrl AS TEXT), $Type, CAST($ProviderName AS TEXT),
                 CAST($ProviderDomain AS TEXT), $Quality)
         """;
 
     private const string RelatedImageSql = """
-        INSERT INTO related_snapshot_image (article_id, related_position, position, url, width, height, is_cached)
-        VALUES ($Id, $Related, $Position, CAST($Url AS TEXT), $Width, $Height, $IsCached)
+        INSERT INTO related_snapshot_image (article_seq, related_position, position, url, width, height, is_cached)
+        VALUES ($Seq, $Related, $Position, CAST($Url AS TEXT), $Width, $Height, $IsCached)
         """;
 }

@@ -117,12 +117,13 @@ internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDispo
             return planned == key ? null : planned;
         }
 
-        var holder = Statement(HolderSql, "WebUrl", "Id").Scalar(webUrl, key) as long?;
+        var hash = SqliteUrlHash.Of(webUrl);
+        var holder = Statement(HolderSql, "Hash", "WebUrl", "Id").Scalar(hash, webUrl, key) as long?;
         if (holder is { } stored && _pendingIds.Contains(stored))
         {
             // A planned update may move the holder off this URL: ask again once it is written.
             Flush();
-            holder = Statement(HolderSql, "WebUrl", "Id").Scalar(webUrl, key) as long?;
+            holder = Statement(HolderSql, "Hash", "WebUrl", "Id").Scalar(hash, webUrl, key) as long?;
         }
 
         return holder;
@@ -172,7 +173,7 @@ internal sealed partial class SqliteArticleWriter(SqliteTransaction tx) : IDispo
 
     private object?[] ArticleValues(long key, long seq, ArticleRecord r, SealedPayload? seal, ArticleAnalysis? analysis) =>
     [
-        key, seq, r.Category, r.Title, r.Excerpt, StoredTime.Format(r.PublishedDateTime), r.OriginalUrl, r.WebUrl, r.AmpWebUrl,
+        key, seq, r.Category, r.Title, r.Excerpt, StoredTime.Format(r.PublishedDateTime), r.OriginalUrl, r.WebUrl, SqliteUrlHash.Of(r.WebUrl), r.AmpWebUrl,
         r.CdnAmpWebUrl, StoredType.Format(r.Type), r.Quality, r.Heat, r.Published, r.Provider.Domain, r.Provider.Name,
         r.Secured?.Ciphertext, r.Secured?.Iv, seal?.KeyId, seal?.Mac, seal is not null, r.Body, _now,
         analysis is not null, analysis?.StoryId, analysis?.DuplicateOf?.ToInt64(), analysis?.Explain,

@@ -24,6 +24,8 @@ public static class SqliteMigrator
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
             """);
+        // Migration 008 keys the URLs an article is known by by their hash.
+        SqliteUrlHash.Register(connection);
         // Only outside a transaction does the setting take; it is put back as it was.
         var foreignKeys = connection.ExecuteScalar<long>("PRAGMA foreign_keys") == 1;
         if (foreignKeys)

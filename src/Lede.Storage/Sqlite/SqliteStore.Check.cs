@@ -23,6 +23,7 @@ public sealed partial class SqliteStore
         {
             Run(problems, "orphan", () => CheckForeignKeys(connection, tx), ct);
             Run(problems, "orphan", () => CheckOrphans(connection, tx), ct);
+            Run(problems, "url", () => CheckUrls(connection, tx), ct);
             Run(problems, "related", () => CheckRelated(connection, tx), ct);
             Run(problems, "search", () => CheckSearchIndex(connection, tx), ct);
             Run(problems, "secured", () => CheckSecured(connection, tx, keys, ct), ct);
@@ -95,14 +96,17 @@ public sealed partial class SqliteStore
     private static IEnumerable<StoreProblem> CheckOrphans(SqliteConnection connection, SqliteTransaction tx)
     {
         foreach (var (id, url) in connection.Query<(long, string)>(
-            "SELECT a.id, a.web_url FROM article a WHERE NOT EXISTS (SELECT 1 FROM article_url u WHERE u.url = a.web_url AND u.article_id = a.id)",
+            """
+            SELECT a.id, a.web_url FROM article a
+            WHERE NOT EXISTS (SELECT 1 FROM article_url u WHERE u.url_hash = lede_url_hash(a.web_url) AND u.url = a.web_url AND u.article_seq = a.seq)
+            """,
             transaction: tx))
         {
             yield return new StoreProblem("orphan", Article(id), $"its web URL {url} is not among the URLs it is known by (or another article holds it)");
         }
 
         foreach (var id in connection.Query<long>(
-            "SELECT DISTINCT a.id FROM article a JOIN article_topic t ON t.article_id = a.id JOIN topic p ON p.id = t.topic_id WHERE p.name = ''",
+            "SELECT DISTINCT a.id FROM article a JOIN article_topic t ON t.article_seq = a.seq JOIN topic p ON p.id = t.topic_id WHERE p.name = ''",
             transaction: tx))
         {
             yield return new StoreProblem("orphan", Article(id), "carries a topic without a name");
@@ -113,7 +117,7 @@ public sealed partial class SqliteStore
     private static IEnumerable<StoreProblem> CheckRelated(SqliteConnection connection, SqliteTransaction tx)
     {
         foreach (var (id, url) in connection.Query<(long, string)>(
-            "SELECT r.article_id, r.web_url FROM related_snapshot r JOIN article a ON a.id = r.article_id WHERE r.web_url = a.web_url",
+            "SELECT a.id, r.web_url FROM related_snapshot r JOIN article a ON a.seq = r.article_seq WHERE r.web_url = a.web_url",
             transaction: tx))
         {
             yield return new StoreProblem("related", Article(id), $"lists itself ({url}) as related coverage");
@@ -121,9 +125,9 @@ public sealed partial class SqliteStore
 
         foreach (var (id, other) in connection.Query<(long, long)>("""
             SELECT a.id, b.id FROM related_snapshot r
-            JOIN article a ON a.id = r.article_id
-            JOIN article b ON b.web_url = r.web_url AND b.id <> a.id
-            WHERE NOT EXISTS (SELECT 1 FROM related_snapshot back WHERE back.article_id = b.id AND back.web_url = a.web_url)
+            JOIN article a ON a.seq = r.article_seq
+            JOIN article b ON b.web_url_hash = lede_url_hash(r.web_url) AND b.web_url = r.web_url AND b.id <> a.id
+            WHERE NOT EXISTS (SELECT 1 FROM related_snapshot back WHERE back.article_seq = b.seq AND back.web_url = a.web_url)
             """, transaction: tx))
         {
             yield return new StoreProblem("related", Article(id), $"lists article {ArticleId.FromInt64(other)}, which does not list it back");

@@ -36,8 +36,10 @@ public sealed partial class SqliteStore
     {
         ct.ThrowIfCancellationRequested();
         using var connection = Connect();
+        // Found by the URL's hash, the URL itself compared (migration 008).
         var id = connection.ExecuteScalar<long?>(
-            "SELECT article_id FROM article_url WHERE url = CAST(@Url AS TEXT)", SqliteText.Parameters(new { Url = url }));
+            "SELECT a.id FROM article_url u JOIN article a ON a.seq = u.article_seq WHERE u.url_hash = @Hash AND u.url = CAST(@Url AS TEXT)",
+            SqliteText.Parameters(new { Hash = SqliteUrlHash.Of(url), Url = url }));
         return Task.FromResult(id is { } key ? ArticleId.FromInt64(key) : (ArticleId?)null);
     }
 
@@ -45,9 +47,13 @@ public sealed partial class SqliteStore
     {
         ct.ThrowIfCancellationRequested();
         using var connection = Connect();
+        // A URL another article holds already stays with it.
         connection.Execute(
-            "INSERT INTO article_url (url, article_id) SELECT CAST(@Url AS TEXT), id FROM article WHERE id = @Id ON CONFLICT (url) DO NOTHING",
-            SqliteText.Parameters(new { Url = url, Id = id.ToInt64() }));
+            """
+            INSERT INTO article_url (url_hash, url, article_seq) SELECT @Hash, CAST(@Url AS TEXT), seq FROM article
+            WHERE id = @Id AND NOT EXISTS (SELECT 1 FROM article_url WHERE url_hash = @Hash AND url = CAST(@Url AS TEXT))
+            """,
+            SqliteText.Parameters(new { Hash = SqliteUrlHash.Of(url), Url = url, Id = id.ToInt64() }));
         return Task.CompletedTask;
     }
 
@@ -107,25 +113,26 @@ public sealed partial class SqliteStore
             return [];
         }
 
-        var ids = new { Ids = rows.Select(r => r.Id).ToArray() };
-        var topics = connection.Query<(long ArticleId, string Name)>(
-            "SELECT t.article_id, p.name FROM article_topic t JOIN topic p ON p.id = t.topic_id WHERE t.article_id IN @Ids ORDER BY t.article_id, t.position", ids, tx)
-            .ToLookup(t => t.ArticleId, t => t.Name);
+        // Child rows are keyed by the article's import position (migration 008).
+        var seqs = new { Seqs = rows.Select(r => r.Seq).ToArray() };
+        var topics = connection.Query<(long ArticleSeq, string Name)>(
+            "SELECT t.article_seq, p.name FROM article_topic t JOIN topic p ON p.id = t.topic_id WHERE t.article_seq IN @Seqs ORDER BY t.article_seq, t.position", seqs, tx)
+            .ToLookup(t => t.ArticleSeq, t => t.Name);
         var images = connection.Query<ImageRow>(
-            $"SELECT article_id, -1 AS related_position, {ImageRow.Columns} FROM article_image WHERE article_id IN @Ids ORDER BY article_id, position", ids, tx)
-            .ToLookup(i => i.ArticleId, i => i.ToImage());
+            $"SELECT article_seq, -1 AS related_position, {ImageRow.Columns} FROM article_image WHERE article_seq IN @Seqs ORDER BY article_seq, position", seqs, tx)
+            .ToLookup(i => i.ArticleSeq, i => i.ToImage());
         var relatedImages = connection.Query<ImageRow>(
-            $"SELECT article_id, related_position, {ImageRow.Columns} FROM related_snapshot_image WHERE article_id IN @Ids ORDER BY article_id, related_position, position", ids, tx)
-            .ToLookup(i => (i.ArticleId, i.RelatedPosition), i => i.ToImage());
+            $"SELECT article_seq, related_position, {ImageRow.Columns} FROM related_snapshot_image WHERE article_seq IN @Seqs ORDER BY article_seq, related_position, position", seqs, tx)
+            .ToLookup(i => (i.ArticleSeq, i.RelatedPosition), i => i.ToImage());
         var related = connection.Query<RelatedRow>(
-            $"{RelatedRow.Select} WHERE article_id IN @Ids ORDER BY article_id, position", ids, tx)
-            .ToLookup(r => r.ArticleId, r => r.ToEntry(relatedImages[(r.ArticleId, r.Position)].ToList()));
+            $"{RelatedRow.Select} WHERE article_seq IN @Seqs ORDER BY article_seq, position", seqs, tx)
+            .ToLookup(r => r.ArticleSeq, r => r.ToEntry(relatedImages[(r.ArticleSeq, r.Position)].ToList()));
 
         return rows.ConvertAll(row => new StoredRecord(ArticleId.FromInt64(row.Id), row.ToRecord() with
         {
-            Topics = topics[row.Id].ToList(),
-            Images = images[row.Id].ToList(),
-            Related = related[row.Id].ToList(),
+            Topics = topics[row.Seq].ToList(),
+            Images = images[row.Seq].ToList(),
+            Related = related[row.Seq].ToList(),
         }, row.ToSeal(), row.ToAnalysis()));
     }
 }

@@ -73,6 +73,7 @@ public sealed partial class SqliteStore : IStore, IMigratedStore
                 PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;
                 PRAGMA wal_autocheckpoint = 16384; PRAGMA journal_size_limit = 67108864
                 """);
+            SqliteUrlHash.Register(connection);
             return connection;
         }
         catch
