@@ -217,6 +217,35 @@ public abstract class SearchContractTests : IAsyncLifetime
         (await IdsAsync("\"drones recent\"", since: At.AddDays(29))).ShouldBe([recent]);
     }
 
+    // Stored in no order of publication, some on since's own day before and after its hour: exactly those since are hits.
+    [Fact]
+    public async Task Since_keeps_exactly_the_articles_published_since_whatever_order_they_were_stored_in()
+    {
+        var since = At.AddDays(20).AddHours(12);
+        var expected = new List<ArticleId>();
+        for (var n = 1; n <= 60; n++)
+        {
+            // Days 0 to 39 in a shuffled order, half of them at noon, the rest at night.
+            var published = At.AddDays(n * 7 % 40).AddHours(n % 2 == 0 ? 11 : 13);
+            var id = new ArticleId((ulong)n);
+            await Store.SaveRecordAsync(id, Samples.Minimal with
+            {
+                Title = $"Drones {n}",
+                Excerpt = "Text.",
+                WebUrl = $"https://example.com/{n}",
+                OriginalUrl = $"https://example.com/{n}",
+                PublishedDateTime = published,
+            }, null, default);
+            if (published >= since)
+            {
+                expected.Add(id);
+            }
+        }
+
+        (await IdsAsync("drones", since: since, limit: 100)).ShouldBe(expected, ignoreOrder: true);
+        (await IdsAsync("drones text", since: since, limit: 100)).ShouldBe(expected, ignoreOrder: true);
+    }
+
     [Fact]
     public async Task The_limit_caps_the_hits()
     {

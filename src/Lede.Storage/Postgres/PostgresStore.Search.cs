@@ -18,43 +18,60 @@ public sealed partial class PostgresStore
         var text = T.Encode(query.Text ?? "");
         return InTransactionAsync<IReadOnlyList<SearchHit>>(async s =>
         {
+            // One round trip: the query's shape, the newest row, and the session settings of this transaction. A generic
+            // plan (what a statement prepared once gets after a few runs) cannot see how common the words are; JIT
+            // compiling a plan costs more than any of these queries.
             // websearch_to_tsquery takes what users type (words, "phrases", -excluded, or) and never fails on syntax.
-            var (nodes, phrase) = (await s.QueryAsync<(int, bool)>(
-                "SELECT numnode(q), q::text ~ '<(-|[0-9]+)>' FROM websearch_to_tsquery('english', @Text) AS q", new { Text = text }).ConfigureAwait(false))[0];
+            var (nodes, compound, newest) = (await s.QueryAsync<(int, bool, long?)>(
+                """
+                SELECT numnode(q), numnode(q) > 1, (SELECT max(seq) FROM article)
+                FROM websearch_to_tsquery('english', @Text) AS q,
+                     set_config('plan_cache_mode', 'force_custom_plan', true) AS p, set_config('jit', 'off', true) AS j
+                """, new { Text = text }).ConfigureAwait(false))[0];
             if (nodes == 0)
             {
                 throw new ArgumentException($"the query '{query.Text}' has no searchable word (stop words and punctuation are not searched)", nameof(query));
             }
 
-            // A generic plan (what a statement prepared once gets after a few runs) cannot see how common the words are.
-            await s.ExecuteAsync("SET LOCAL plan_cache_mode = force_custom_plan").ConfigureAwait(false);
             var limit = Math.Clamp(query.Limit, 1, 1000);
-            var newest = (await s.QueryAsync<long?>("SELECT max(seq) FROM article").ConfigureAwait(false))[0] ?? 0;
             var candidates = Candidates(limit);
-            List<long> ids = [];
-            // A phrase's matches come off the GIN index and each is rechecked for word positions: in the newest rows
-            // first, in more of them only when too few match there.
-            foreach (var window in phrase ? PhraseWindows : [long.MaxValue])
+            var ids = new List<long>(candidates);
+            var top = (newest ?? 0) + 1;
+            // A compound search (several words, a phrase, an exclusion, a filter) can match far fewer rows than its words
+            // do: its walk stops at the newest CompoundRows rows, as on SQLite, so its hits are the best of those.
+            // Stored-order numbers start at 1: no walk goes below 0.
+            var floor = Math.Max(0, compound || query.Topic is not null || query.Since is not null || query.PublishedOnly ? top - CompoundRows : 0);
+            object Values(long bottom) => new
             {
-                var values = new
-                {
-                    Text = text,
-                    Topic = T.Encode(query.Topic),
-                    Since = PostgresTime.Write(query.Since),
-                    query.PublishedOnly,
-                    Candidates = candidates,
-                    Floor = phrase ? newest - window + 1 : long.MinValue,
-                };
-                ids = await s.QueryAsync<long>(phrase ? AllMatchesSql : NewestMatchesSql, values).ConfigureAwait(false);
-                if (ids.Count >= candidates || window >= newest)
-                {
-                    break;
-                }
+                Text = text,
+                Topic = T.Encode(query.Topic),
+                Since = PostgresTime.Write(query.Since),
+                query.PublishedOnly,
+                Bottom = bottom,
+                Top = top,
+                Wanted = candidates - ids.Count,
+            };
+
+            // The newest rows first, then slices further down the stored order, each sized from how often the rows
+            // searched so far matched, and at least as long as all of them (so a rare word takes a few steps, not many).
+            var start = top;
+            var bottom = Math.Max(floor, top - ProbeRows);
+            ids.AddRange(await s.QueryAsync<long>(NewestSql, Values(bottom)).ConfigureAwait(false));
+            top = bottom;
+            while (ids.Count < candidates && top > floor)
+            {
+                var searched = start - top;
+                var rows = ids.Count == 0
+                    ? GrowthWhenNone * searched
+                    : Math.Max(searched, (long)Math.Ceiling(SliceMargin * (candidates - ids.Count) * searched / ids.Count));
+                bottom = Math.Max(floor, top - rows);
+                ids.AddRange(await s.QueryAsync<long>(SliceSql, Values(bottom)).ConfigureAwait(false));
+                top = bottom;
             }
 
-            var rows = await s.QueryAsync<HitRow>(RankSql, new { Text = text, Ids = ids.ToArray(), Limit = limit, Options = HeadlineOptions })
+            var hits = await s.QueryAsync<HitRow>(RankSql, new { Text = text, Ids = ids.ToArray(), Limit = limit, Options = HeadlineOptions, Mark = new string(SearchHit.MarkStart, 1) })
                 .ConfigureAwait(false);
-            return rows.ConvertAll(r => r.ToHit());
+            return hits.ConvertAll(r => r.ToHit());
         }, ct);
     }
 
@@ -62,25 +79,36 @@ public sealed partial class PostgresStore
     /// <value>Default: 10 per hit asked for, at least 200, at most 5,000.</value>
     /// <remarks>
     /// A common word matches most of a million articles; ranking them all reads every one. So a search ranks the best of
-    /// its newest matches (what a news search wants anyway). With the words known to the planner (a custom plan), a
-    /// common word's newest matches come off the publication-time index, walked newest first until enough match, and a
-    /// rare word's off the GIN index and a small sort. A phrase always goes through the GIN index: the planner guesses
-    /// it as common as its words together, and the walk would look through the whole table for a phrase that is rare.
+    /// its newest stored matches (what a news search wants anyway; as on SQLite), found slice by slice down the stored
+    /// order (<see cref="ProbeRows"/>).
     /// </remarks>
     private static int Candidates(int limit) => Math.Clamp(limit * 10, 200, 5_000);
 
     /// <value>
-    /// Default: a phrase is looked for in the newest 25,000 stored articles, then, when fewer match there than are
-    /// ranked, in the newest 250,000 (as on SQLite): each article the GIN index gives is rechecked for the words'
-    /// positions, which for a rare phrase of common words was every article holding both, down to the oldest. (Other
-    /// queries are left unbounded: a stored-order range narrowed their plans' bitmaps at a cost above what it saved.)
+    /// Default: the newest 4,000 stored rows are searched first (their pages are the ones most likely in memory): enough
+    /// for a common word. When too few match there, slices further down the stored order, each sized from how often the
+    /// rows searched so far matched (<see cref="SliceMargin"/> times what should hold the rest), down to the floor:
+    /// each a bitmap of the GIN index and the stored-order range, so only the rows matching there are read. A
+    /// mid-frequency word no longer walks tens of thousands of rows for its newest 200 matches, nor reads all of them.
     /// </value>
-    private static readonly long[] PhraseWindows = [25_000, 250_000];
+    private const long ProbeRows = 4_000;
+
+    /// <value>Default: a slice is sized for twice the matches still wanted.</value>
+    private const double SliceMargin = 2.0;
+
+    /// <value>Default: when nothing has matched yet, the next slice is eight times all the rows searched so far.</value>
+    private const long GrowthWhenNone = 8;
+
+    /// <value>
+    /// Default: a compound search walks the newest 250,000 stored articles at most (as on SQLite): a rare phrase of
+    /// common words, or a filter that keeps few of a common word's matches, would otherwise check rows down to the oldest.
+    /// </value>
+    private const long CompoundRows = 250_000;
 
     // The topic test looks up each candidate's own topics (LIMIT 1 keeps the planner from hashing every article of the
     // topic instead).
     private const string Filters = """
-              AND a.seq >= @Floor
+              AND a.seq >= @Bottom AND a.seq < @Top
               AND (@Since::timestamptz IS NULL OR a.published_at >= @Since::timestamptz)
               AND (NOT @PublishedOnly OR a.published)
               AND (@Topic::text IS NULL OR (
@@ -90,25 +118,28 @@ public sealed partial class PostgresStore
                     LIMIT 1))
         """;
 
-    private const string NewestMatchesSql = $"""
+    // The newest rows, walked newest first down the stored order until enough match.
+    private const string NewestSql = $"""
         SELECT a.id FROM article a
         WHERE a.search @@ websearch_to_tsquery('english', @Text)
         {Filters}
-        ORDER BY a.published_at DESC, a.seq DESC
-        LIMIT @Candidates
+        ORDER BY a.seq DESC
+        LIMIT @Wanted
         """;
 
-    // Materialized: planned without the LIMIT, the matches come off the GIN index, never from walking the whole
-    // publication-time index in search of a phrase that matches little.
-    private const string AllMatchesSql = $"""
+    // Materialized: planned without the LIMIT, a slice's matches come off a bitmap of the GIN index (and of the stored
+    // order), never from walking the slice row by row in search of matches that may be few.
+    private const string SliceSql = $"""
         WITH matches AS MATERIALIZED (
-            SELECT a.id, a.published_at, a.seq FROM article a
+            SELECT a.id, a.seq FROM article a
             WHERE a.search @@ websearch_to_tsquery('english', @Text)
             {Filters})
-        SELECT id FROM matches ORDER BY published_at DESC, seq DESC LIMIT @Candidates
+        SELECT id FROM matches ORDER BY seq DESC LIMIT @Wanted
         """;
 
-    // Rank the candidates, then build headlines (the costly part) for the few hits kept.
+    // Rank the candidates, then build headlines (the costly part) for the few hits kept: the excerpt's when a word is
+    // marked in it (as on SQLite), else the title's. (Parsing the excerpt once more to test for a match cost as much as
+    // the headline itself.)
     private const string RankSql = """
         WITH hits AS (
             SELECT a.id, a.title, a.excerpt, a.web_url, a.provider_name, a.published_at, a.published,
@@ -119,10 +150,10 @@ public sealed partial class PostgresStore
             LIMIT @Limit),
         q AS (SELECT websearch_to_tsquery('english', @Text) AS q)
         SELECT h.id, h.title, h.web_url, h.provider_name, h.published_at, h.published, h.rank,
-               CASE WHEN to_tsvector('english', left(h.excerpt, 100000)) @@ q.q
-                    THEN ts_headline('english', left(h.excerpt, 100000), q.q, @Options)
+               CASE WHEN strpos(x.headline, @Mark) > 0 THEN x.headline
                     ELSE ts_headline('english', h.title, q.q, @Options) END AS snippet
-        FROM hits h, q
+        FROM hits h CROSS JOIN q
+             CROSS JOIN LATERAL (SELECT ts_headline('english', left(h.excerpt, 100000), q.q, @Options) AS headline) x
         ORDER BY h.rank DESC, h.published_at DESC, h.id
         """;
 

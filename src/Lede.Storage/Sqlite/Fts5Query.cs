@@ -14,7 +14,7 @@ internal static class Fts5Query
     private const string TextColumns = "{title excerpt provider topics}";
 
     /// <summary>The MATCH text; <paramref name="topicIds"/> non-null means "carries one of these topics".</summary>
-    public static string Build(SearchTerms terms, IReadOnlyCollection<long>? topicIds, bool publishedOnly, IReadOnlyCollection<string>? dates = null)
+    public static string Build(SearchTerms terms, IReadOnlyCollection<long>? topicIds, bool publishedOnly)
     {
         var match = new StringBuilder();
         match.Append(TextColumns).Append(" : ((").AppendJoin(" AND ", terms.Required.Select(Quote)).Append(')');
@@ -36,20 +36,17 @@ internal static class Fts5Query
             match.Append(" AND facets : \"lpub1\"");
         }
 
-        if (dates is { Count: > 0 })
-        {
-            match.Append(" AND facets : (").AppendJoin(" OR ", dates.Select(d => $"\"{d}\"")).Append(')');
-        }
-
         return match.ToString();
     }
 
+    /// <summary>The MATCH text of the articles holding any of these facet tokens (<see cref="From"/>, <see cref="Through"/>).</summary>
+    public static string Facets(IEnumerable<string> tokens) => "facets : (" + string.Join(" OR ", tokens.Select(t => $"\"{t}\"")) + ")";
+
     /// <summary>
-    /// The date facets that cover every time from <paramref name="since"/> to the end of <paramref name="lastYear"/>: the
-    /// rest of its day's month day by day, the rest of its year month by month, then whole years. Null when that takes
-    /// too many tokens (a far-future date); the caller's exact time filter still applies either way.
+    /// The date facets of every time from the start of <paramref name="since"/>'s month to the end of
+    /// <paramref name="lastYear"/>: months, then whole years. Null when that takes too many tokens (since decades back).
     /// </summary>
-    public static IReadOnlyList<string>? Dates(DateTime since, int lastYear)
+    public static IReadOnlyList<string>? From(DateTime since, int lastYear)
     {
         if (lastYear - since.Year > MaxFacetYears)
         {
@@ -57,12 +54,7 @@ internal static class Fts5Query
         }
 
         var tokens = new List<string>();
-        for (var day = since.Date; day.Month == since.Month && day.Year == since.Year; day = day.AddDays(1))
-        {
-            tokens.Add(string.Create(CultureInfo.InvariantCulture, $"ld{day:yyyyMMdd}"));
-        }
-
-        for (var month = since.Month + 1; month <= 12; month++)
+        for (var month = since.Month; month <= 12; month++)
         {
             tokens.Add(string.Create(CultureInfo.InvariantCulture, $"lm{since.Year:D4}{month:D2}"));
         }
@@ -70,6 +62,37 @@ internal static class Fts5Query
         for (var year = since.Year + 1; year <= lastYear; year++)
         {
             tokens.Add(string.Create(CultureInfo.InvariantCulture, $"ly{year:D4}"));
+        }
+
+        return tokens;
+    }
+
+    /// <summary>
+    /// The date facets of every time from the start of <paramref name="firstYear"/> to the end of <paramref name="day"/>'s
+    /// day: whole years, the months of its year before its month, then its month's days up to it. Null when that takes
+    /// too many tokens.
+    /// </summary>
+    public static IReadOnlyList<string>? Through(DateTime day, int firstYear)
+    {
+        if (day.Year - firstYear > MaxFacetYears)
+        {
+            return null;
+        }
+
+        var tokens = new List<string>();
+        for (var year = firstYear; year < day.Year; year++)
+        {
+            tokens.Add(string.Create(CultureInfo.InvariantCulture, $"ly{year:D4}"));
+        }
+
+        for (var month = 1; month < day.Month; month++)
+        {
+            tokens.Add(string.Create(CultureInfo.InvariantCulture, $"lm{day.Year:D4}{month:D2}"));
+        }
+
+        for (var d = 1; d <= day.Day; d++)
+        {
+            tokens.Add(string.Create(CultureInfo.InvariantCulture, $"ld{day.Year:D4}{day.Month:D2}{d:D2}"));
         }
 
         return tokens;

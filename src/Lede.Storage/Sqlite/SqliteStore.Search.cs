@@ -37,12 +37,6 @@ public sealed partial class SqliteStore
         LIMIT @Limit
         """;
 
-    // Walks the matches newest first without scoring them: cheap, and it finds where the newest ranked matches begin.
-    private const string RankedFromSql = """
-        SELECT rowid FROM article_search WHERE article_search MATCH CAST(@Match AS TEXT) AND rowid >= @Floor
-        ORDER BY rowid DESC LIMIT 1 OFFSET @Offset
-        """;
-
     // The newest matches of one term, counted: all of them when it is rare, else how far back its newest sample reaches.
     private const string FrequencySql = """
         SELECT COUNT(*), MIN(rowid) FROM (SELECT rowid FROM article_search WHERE article_search MATCH CAST(@Match AS TEXT)
@@ -68,46 +62,26 @@ public sealed partial class SqliteStore
 
         var since = query.Since is { } at ? (at.Kind == DateTimeKind.Local ? at.ToUniversalTime() : at) : (DateTime?)null;
         var newest = connection.ExecuteScalar<long?>("SELECT MAX(seq) FROM article", transaction: tx) ?? 0;
-        // A compound query (several terms, a phrase, an exclusion, a filter) can match far fewer rows than its words do:
-        // its walk stops at the newest WalkedRows rows, so its hits are the best of those.
-        var floor = IsCompound(terms, query) ? newest - WalkedRows + 1 : long.MinValue;
-        IReadOnlyList<string>? dates = null;
-        if (since is { } from)
+        var bound = since is { } from ? BoundSince(connection, tx, from) : SinceBound.Everything;
+        if (bound.None)
         {
-            // Two subqueries: each is one step down the published_at index, where MIN and MAX together would scan.
-            var (first, last) = connection.QuerySingle<(string?, string?)>("SELECT (SELECT MIN(published_at) FROM article), (SELECT MAX(published_at) FROM article)", transaction: tx);
-            if (last is null || string.CompareOrdinal(last, StoredTime.Format(from)) < 0)
-            {
-                return Task.FromResult<IReadOnlyList<SearchHit>>([]);
-            }
-
-            var kept = Kept(from, first!, last);
-            var bounded = false;
-            if (kept * newest < 2 * SinceScan)
-            {
-                // Few articles published since, off the publication-time index: the oldest stored of them bounds the walk
-                // exactly (whatever order articles were stored in).
-                var (count, oldest) = connection.QuerySingle<(long, long?)>(SinceFloorSql, new { Since = StoredTime.Format(from), Cap = SinceScan }, tx);
-                if (count < SinceScan)
-                {
-                    floor = Math.Max(floor, oldest ?? long.MaxValue);
-                    bounded = true;
-                }
-            }
-
-            // Else the filter is matched in the index (date facets) when it keeps a small part of the span; a broad one is
-            // cheaper checked on the rows the ranked walk returns: most pass, and the walk stops at the limit.
-            dates = bounded || kept > NarrowSince ? null : Fts5Query.Dates(from, StoredTime.Parse(last).Year);
+            return Task.FromResult<IReadOnlyList<SearchHit>>([]);
         }
 
-        var match = Fts5Query.Build(terms, topics, query.PublishedOnly, dates);
+        since = bound.All ? null : since;
+        // A compound query (several terms, a phrase, an exclusion, a filter) can match far fewer rows than its words do:
+        // its walk stops at the newest WalkedRows rows, so its hits are the best of those.
+        var floor = IsCompound(terms, query.Topic is not null || since is not null || query.PublishedOnly) ? newest - WalkedRows + 1 : long.MinValue;
+        floor = Math.Max(floor, bound.Floor);
+        var match = Fts5Query.Build(terms, topics, query.PublishedOnly);
         var limit = Math.Clamp(query.Limit, 1, 1000);
+        var sinceText = since is { } s ? StoredTime.Format(s) : null;
         var parameters = new
         {
             Match = match,
             Rank = Fts5Rank.TryRegister(connection) ? RankFunction(connection, tx, terms, newest, floor) : BuiltInRank,
-            From = connection.ExecuteScalar<long?>(RankedFromSql, new { Match = match, Floor = floor, Offset = RankedMatches(limit) - 1 }, tx) ?? floor,
-            Since = since is { } s ? StoredTime.Format(s) : null,
+            From = RankedFrom(connection, tx, match, floor, RankedMatches(limit), sinceText, bound),
+            Since = sinceText,
             Limit = limit,
         };
         var hits = connection.Query<SearchRow>(SearchSql, parameters, tx).Select(row => row.ToHit()).ToList();
@@ -145,35 +119,15 @@ public sealed partial class SqliteStore
         return $"{Fts5Rank.Name}({string.Join(", ", idfs.Select(idf => idf.ToString("F9", CultureInfo.InvariantCulture)))})";
     }
 
-    /// <summary>The part of the stored time span, from the first to the last publication time, that a since filter keeps.</summary>
-    private static double Kept(DateTime since, string first, string last)
-    {
-        var start = StoredTime.Parse(first);
-        var end = StoredTime.Parse(last);
-        return Math.Clamp((end - since).TotalSeconds / Math.Max(1, (end - start).TotalSeconds), 0, 1);
-    }
-
-    /// <value>Default: a since filter keeping at most a quarter of the stored time span is matched in the index.</value>
-    private const double NarrowSince = 0.25;
-
     /// <value>
     /// Default: a compound query walks the newest 250,000 rows at most. A rare phrase of common words would otherwise check
     /// positions in every row holding both, down to the oldest (~30 ms at a million articles).
     /// </value>
     internal const long WalkedRows = 250_000;
 
-    /// <value>Default: a since filter keeping fewer than 20,000 articles bounds the walk by the oldest stored of them.</value>
-    private const int SinceScan = 20_000;
-
-    // Counts the articles published since, up to the cap, and the oldest stored of them: a covering index range.
-    private const string SinceFloorSql = """
-        SELECT COUNT(*), MIN(seq) FROM (SELECT seq FROM article WHERE published_at >= @Since LIMIT @Cap)
-        """;
-
     /// <summary>Whether the query can match far fewer rows than its rarest word: several terms, a phrase, an exclusion or a filter.</summary>
-    private static bool IsCompound(SearchTerms terms, SearchQuery query)
-        => terms.Required.Count > 1 || terms.Required[0].Count > 1 || terms.Excluded.Count > 0
-           || query.Topic is not null || query.Since is not null || query.PublishedOnly;
+    private static bool IsCompound(SearchTerms terms, bool filtered)
+        => terms.Required.Count > 1 || terms.Required[0].Count > 1 || terms.Excluded.Count > 0 || filtered;
 
     /// <summary>Adds an article's search index row from the article and its topics; once its topics are in.</summary>
     /// <remarks>The index reads its text from <c>article_search_row</c> (migration 006): what it holds must be what the view shows.</remarks>
