@@ -48,10 +48,12 @@ internal sealed class HostGate(int concurrency, TimeSpan delay, TimeProvider tim
         {
             if (slot.LastStart is { } last && spacing > TimeSpan.Zero)
             {
-                var wait = spacing - time.GetElapsedTime(last);
-                if (wait > TimeSpan.Zero)
+                // Timers count whole (coarse) milliseconds and may fire a little before the precise clock says the
+                // spacing is over: wait again until it is, so "at least" holds.
+                TimeSpan wait;
+                while ((wait = spacing - time.GetElapsedTime(last)) > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait, time, ct).ConfigureAwait(false);
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), time, ct).ConfigureAwait(false);
                 }
             }
 
