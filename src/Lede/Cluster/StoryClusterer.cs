@@ -23,8 +23,9 @@ public sealed partial class StoryClusterer
     private readonly HashSet<int> _indexKeys = [];
     private readonly List<(int Key, double Idf)> _sharedBuffer = [];
     private readonly Dictionary<long, StoryState> _active = [];
-    // Postings hold story slots: candidate lookup sums into flat arrays by slot, not into a dictionary by id.
+    // The keys a re-index found already posted, so only the ones that entered or left a story's top touch the index.
     private readonly HashSet<int> _heldKeys = [];
+    // Postings hold story slots: candidate lookup sums into flat arrays by slot, not into a dictionary by id.
     private readonly StoryPostings _postings = new();
     private readonly Stack<int> _freeSlots = new();
     private StoryState?[] _slots = new StoryState?[1024];
