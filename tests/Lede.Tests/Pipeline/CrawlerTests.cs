@@ -143,4 +143,34 @@ public sealed class CrawlerTests : IAsyncLifetime
         (second.NewArticles, second.Known).ShouldBe((0, 3));
         pageFetches.ShouldBe(fetchesAfterFirst, "links already seen are recognised without reading their pages again");
     }
+
+    /// <summary>K1: without a key the full text is not kept at all: no secured payload, and not one word of it in plain text on disk.</summary>
+    [Fact]
+    public async Task Without_a_key_the_full_text_is_kept_nowhere()
+    {
+        const string Marker = "Quenthorpe-zebra-ledger-7731";
+        var body = string.Concat(Enumerable.Range(0, 40).Select(i => $"<p>Paragraph {i} of the council's long report on the harbour budget and its many committees.</p>"));
+        _site["https://keyless.example/feed"] = r => new FetchResponse(r.Url, r.Url, 200, Encoding.UTF8.GetBytes(
+            "<rss version=\"2.0\"><channel><title>Keyless</title><item><title>Budget</title><link>https://keyless.example/budget</link></item></channel></rss>"),
+            "application/rss+xml", null, null, null);
+        _site["https://keyless.example/budget"] = r => new FetchResponse(r.Url, r.Url, 200, Encoding.UTF8.GetBytes(
+            $"<html><body><article>{body}<p>The closing line names {Marker} once.</p></article></body></html>"), "text/html; charset=utf-8", null, null, null);
+        await _store.AddSourceAsync("https://keyless.example/feed", null, [], default);
+        var crawler = new Crawler(_store, new SiteFetcher(_site), FeedParser.Parse, new SourceScheduler(Random.Shared), TimeProvider.System)
+        {
+            Articles = new ArticleBuilder(Lede.Normalize.ArticleNormalizer.Default(), new Lede.Enrich.PageEnricher(new SiteFetcher(_site)), null, box: null),
+        };
+
+        var report = await crawler.CrawlAsync(await crawler.DueAsync(all: true, default), null, default);
+
+        report.NewArticles.ShouldBe(1);
+        var stored = (await _store.FindRecordAsync(Lede.Normalize.ArticleId.FromUrl("https://keyless.example/budget"), default)).ShouldNotBeNull();
+        stored.Record.Secured.ShouldBeNull();
+        stored.Seal.ShouldBeNull();
+        await _store.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        var onDisk = Directory.GetFiles(_folder).Select(File.ReadAllBytes).Select(Encoding.UTF8.GetString);
+        onDisk.ShouldNotContain(text => text.Contains(Marker, StringComparison.Ordinal));
+        _store = SqliteStore.Open(Path.Combine(_folder, "lede.db"));
+    }
 }
