@@ -165,6 +165,7 @@ public sealed class CrawlerTests : IAsyncLifetime
 
         report.NewArticles.ShouldBe(1);
         var stored = (await _store.FindRecordAsync(Lede.Normalize.ArticleId.FromUrl("https://keyless.example/budget"), default)).ShouldNotBeNull();
+        stored.Record.Excerpt.ShouldNotBeNull().ShouldContain("council", customMessage: "the page was read: its text gave the excerpt");
         stored.Record.Secured.ShouldBeNull();
         stored.Seal.ShouldBeNull();
         await _store.DisposeAsync();
