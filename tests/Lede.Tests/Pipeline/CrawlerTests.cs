@@ -79,6 +79,25 @@ public sealed class CrawlerTests : IAsyncLifetime
         report.PerSource.Single(r => r.Failed).Error.ShouldBe("crawling https://bad.example/feed failed: InvalidOperationException: something nobody expected");
     }
 
+    /// <summary>C5: a source removed while its crawl is under way is not brought back, and the crawl ends normally.</summary>
+    [Fact]
+    public async Task A_source_removed_during_its_crawl_stays_removed()
+    {
+        _site["https://going.example/feed"] = r => Rss(r, "https://going.example/a", "https://going.example/b");
+        var (source, _) = await _store.AddSourceAsync("https://going.example/feed", null, [], default);
+        var crawler = Crawler();
+        var due = await crawler.DueAsync(all: true, default);
+        (await _store.RemoveSourceAsync(source.Id, default)).ShouldBeTrue();
+
+        var report = await crawler.CrawlAsync(due, null, default);
+
+        // What it read is kept, as a removed source's articles always are; the source itself is not written back.
+        (report.NewArticles, report.Failed).ShouldBe((2, 0));
+        (await _store.CountArticlesAsync(default)).ShouldBe(2);
+        (await _store.ListSourcesAsync(default)).ShouldBeEmpty();
+        (await _store.DueSourcesAsync(DateTime.UtcNow.AddDays(30), default)).ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task Fetch_and_parse_failures_are_kept_on_the_source()
     {
