@@ -113,4 +113,50 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
         check.ExecuteScalar<int>("SELECT COUNT(*) FROM provider").ShouldBe(0);
         (await Store.SaveRecordAsync(new ArticleId(7), Samples.Minimal, default)).ShouldBe(SaveOutcome.Inserted);
     }
+
+    /// <summary>S11: a file that is not a database is named in the error and left exactly as it was.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_file_that_is_not_a_database_is_refused_by_name_and_left_alone(bool sqliteHeader)
+    {
+        var path = Path.Combine(_folder, "damaged.db");
+        var bytes = new byte[64 * 1024];
+        new Random(11).NextBytes(bytes);
+        if (sqliteHeader)
+        {
+            // The right magic, then garbage: SQLite gets past the header and finds the pages corrupt.
+            "SQLite format 3\0"u8.CopyTo(bytes);
+        }
+
+        File.WriteAllBytes(path, bytes);
+
+        var e = Should.Throw<InvalidOperationException>(() => SqliteStore.Open(path));
+
+        e.Message.ShouldStartWith($"{path} is not a SQLite database Lede can open (");
+        e.Message.ShouldEndWith("it was left as it is: restore it from a backup or use another --db");
+        File.ReadAllBytes(path).ShouldBe(bytes);
+        File.Exists(path + "-wal").ShouldBeFalse();
+    }
+
+    /// <summary>S4: a write waits for another connection's write lock instead of failing with "database is locked".</summary>
+    [Fact]
+    public async Task A_write_waits_for_a_writer_holding_the_lock()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using (var holder = Connect())
+        {
+            holder.Execute("BEGIN IMMEDIATE");
+            holder.Execute("INSERT INTO schema_migrations VALUES (-1, 'held', '2026-01-01T00:00:00Z')");
+            // On another thread: the store's writes may block the caller while they wait.
+            var save = Task.Run(() => Store.SaveRecordAsync(new ArticleId(7), Samples.Minimal, default));
+            await Task.Delay(1000);
+            save.IsCompleted.ShouldBeFalse();
+            holder.Execute("ROLLBACK");
+            (await save).ShouldBe(SaveOutcome.Inserted);
+        }
+
+        clock.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1));
+        (await Store.HasArticleAsync(new ArticleId(7), default)).ShouldBeTrue();
+    }
 }

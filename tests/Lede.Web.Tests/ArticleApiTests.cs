@@ -27,7 +27,7 @@ public sealed class ArticleApiTests : IAsyncLifetime
 
         var hostile = RecordReader.Read(File.ReadAllBytes(Repo.SampleRecords().First()), "x").Record! with
         {
-            Title = "<script>alert(1)</script> & \"quotes\"",
+            Title = "<script>alert(1)</script> & \"quotes\" \u202Egpj.exe\u200B",
             WebUrl = "https://example.com/hostile",
             Published = true,
             PublishedDateTime = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc),
@@ -81,7 +81,11 @@ public sealed class ArticleApiTests : IAsyncLifetime
         var body = await _http.GetStringAsync($"/api/articles/{ArticleId.FromUrl("https://example.com/hostile")}");
 
         body.ShouldNotContain("<script>", Case.Insensitive);
-        JsonDocument.Parse(body).RootElement.GetProperty("title").GetString().ShouldBe("<script>alert(1)</script> & \"quotes\"");
+        // E10: a bidi override or zero-width character reaches a client escaped, never as the raw character.
+        body.ShouldNotContain('\u202E');
+        body.ShouldNotContain('\u200B');
+        body.ShouldContain("\\u202E");
+        JsonDocument.Parse(body).RootElement.GetProperty("title").GetString().ShouldBe("<script>alert(1)</script> & \"quotes\" \u202Egpj.exe\u200B");
     }
 
     [Theory]
@@ -95,5 +99,31 @@ public sealed class ArticleApiTests : IAsyncLifetime
         using var response = await _http.GetAsync(path);
 
         response.StatusCode.ShouldBe(status);
+    }
+
+    /// <summary>A3: a flood from one address gets 429 with Retry-After once its burst is spent, and is served again a moment later.</summary>
+    [Fact]
+    public async Task A_request_flood_is_turned_away_with_429_and_served_again_after_a_pause()
+    {
+        await using var app = LedeWeb.Build(_store, "http://127.0.0.1:0", requestsPerSecond: 2);
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 30; i++)
+        {
+            using var response = await http.GetAsync("/healthz");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                response.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(1));
+            }
+        }
+
+        statuses.Take(4).ShouldAllBe(s => s == HttpStatusCode.OK);
+        statuses.Count(s => s == HttpStatusCode.TooManyRequests).ShouldBeGreaterThan(10);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        using var again = await http.GetAsync("/healthz");
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }

@@ -41,12 +41,25 @@ public sealed partial class SqliteStore : IStore, IMigratedStore
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString());
-        using var connection = store.Connect();
-        // WAL is a property of the file: set once, it holds for every later connection.
-        connection.Execute("PRAGMA journal_mode = WAL");
-        store.MigrationsApplied = SqliteMigrator.Migrate(connection);
+        try
+        {
+            using var connection = store.Connect();
+            // WAL is a property of the file: set once, it holds for every later connection.
+            connection.Execute("PRAGMA journal_mode = WAL");
+            store.MigrationsApplied = SqliteMigrator.Migrate(connection);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is NotADatabase or Corrupt)
+        {
+            // Never repaired or overwritten here: the file may be someone's only copy.
+            throw new InvalidOperationException(
+                $"{full} is not a SQLite database Lede can open ({e.Message.TrimEnd('.')}); it was left as it is: restore it from a backup or use another --db", e);
+        }
+
         return store;
     }
+
+    /// <summary>SQLITE_CORRUPT and SQLITE_NOTADB: the file is damaged or was never a database.</summary>
+    private const int Corrupt = 11, NotADatabase = 26;
 
     public int MigrationsApplied { get; private set; }
 

@@ -45,6 +45,8 @@ public sealed class Fetcher : IFetcher, IDisposable
             // Pooled connections are re-dialled now and then, so DNS changes are seen and re-checked.
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             MaxConnectionsPerServer = options.PerHostConcurrency,
+            // A header block past 64 KiB fails the fetch before any body is read (a header flood; the .NET default, said here).
+            MaxResponseHeadersLength = 64,
         };
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         _gate = new HostGate(options.PerHostConcurrency, options.PerHostDelay, time);

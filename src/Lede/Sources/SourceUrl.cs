@@ -6,9 +6,19 @@ namespace Lede.Sources;
 /// <summary>Checks a URL a user gives as a source.</summary>
 public static class SourceUrl
 {
+    /// <summary>The longest URL taken as a source: no feed needs more, and a longer one is a mistake or an attack on logs and indexes.</summary>
+    /// <value>Default: 2048 characters, what browsers and search engines have long relied on.</value>
+    public const int MaxLength = 2048;
+
     /// <summary>The absolute http(s) URL, or the reason it is not one.</summary>
     public static (Uri? Url, string? Problem) Parse(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Trim().Length > MaxLength)
+        {
+            return (null, $"'{LogText.Line(text.Trim()[..80])}…' is {text.Trim().Length} characters long, over the limit of {MaxLength}");
+        }
+
         if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url))
         {
             return (null, $"'{text}' is not an absolute URL");

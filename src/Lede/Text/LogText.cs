@@ -13,6 +13,12 @@ public static class LogText
     /// <summary>The mark a redacted value is replaced with.</summary>
     public const string Redacted = "***";
 
+    /// <summary>C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional controls.</summary>
+    private static readonly System.Buffers.SearchValues<char> Escaped = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7f, 0x21)).Select(c => (char)c),
+         '\u061c', '\u200e', '\u200f', '\u2028', '\u2029', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e',
+         '\u2066', '\u2067', '\u2068', '\u2069']);
+
     private static readonly string[] SecretParts = ["token", "secret", "password", "passwd", "apikey", "credential", "signature"];
 
     private static readonly HashSet<string> SecretNames = new(StringComparer.Ordinal)
@@ -53,11 +59,15 @@ public static class LogText
     }
 
     /// <summary>The text on one line: CR, LF, tabs and other control characters written as visible escapes.</summary>
+    /// <remarks>
+    /// C1 controls (U+0080–U+009F: a terminal reads U+009B as the start of an escape sequence) and the bidirectional
+    /// controls that make a line display in another order than it reads (U+202E and its kin; reliability.md E10) are
+    /// escaped too.
+    /// </remarks>
     public static string Line(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        if (!text.AsSpan().ContainsAnyInRange('\0', '\u001f') && !text.Contains('\u007f', StringComparison.Ordinal)
-            && !text.Contains('\u2028', StringComparison.Ordinal) && !text.Contains('\u2029', StringComparison.Ordinal))
+        if (!text.AsSpan().ContainsAny(Escaped))
         {
             return text;
         }
@@ -70,7 +80,7 @@ public static class LogText
                 '\r' => result.Append("\\r"),
                 '\n' => result.Append("\\n"),
                 '\t' => result.Append("\\t"),
-                < ' ' or '\u007f' or '\u2028' or '\u2029' => result.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)),
+                _ when Escaped.Contains(c) => result.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)),
                 _ => result.Append(c),
             };
         }

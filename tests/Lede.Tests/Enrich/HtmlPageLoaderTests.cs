@@ -14,6 +14,21 @@ public sealed class HtmlPageLoaderTests
         page.Document.Body!.TextContent.ShouldContain("Café");
     }
 
+    /// <summary>E3: a charset declared after the first 1024 bytes (a long head of scripts and metadata) still decodes the page.</summary>
+    [Fact]
+    public void A_meta_charset_after_the_first_kilobyte_is_still_honoured()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var padding = $"<meta name=\"description\" content=\"{new string('a', 2000)}\">";
+        var html = $"<html><head>{padding}<meta charset=\"windows-1251\"></head><body><p>Привет, мир</p></body></html>";
+        var bytes = Encoding.GetEncoding(1251).GetBytes(html);
+        Encoding.ASCII.GetString(bytes).IndexOf("charset", StringComparison.Ordinal).ShouldBeGreaterThan(1024);
+
+        var page = HtmlPageLoader.Load(bytes);
+
+        page.Document.Body!.TextContent.ShouldBe("Привет, мир");
+    }
+
     [Fact]
     public void Undeclared_utf8_is_read_as_utf8_and_invalid_bytes_as_windows_1252()
     {

@@ -83,6 +83,20 @@ public sealed class ImageCacheTests(ImageServer server) : IClassFixture<ImageSer
         result.Warnings.ShouldHaveSingleItem().ShouldContain("HttpStatus 404");
     }
 
+    /// <summary>I1: an image in a feed pointing at the machine's own network is refused by the same guard as feeds, and nothing is written.</summary>
+    [Fact]
+    public async Task An_image_on_a_private_address_is_refused_and_nothing_is_written()
+    {
+        using var guarded = new Fetcher(new FetchOptions { PerHostDelay = TimeSpan.Zero });
+        var cache = new ImageCache(guarded, new ImageCacheOptions { Root = _root });
+
+        var result = await cache.CacheAsync(server.Url("/good.png"), default);
+
+        result.IsCached.ShouldBeFalse();
+        result.Warnings.ShouldHaveSingleItem().ShouldContain("not fetched: Blocked");
+        Directory.Exists(Path.Combine(_root, "images")).ShouldBeFalse();
+    }
+
     [Fact]
     public async Task Svg_is_refused_because_it_can_carry_scripts()
     {

@@ -124,4 +124,22 @@ public sealed class FetcherRedirectTests(HostileServer server) : IClassFixture<H
         e.Message.ShouldContain($"port {new Uri(target).Port} belongs to another protocol");
         e.Message.ShouldContain("(redirect to ");
     }
+
+    /// <summary>H7: Lede keeps no cookies and sends no credentials, so a redirect to another origin has none to leak.</summary>
+    [Fact]
+    public async Task A_redirect_to_another_origin_carries_no_cookie_or_credentials()
+    {
+        var elsewhere = new Uri($"http://localhost:{server.BaseUrl.Port}/echo");
+        var response = await _fetcher.GetAsync(server.Url($"/cookie-redirect?url={Uri.EscapeDataString(elsewhere.AbsoluteUri)}"));
+        var again = await _fetcher.GetAsync(server.Url("/echo"));
+
+        response.FinalUrl.ShouldBe(elsewhere);
+        foreach (var echoed in new[] { response, again }.Select(r => System.Text.Encoding.UTF8.GetString(r.Body)))
+        {
+            echoed.ShouldContain("User-Agent: Lede/");
+            echoed.ShouldNotContain("Cookie", Case.Insensitive);
+            echoed.ShouldNotContain("Authorization", Case.Insensitive);
+            echoed.ShouldNotContain("s3cr3t");
+        }
+    }
 }

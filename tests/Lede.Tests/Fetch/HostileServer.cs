@@ -78,6 +78,12 @@ public sealed class HostileServer : IAsyncLifetime
         app.MapGet("/loop/{side}", (HttpContext http, string side) => Redirect(http, 302, side == "a" ? "/loop/b" : "/loop/a#again"));
         app.MapGet("/redirect-to", (HttpContext http, string url) => Redirect(http, 302, url));
         app.MapGet("/no-location", () => Results.StatusCode(302));
+        app.MapGet("/cookie-redirect", (HttpContext http, string url) =>
+        {
+            // A session cookie, then a hop to another origin: a client with a cookie jar would carry it along.
+            http.Response.Headers.SetCookie = "session=s3cr3t; Path=/";
+            return Redirect(http, 302, url);
+        });
         app.MapGet("/slow-headers", async (HttpContext http) =>
         {
             await Task.Delay(TimeSpan.FromSeconds(10), http.RequestAborted);

@@ -35,4 +35,19 @@ public sealed class OpmlReaderTests
         var result = OpmlReader.Parse(new FeedInput(System.Text.Encoding.UTF8.GetBytes(xml)));
         result.Outlines.Single().Text.ShouldNotBeNull().ShouldNotContain("root:");
     }
+
+    /// <summary>X19, A2: a list of 100,000 feeds is cut at the cap, with a warning, and read in bounded time.</summary>
+    [Fact]
+    public void Outlines_past_the_cap_are_skipped_with_a_warning()
+    {
+        var body = string.Concat(Enumerable.Range(0, 100_000).Select(i => $"<outline text=\"f{i}\" xmlUrl=\"https://e.com/{i}.xml\"/>"));
+        var xml = $"<?xml version=\"1.0\"?><opml version=\"2.0\"><body>{body}</body></opml>";
+
+        var result = OpmlReader.Parse(new FeedInput(System.Text.Encoding.UTF8.GetBytes(xml)));
+
+        result.Error.ShouldBeNull();
+        result.Outlines.Count.ShouldBe(OpmlReader.MaxOutlines);
+        result.Outlines[^1].XmlUrl.ShouldBe($"https://e.com/{OpmlReader.MaxOutlines - 1}.xml");
+        result.Warnings.ShouldContain(w => w.Message.Contains($"more than {OpmlReader.MaxOutlines} outlines", StringComparison.Ordinal));
+    }
 }

@@ -79,6 +79,25 @@ public sealed class CrawlerTests : IAsyncLifetime
         report.PerSource.Single(r => r.Failed).Error.ShouldBe("crawling https://bad.example/feed failed: InvalidOperationException: something nobody expected");
     }
 
+    /// <summary>C5: a source removed while its crawl is under way is not brought back, and the crawl ends normally.</summary>
+    [Fact]
+    public async Task A_source_removed_during_its_crawl_stays_removed()
+    {
+        _site["https://going.example/feed"] = r => Rss(r, "https://going.example/a", "https://going.example/b");
+        var (source, _) = await _store.AddSourceAsync("https://going.example/feed", null, [], default);
+        var crawler = Crawler();
+        var due = await crawler.DueAsync(all: true, default);
+        (await _store.RemoveSourceAsync(source.Id, default)).ShouldBeTrue();
+
+        var report = await crawler.CrawlAsync(due, null, default);
+
+        // What it read is kept, as a removed source's articles always are; the source itself is not written back.
+        (report.NewArticles, report.Failed).ShouldBe((2, 0));
+        (await _store.CountArticlesAsync(default)).ShouldBe(2);
+        (await _store.ListSourcesAsync(default)).ShouldBeEmpty();
+        (await _store.DueSourcesAsync(DateTime.UtcNow.AddDays(30), default)).ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task Fetch_and_parse_failures_are_kept_on_the_source()
     {
@@ -142,5 +161,36 @@ public sealed class CrawlerTests : IAsyncLifetime
         story.Provider.ShouldBe(new Lede.Records.ProviderRef("The Harbour Times", "harbourtimes.com"));
         (second.NewArticles, second.Known).ShouldBe((0, 3));
         pageFetches.ShouldBe(fetchesAfterFirst, "links already seen are recognised without reading their pages again");
+    }
+
+    /// <summary>K1: without a key the full text is not kept at all: no secured payload, and not one word of it in plain text on disk.</summary>
+    [Fact]
+    public async Task Without_a_key_the_full_text_is_kept_nowhere()
+    {
+        const string Marker = "Quenthorpe-zebra-ledger-7731";
+        var body = string.Concat(Enumerable.Range(0, 40).Select(i => $"<p>Paragraph {i} of the council's long report on the harbour budget and its many committees.</p>"));
+        _site["https://keyless.example/feed"] = r => new FetchResponse(r.Url, r.Url, 200, Encoding.UTF8.GetBytes(
+            "<rss version=\"2.0\"><channel><title>Keyless</title><item><title>Budget</title><link>https://keyless.example/budget</link></item></channel></rss>"),
+            "application/rss+xml", null, null, null);
+        _site["https://keyless.example/budget"] = r => new FetchResponse(r.Url, r.Url, 200, Encoding.UTF8.GetBytes(
+            $"<html><body><article>{body}<p>The closing line names {Marker} once.</p></article></body></html>"), "text/html; charset=utf-8", null, null, null);
+        await _store.AddSourceAsync("https://keyless.example/feed", null, [], default);
+        var crawler = new Crawler(_store, new SiteFetcher(_site), FeedParser.Parse, new SourceScheduler(Random.Shared), TimeProvider.System)
+        {
+            Articles = new ArticleBuilder(Lede.Normalize.ArticleNormalizer.Default(), new Lede.Enrich.PageEnricher(new SiteFetcher(_site)), null, box: null),
+        };
+
+        var report = await crawler.CrawlAsync(await crawler.DueAsync(all: true, default), null, default);
+
+        report.NewArticles.ShouldBe(1);
+        var stored = (await _store.FindRecordAsync(Lede.Normalize.ArticleId.FromUrl("https://keyless.example/budget"), default)).ShouldNotBeNull();
+        stored.Record.Excerpt.ShouldNotBeNull().ShouldContain("council", customMessage: "the page was read: its text gave the excerpt");
+        stored.Record.Secured.ShouldBeNull();
+        stored.Seal.ShouldBeNull();
+        await _store.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        var onDisk = Directory.GetFiles(_folder).Select(File.ReadAllBytes).Select(Encoding.UTF8.GetString);
+        onDisk.ShouldNotContain(text => text.Contains(Marker, StringComparison.Ordinal));
+        _store = SqliteStore.Open(Path.Combine(_folder, "lede.db"));
     }
 }

@@ -75,6 +75,22 @@ public sealed class SourceSchedulerTests
         state.IsDisabled.ShouldBeFalse();
     }
 
+    /// <summary>H13: whatever a server writes in Retry-After, the next try lands between the backoff floor and a day.</summary>
+    [Theory]
+    [InlineData("-5")]
+    [InlineData("99999999999")]
+    [InlineData("2147483647")]
+    [InlineData("Fri, 31 Dec 9999 23:59:59 GMT")]
+    [InlineData("Mon, 01 Jan 0001 00:00:00 GMT")]
+    [InlineData("soon\r\nX-Injected: 1")]
+    public void Hostile_retry_after_values_neither_overflow_nor_escape_the_bounds(string value)
+    {
+        var state = _scheduler.After(new SourceState(), Failed(429, RetryAfter.Parse(value, new DateTimeOffset(Now))), Now);
+
+        var wait = state.NextDueAt.ShouldNotBeNull() - Now;
+        wait.ShouldBeInRange(SourceScheduler.Retry.Minimum, SourceScheduler.MaxInterval);
+    }
+
     [Fact]
     public void Gone_disables_at_once()
     {

@@ -38,4 +38,17 @@ public sealed class SourceUrlTests
         problem.ShouldNotBeNull().ShouldContain("user:password@");
         problem.ShouldNotContain("hunter2");
     }
+
+    /// <summary>H25: a URL past 2 KB is refused with its length, and the error line does not repeat it whole.</summary>
+    [Fact]
+    public void A_url_past_the_length_limit_is_refused()
+    {
+        var longest = "https://example.com/" + new string('a', SourceUrl.MaxLength - "https://example.com/".Length);
+
+        SourceUrl.Parse(longest).Problem.ShouldBeNull();
+        var (url, problem) = SourceUrl.Parse(longest + "a");
+        url.ShouldBeNull();
+        problem.ShouldNotBeNull().ShouldContain($"is {SourceUrl.MaxLength + 1} characters long, over the limit of {SourceUrl.MaxLength}");
+        problem.Length.ShouldBeLessThan(200);
+    }
 }

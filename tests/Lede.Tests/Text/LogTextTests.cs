@@ -27,6 +27,17 @@ public sealed class LogTextTests
     }
 
     [Fact]
+    public void Bidi_overrides_and_c1_controls_cannot_disguise_a_log_line()
+    {
+        // A feed title holding U+202E shows "gpj.exe" as "exe.jpg"; U+009B starts a terminal escape sequence.
+        var text = LogText.Line("report\u202Egpj.exe\u2066x\u2069 \u009b2J done");
+
+        text.ShouldBe("report\\u202egpj.exe\\u2066x\\u2069 \\u009b2J done");
+        text.ShouldNotContain('\u202E');
+        LogText.Line("Zürich – café “quoted” 日本").ShouldBe("Zürich – café “quoted” 日本");
+    }
+
+    [Fact]
     public void A_fetch_failure_names_the_url_without_its_secret()
     {
         var e = new FetchException(new Uri("https://example.org/private.rss?token=s3cr3t"), FetchFailure.HttpStatus, "HTTP 401\nUnauthorized", 401);
