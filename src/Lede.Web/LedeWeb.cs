@@ -19,10 +19,10 @@ public static class LedeWeb
     /// <summary>The server over a store, not yet started.</summary>
     /// <param name="store">Where the articles are read from.</param>
     /// <param name="url">Where to listen (Kestrel's URL syntax).</param>
-    /// <param name="requestsPerSecond">What one client address may ask for; past it (after a burst of twice as many) a request gets 429 with Retry-After.</param>
+    /// <param name="requestsPerSecond">What one client address may ask for; past it (after a burst of twice as many) a request gets 429 with Retry-After; 0 = no limit.</param>
     public static WebApplication Build(IStore store, string url, int requestsPerSecond = DefaultRequestsPerSecond)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(requestsPerSecond, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(requestsPerSecond);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(url);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -43,16 +43,18 @@ public static class LedeWeb
                 context.HttpContext.Response.Headers.RetryAfter = "1";
                 return ValueTask.CompletedTask;
             };
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => RateLimitPartition.GetTokenBucketLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "",
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = 2 * requestsPerSecond,
-                    TokensPerPeriod = requestsPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => requestsPerSecond == 0
+                ? RateLimitPartition.GetNoLimiter("")
+                : RateLimitPartition.GetTokenBucketLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "",
+                    _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = 2 * requestsPerSecond,
+                        TokensPerPeriod = requestsPerSecond,
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                        QueueLimit = 0,
+                        AutoReplenishment = true,
+                    }));
         });
 
         var app = builder.Build();

@@ -126,4 +126,19 @@ public sealed class ArticleApiTests : IAsyncLifetime
         using var again = await http.GetAsync("/healthz");
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    /// <summary>Behind a reverse proxy every client shares one address: 0 lifts the limit.</summary>
+    [Fact]
+    public async Task No_limit_serves_every_request()
+    {
+        await using var app = LedeWeb.Build(_store, "http://127.0.0.1:0", requestsPerSecond: 0);
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+
+        for (var i = 0; i < 100; i++)
+        {
+            using var response = await http.GetAsync("/healthz");
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+    }
 }
