@@ -199,6 +199,7 @@ internal static class StoriesQuality
         "DetailMinTerms" => o with { DetailMinTerms = (int)v },
         "MergeShortFactor" => o with { MergeShortFactor = v },
         "LeadWords" => o with { LeadWords = (int)v },
+        "YoungStoryArticles" => o with { YoungStoryArticles = (int)v },
         _ => throw new ArgumentException($"unknown option {name}", nameof(name)),
     };
 }
