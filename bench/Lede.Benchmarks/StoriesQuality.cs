@@ -130,8 +130,8 @@ internal static class StoriesQuality
         }
     }
 
-    // The held-out protocol: a grid of join thresholds × short-text factors × merge thresholds, the best mean B-cubed F1 on two
-    // corpora applied to the third.
+    // The held-out protocol: a grid of join thresholds × short-text factors × full-text merge bars, the best mean B-cubed F1 on
+    // two corpora applied to the third.
     private static void Grid(List<(string Name, IReadOnlyList<StoryCorpusEntry> Entries)> corpora, StoryClusterOptions baseline)
     {
         var settings = new List<(StoryClusterOptions O, ClusterScores[] S)>();
@@ -139,9 +139,16 @@ internal static class StoriesQuality
         {
             for (var f = 0.5; f <= 1.001; f += 0.1)
             {
-                foreach (var m in new[] { 0.2, 0.24, 0.28, 0.32 })
+                foreach (var m in new[] { 0.28, 0.36, 0.44, 0.52 })
                 {
-                    var options = baseline with { JoinThreshold = Math.Round(t, 3), ShortTextFactor = Math.Round(f, 2), MergeThreshold = m };
+                    // The full-text merge bar varies; the headline bar (threshold × short factor) stays the baseline's.
+                    var options = baseline with
+                    {
+                        JoinThreshold = Math.Round(t, 3),
+                        ShortTextFactor = Math.Round(f, 2),
+                        MergeThreshold = m,
+                        MergeShortFactor = baseline.MergeThreshold * baseline.MergeShortFactor / m,
+                    };
                     settings.Add((options, [.. corpora.Select(c => Score(c, options).Scores)]));
                 }
             }
@@ -199,6 +206,7 @@ internal static class StoriesQuality
         "DetailMinTerms" => o with { DetailMinTerms = (int)v },
         "MergeShortFactor" => o with { MergeShortFactor = v },
         "LeadWords" => o with { LeadWords = (int)v },
+        "YoungStoryArticles" => o with { YoungStoryArticles = (int)v },
         _ => throw new ArgumentException($"unknown option {name}", nameof(name)),
     };
 }

@@ -21,7 +21,7 @@ internal static class StoriesClusterCommand
         var shortFactor = new Option<double?>("--short-factor") { Description = "Share of the threshold a headline-length document must reach (default 0.7)" };
         var sigma = new Option<double?>("--sigma-days") { Description = "Standard deviation of the time feature in days (default 3)" };
         var window = new Option<double?>("--window-days") { Description = "Days a story stays active after its newest article (default 7)" };
-        var merge = new Option<double?>("--merge") { Description = "Similarity at which two stories an article would join both merge (default 0.28, headline-only stories 0.3 of it; 0 never)" };
+        var merge = new Option<double?>("--merge") { Description = "Similarity at which two stories an article would join both merge (default 0.5 for full text; headline-only stories 0.168 of it, 0.084; 0 never)" };
         var command = new Command("cluster", """
             Cluster documents into stories online, with no look-ahead: in publication order when they have dates, else in
             input order. Writes one line {id, story} per readable input line, in input order. A line that cannot be read

@@ -79,7 +79,9 @@ public sealed partial class StoryClusterer
     }
 
     // Agree: the document's strongest detail is among the story's strongest. Conflict: neither side's strongest detail appears
-    // anywhere in the other.
+    // anywhere in the other, or the story is young (one article) and its strongest detail is not in the document: a story of one
+    // article is just a document, and a second report of the same event names what the first leads with, while a report of the
+    // next event of the same kind (the next patch, the next game) shares the topic's names but not that one.
     private DetailMatch MatchDetails(DocumentVectors doc, StoryState story)
     {
         if (_docDetailCount == 0 || story.DetailCount == 0)
@@ -88,12 +90,18 @@ public sealed partial class StoryClusterer
         }
 
         var top = _docDetails[0];
+        var storyLeadHere = doc[StoryField.Entities].ContainsKey(story.Details[0]);
+        if (!storyLeadHere && story.Members.Count <= _options.YoungStoryArticles)
+        {
+            return DetailMatch.Conflict;
+        }
+
         if (Array.IndexOf(story.Details, top, 0, story.DetailCount) >= 0)
         {
             return DetailMatch.Agree;
         }
 
-        return story[StoryField.Entities].ContainsKey(top) || doc[StoryField.Entities].ContainsKey(story.Details[0])
+        return story[StoryField.Entities].ContainsKey(top) || storyLeadHere
             ? DetailMatch.Neutral
             : DetailMatch.Conflict;
     }

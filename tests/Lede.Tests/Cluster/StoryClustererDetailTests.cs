@@ -48,6 +48,48 @@ public sealed class StoryClustererDetailTests
         second.Opened.ShouldBeFalse(string.Join("\n", second.Why));
     }
 
+    // One kind of event told about one team: a report that leads with its star, then reports that lead with the team.
+    private static StoryDocument Game(string id, string team, string rival, string star, double hours)
+        => new(id, $"{team} beat the {rival} to clinch a playoff berth",
+            $"The {team} beat the {rival} on Sunday behind {star}. {Words}. {star} threw twice. Then {star} ran once. The {rival} fell. Coach praised {star}.",
+            Day.AddHours(hours), null, null);
+
+    private static StoryDocument TeamFirst(string id, string team, string rival, string star, double hours)
+        => new(id, $"{team} beat the {rival} to clinch a playoff berth",
+            $"The {team} beat the {rival} on Sunday. {Words}. The {team} defence held. Fans of the {team} cheered {star}. The {team} travel next.",
+            Day.AddHours(hours), null, null);
+
+    [Fact]
+    public void A_one_article_story_whose_leading_name_the_article_lacks_is_another_event()
+    {
+        var young = new StoryClusterer(new StoryClusterOptions { MergeThreshold = 0 });
+        var off = new StoryClusterer(new StoryClusterOptions { MergeThreshold = 0, YoungStoryArticles = 0 });
+        young.Add(Game("a", "Colts", "Jaguars", "Manning", 0));
+        off.Add(Game("a", "Colts", "Jaguars", "Manning", 0));
+
+        var checkedOne = young.Add(TeamFirst("b", "Colts", "Chiefs", "Luck", 3));
+        var plain = off.Add(TeamFirst("b", "Colts", "Chiefs", "Luck", 3));
+
+        BestLine(plain).ShouldContain("(agree: article colts");
+        BestLine(checkedOne).ShouldContain("× details 0.50 (differ:");
+        checkedOne.Score.ShouldBe(plain.Score * 0.5, 1e-9);
+    }
+
+    [Fact]
+    public void A_one_article_story_whose_leading_name_the_article_shares_is_judged_as_before()
+    {
+        var young = new StoryClusterer(new StoryClusterOptions { MergeThreshold = 0 });
+        var off = new StoryClusterer(new StoryClusterOptions { MergeThreshold = 0, YoungStoryArticles = 0 });
+        young.Add(Game("a", "Colts", "Jaguars", "Manning", 0));
+        off.Add(Game("a", "Colts", "Jaguars", "Manning", 0));
+
+        var checkedOne = young.Add(TeamFirst("b", "Colts", "Jaguars", "Manning", 3));
+        var plain = off.Add(TeamFirst("b", "Colts", "Jaguars", "Manning", 3));
+
+        checkedOne.Score.ShouldBe(plain.Score, 1e-9);
+        checkedOne.Opened.ShouldBeFalse(string.Join("\n", checkedOne.Why));
+    }
+
     [Fact]
     public void Merged_story_ids_resolve_to_the_earlier_story_through_chains()
     {
