@@ -1,5 +1,4 @@
 using System.Text;
-using Lede.Text;
 
 namespace Lede.Benchmarks.Legacy;
 
@@ -8,7 +7,7 @@ internal static partial class FrozenHtmlSanitizer
     /// <summary>What a pass reuses from item to item on one thread: the output builder and the stacks.</summary>
     private sealed class Buffers
     {
-        public CharBuffer Out { get; } = new();
+        public FrozenCharBuffer Out { get; } = new();
         public List<string> Open { get; } = [];
         public List<(int NameStart, int NameLength, int ValueStart, int ValueLength)> Attributes { get; } = [];
     }
@@ -21,7 +20,7 @@ internal static partial class FrozenHtmlSanitizer
     {
         private readonly ReadOnlySpan<char> _html;
         private readonly string? _baseUrl;
-        private readonly CharBuffer _out;
+        private readonly FrozenCharBuffer _out;
         private readonly List<string> _open;
         private readonly List<(int NameStart, int NameLength, int ValueStart, int ValueLength)> _attributes;
         private string? _dropping;
