@@ -147,94 +147,99 @@ internal static class JsonSkips
     private static int Unescape(ReadOnlySpan<byte> doc, int from, Scope scope, out int used)
     {
         used = 0;
-        var q = from;
+        var raw = doc[from..];
         var escaped = false;
         // A JSON string never unescapes to more UTF-16 characters than it has bytes: room is made for each run as it comes.
         var chars = scope.Chars.AsSpan(scope.Used);
         var n = 0;
+        var plain = PlainBytes;
         while (true)
         {
             if (n + 18 > chars.Length) chars = Grow(scope, n, 18);
             // The short ASCII runs between dense escapes ("\u003Cp\u003E") are widened here byte by byte; a longer or
             // non-ASCII run goes to a vectorized search and the decoder.
             var k = 0;
-            while (k < 16 && q + k < doc.Length && doc[q + k] is var b && b >= 0x20 && b < 0x80 && b != '"' && b != '\\')
+            var limit = Math.Min(raw.Length, 16);
+            while (k < limit && plain[raw[k]])
             {
-                chars[n + k] = (char)b;
+                chars[n + k] = (char)raw[k];
                 k++;
             }
 
             n += k;
-            q += k;
-            if (k == 16 || (q < doc.Length && doc[q] >= 0x80))
+            raw = raw[k..];
+            if (raw.IsEmpty) return -1;
+            var c = raw[0];
+            if (plain[c] || c >= 0x80)
             {
-                var stop = doc[q..].IndexOfAny(StringStops);
+                var stop = raw.IndexOfAny(StringStops);
                 if (stop < 0) return -1;
                 if (n + stop + 2 > chars.Length) chars = Grow(scope, n, stop + 2);
-                n += Encoding.UTF8.GetChars(doc.Slice(q, stop), chars[n..]);
-                q += stop;
+                n += Encoding.UTF8.GetChars(raw[..stop], chars[n..]);
+                raw = raw[stop..];
+                c = raw[0];
             }
 
-            if (q >= doc.Length) return -1;
-            var c = doc[q];
             if (c == '"')
             {
                 if (!escaped) return -1;
                 used = n;
-                return q;
+                return doc.Length - raw.Length;
             }
 
-            if (c != '\\' || q + 1 >= doc.Length) return -1;
+            if (c != '\\' || raw.Length < 2) return -1;
             escaped = true;
-            switch (doc[q + 1])
+            var e = raw[1];
+            if (e != 'u')
             {
-                case (byte)'"' or (byte)'\\' or (byte)'/':
-                    chars[n++] = (char)doc[q + 1];
-                    q += 2;
-                    break;
-                case (byte)'b':
-                    chars[n++] = '\b';
-                    q += 2;
-                    break;
-                case (byte)'f':
-                    chars[n++] = '\f';
-                    q += 2;
-                    break;
-                case (byte)'n':
-                    chars[n++] = '\n';
-                    q += 2;
-                    break;
-                case (byte)'r':
-                    chars[n++] = '\r';
-                    q += 2;
-                    break;
-                case (byte)'t':
-                    chars[n++] = '\t';
-                    q += 2;
-                    break;
-                case (byte)'u' when q + 6 <= doc.Length && TryHex4(doc.Slice(q + 2, 4), out var unit):
-                    q += 6;
-                    if (!char.IsSurrogate(unit))
-                    {
-                        chars[n++] = unit;
-                    }
-                    else if (char.IsHighSurrogate(unit) && q + 6 <= doc.Length && doc[q] == '\\' && doc[q + 1] == 'u'
-                             && TryHex4(doc.Slice(q + 2, 4), out var low) && char.IsLowSurrogate(low))
-                    {
-                        chars[n++] = unit;
-                        chars[n++] = low;
-                        q += 6;
-                    }
-                    else
-                    {
-                        chars[n++] = '\uFFFD';
-                    }
+                var simple = e switch
+                {
+                    (byte)'"' or (byte)'\\' or (byte)'/' => (char)e,
+                    (byte)'b' => '\b',
+                    (byte)'f' => '\f',
+                    (byte)'n' => '\n',
+                    (byte)'r' => '\r',
+                    (byte)'t' => '\t',
+                    _ => '\0',
+                };
+                if (simple == '\0') return -1;
+                chars[n++] = simple;
+                raw = raw[2..];
+                continue;
+            }
 
-                    break;
-                default:
-                    return -1;
+            if (raw.Length < 6 || Hex4(raw.Slice(2, 4)) is not (>= 0 and var unit)) return -1;
+            raw = raw[6..];
+            if (!char.IsSurrogate((char)unit))
+            {
+                chars[n++] = (char)unit;
+            }
+            else if (char.IsHighSurrogate((char)unit) && raw.Length >= 6 && raw[0] == '\\' && raw[1] == 'u'
+                     && Hex4(raw.Slice(2, 4)) is >= 0 and var low && char.IsLowSurrogate((char)low))
+            {
+                chars[n++] = (char)unit;
+                chars[n++] = (char)low;
+                raw = raw[6..];
+            }
+            else
+            {
+                chars[n++] = '\uFFFD';
             }
         }
+    }
+
+    /// <summary>The bytes a string holds as they are: printable ASCII but the quote and the backslash.</summary>
+    private static readonly bool[] PlainBytes = [.. Enumerable.Range(0, 256).Select(b => b is >= 0x20 and < 0x80 and not '"' and not '\\')];
+
+    /// <summary>Each byte's value as a hex digit; -1 for any other byte.</summary>
+    private static readonly int[] HexDigits = [.. Enumerable.Range(0, 256).Select(b => (!char.IsAsciiHexDigit((char)b) ? -1 : b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10))];
+
+    /// <summary>The code unit four hex digits write; negative when one is not a hex digit.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int Hex4(ReadOnlySpan<byte> hex)
+    {
+        var digits = HexDigits;
+        return (digits[hex[0]] << 12) | (digits[hex[1]] << 8) | (digits[hex[2]] << 4) | digits[hex[3]];
     }
 
     /// <summary>The scope's characters after those used, grown to hold <paramref name="more"/> after the <paramref name="written"/> there (strings already given keep the old array).</summary>
@@ -244,19 +249,5 @@ internal static class JsonSkips
         scope.Chars.AsSpan(0, scope.Used + written).CopyTo(grown);
         scope.Chars = grown;
         return grown.AsSpan(scope.Used);
-    }
-
-    private static bool TryHex4(ReadOnlySpan<byte> hex, out char unit)
-    {
-        unit = '\0';
-        var value = 0;
-        foreach (var b in hex)
-        {
-            if (!char.IsAsciiHexDigit((char)b)) return false;
-            value = (value << 4) | (b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10);
-        }
-
-        unit = (char)value;
-        return true;
     }
 }
