@@ -59,6 +59,13 @@ if (args is ["parse-stages", ..])
     return;
 }
 
+// 'sanitize [ROUNDS]' races the sanitizer against its frozen single-pass predecessor on generated item HTML.
+if (args is ["sanitize", ..])
+{
+    SanitizeThroughput.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    return;
+}
+
 // 'extract [ROUNDS]' runs the plain extraction harness on the extraction corpus's pages.
 if (args is ["extract", ..])
 {

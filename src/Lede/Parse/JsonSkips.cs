@@ -1,18 +1,21 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 
 namespace Lede.Parse;
 
 /// <summary>
 /// Reads past long escaped JSON strings (item HTML, excerpts) with a vectorized scan instead of <see cref="Utf8JsonReader"/>'s
-/// byte-by-byte validation of every string holding an escape; the reader then goes on from after the string.
+/// byte-by-byte validation of every string holding an escape, unescaping them on the way (one pass over their bytes); the
+/// reader then goes on from after the string.
 /// </summary>
 /// <remarks>
 /// A skip restarts the reader on the rest of the document (from the state the reader would have after the value), so its
 /// positions become relative to <see cref="Base"/>, and the line and column in its error messages no longer hold: a document
 /// that turns out malformed is read again from the start without skips (<see cref="Read"/>), so its warnings are exactly
 /// those of a plain read. Anything the scan is not sure of (a control character, an unknown escape, a comment) is left to
-/// the reader. One scope per thread, for the document being read.
+/// the reader. One scope per thread, for the document being read. The unescaped characters go to a buffer the thread reuses
+/// from document to document: they stay valid until the next <see cref="Read"/> on the thread (the feed is built before).
 /// </remarks>
 internal static class JsonSkips
 {
@@ -22,8 +25,14 @@ internal static class JsonSkips
     /// <summary>What ends a scan step in a string: its end, an escape, or a control character (invalid: left to the reader).</summary>
     private static readonly SearchValues<byte> StringStops = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'"', (byte)'\\']);
 
+    /// <summary>Past this size the characters buffer is not kept for the next document: a rare huge feed must not pin it.</summary>
+    private const int MaxKeptChars = 1 << 22;
+
     [ThreadStatic]
     private static Scope? _scope;
+
+    [ThreadStatic]
+    private static char[]? _cachedChars;
 
     /// <summary>Where the current reader's span starts in the document (0 with no skip made).</summary>
     public static int Base => _scope is { } s ? s.Base : 0;
@@ -31,14 +40,15 @@ internal static class JsonSkips
     /// <summary>Whether a skip was made in the document being read: an error then must go up to <see cref="Read"/>, which reads again without.</summary>
     public static bool Skipped => _scope is { Skipped: true };
 
-    /// <summary>The document being read, for the raw bytes of a skipped string.</summary>
-    public static ReadOnlySpan<byte> Document => _scope is { } s ? s.Document.Span : default;
-
-    private sealed class Scope(ReadOnlyMemory<byte> document)
+    private sealed class Scope(ReadOnlyMemory<byte> document, char[] chars)
     {
         public ReadOnlyMemory<byte> Document { get; } = document;
         public int Base { get; set; }
         public bool Skipped { get; set; }
+
+        /// <summary>The unescaped skipped strings, one after another: <see cref="Used"/> characters so far.</summary>
+        public char[] Chars { get; set; } = chars;
+        public int Used { get; set; }
     }
 
     /// <summary>
@@ -48,7 +58,9 @@ internal static class JsonSkips
     public static T Read<T>(ReadOnlyMemory<byte> document, JsonReaderOptions options, ReadRoot<T> read)
     {
         var outer = _scope;
-        var scope = new Scope(document);
+        // Taken from the thread while the document is read: a nested read (none today) gets a buffer of its own.
+        var scope = new Scope(document, _cachedChars ?? new char[16 * 1024]);
+        _cachedChars = null;
         _scope = scope;
         try
         {
@@ -64,6 +76,7 @@ internal static class JsonSkips
         finally
         {
             _scope = outer;
+            if (scope.Chars.Length <= MaxKeptChars) _cachedChars = scope.Chars;
         }
     }
 
@@ -72,11 +85,13 @@ internal static class JsonSkips
 
     /// <summary>
     /// When the value of the property just read is a string of at least <see cref="MinSkipped"/> bytes with an escape, moves the
-    /// reader past it and gives its raw bytes' place in the document; otherwise false, the reader untouched.
+    /// reader past it and gives its characters, unescaped (a lone surrogate as U+FFFD), in <paramref name="chars"/> from
+    /// <paramref name="start"/>; otherwise false, the reader untouched. The characters stay until the next <see cref="Read"/>
+    /// on this thread, or until <see cref="Release"/>.
     /// </summary>
-    public static bool TrySkipString(ref Utf8JsonReader r, out int start, out int length)
+    public static bool TrySkipString(ref Utf8JsonReader r, out char[] chars, out int start, out int length)
     {
-        (start, length) = (0, 0);
+        (chars, start, length) = ([], 0, 0);
         var scope = _scope;
         if (scope is null || r.TokenType != JsonTokenType.PropertyName) return false;
         var doc = scope.Document.Span;
@@ -92,7 +107,14 @@ internal static class JsonSkips
         }
 
         if (p >= doc.Length || doc[p] != '"') return false;
-        var end = EndOfEscapedString(doc, p + 1);
+        var content = doc[(p + 1)..];
+        // No escape before the first quote: a plain string, which the reader reads fast. An unescaped quote soon: a short
+        // string, not worth a restart. Both are found without unescaping anything.
+        var first = content.IndexOfAny(StringStops);
+        if (first < 0 || content[first] == '"') return false;
+        var quote = content[..Math.Min(content.Length, MinSkipped)].IndexOf((byte)'"');
+        if (quote > 0 && content[quote - 1] != '\\') return false;
+        var end = Unescape(doc, p + 1, scope, out var used);
         if (end < 0 || end - p - 1 < MinSkipped) return false;
 
         // The state after this value is the state after an empty string in its place: read from the gap and "" instead.
@@ -106,38 +128,126 @@ internal static class JsonSkips
         scope.Base = end + 1;
         scope.Skipped = true;
         r = new Utf8JsonReader(doc[(end + 1)..], isFinalBlock: true, probe.CurrentState);
-        (start, length) = (p + 1, end - p - 1);
+        (chars, start, length) = (scope.Chars, scope.Used, used);
+        scope.Used += used;
         return true;
     }
 
-    /// <summary>The index of the closing quote of the string whose content starts at <paramref name="from"/>, when it holds an escape and every escape is valid; else -1.</summary>
-    private static int EndOfEscapedString(ReadOnlySpan<byte> doc, int from)
+    /// <summary>Gives back the characters of the last skipped string (from <paramref name="start"/>) once a string of them is made.</summary>
+    public static void Release(int start)
     {
-        var q = from;
+        if (_scope is { } scope && start <= scope.Used) scope.Used = start;
+    }
+
+    /// <summary>
+    /// Unescapes the string whose content starts at <paramref name="from"/> into the scope's characters (after those used) and
+    /// gives the index of its closing quote, when it holds an escape and every escape is valid; else -1, nothing kept.
+    /// </summary>
+    /// <remarks>Reads as <see cref="JsonValues.Unescape"/> does: invalid UTF-8 becomes U+FFFD, a lone surrogate escape U+FFFD.</remarks>
+    private static int Unescape(ReadOnlySpan<byte> doc, int from, Scope scope, out int used)
+    {
+        used = 0;
+        var raw = doc[from..];
         var escaped = false;
+        // A JSON string never unescapes to more UTF-16 characters than it has bytes: room is made for each run as it comes.
+        var chars = scope.Chars.AsSpan(scope.Used);
+        var n = 0;
+        var plain = PlainBytes;
         while (true)
         {
-            var k = doc[q..].IndexOfAny(StringStops);
-            if (k < 0) return -1;
-            q += k;
-            var b = doc[q];
-            if (b == '"') return escaped ? q : -1;
-            if (b != '\\' || q + 1 >= doc.Length) return -1;
-            escaped = true;
-            switch (doc[q + 1])
+            if (n + 18 > chars.Length) chars = Grow(scope, n, 18);
+            // The short ASCII runs between dense escapes ("\u003Cp\u003E") are widened here byte by byte; a longer or
+            // non-ASCII run goes to a vectorized search and the decoder.
+            var k = 0;
+            var limit = Math.Min(raw.Length, 16);
+            while (k < limit && plain[raw[k]])
             {
-                case (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
-                    q += 2;
-                    break;
-                case (byte)'u' when q + 6 <= doc.Length && IsHex4(doc.Slice(q + 2, 4)):
-                    q += 6;
-                    break;
-                default:
-                    return -1;
+                chars[n + k] = (char)raw[k];
+                k++;
+            }
+
+            n += k;
+            raw = raw[k..];
+            if (raw.IsEmpty) return -1;
+            var c = raw[0];
+            if (plain[c] || c >= 0x80)
+            {
+                var stop = raw.IndexOfAny(StringStops);
+                if (stop < 0) return -1;
+                if (n + stop + 2 > chars.Length) chars = Grow(scope, n, stop + 2);
+                n += Encoding.UTF8.GetChars(raw[..stop], chars[n..]);
+                raw = raw[stop..];
+                c = raw[0];
+            }
+
+            if (c == '"')
+            {
+                if (!escaped) return -1;
+                used = n;
+                return doc.Length - raw.Length;
+            }
+
+            if (c != '\\' || raw.Length < 2) return -1;
+            escaped = true;
+            var e = raw[1];
+            if (e != 'u')
+            {
+                var simple = e switch
+                {
+                    (byte)'"' or (byte)'\\' or (byte)'/' => (char)e,
+                    (byte)'b' => '\b',
+                    (byte)'f' => '\f',
+                    (byte)'n' => '\n',
+                    (byte)'r' => '\r',
+                    (byte)'t' => '\t',
+                    _ => '\0',
+                };
+                if (simple == '\0') return -1;
+                chars[n++] = simple;
+                raw = raw[2..];
+                continue;
+            }
+
+            if (raw.Length < 6 || Hex4(raw.Slice(2, 4)) is not (>= 0 and var unit)) return -1;
+            raw = raw[6..];
+            if (!char.IsSurrogate((char)unit))
+            {
+                chars[n++] = (char)unit;
+            }
+            else if (char.IsHighSurrogate((char)unit) && raw.Length >= 6 && raw[0] == '\\' && raw[1] == 'u'
+                     && Hex4(raw.Slice(2, 4)) is >= 0 and var low && char.IsLowSurrogate((char)low))
+            {
+                chars[n++] = (char)unit;
+                chars[n++] = (char)low;
+                raw = raw[6..];
+            }
+            else
+            {
+                chars[n++] = '\uFFFD';
             }
         }
     }
 
-    private static bool IsHex4(ReadOnlySpan<byte> hex)
-        => char.IsAsciiHexDigit((char)hex[0]) && char.IsAsciiHexDigit((char)hex[1]) && char.IsAsciiHexDigit((char)hex[2]) && char.IsAsciiHexDigit((char)hex[3]);
+    /// <summary>The bytes a string holds as they are: printable ASCII but the quote and the backslash.</summary>
+    private static readonly bool[] PlainBytes = [.. Enumerable.Range(0, 256).Select(b => b is >= 0x20 and < 0x80 and not '"' and not '\\')];
+
+    /// <summary>Each byte's value as a hex digit; -1 for any other byte.</summary>
+    private static readonly int[] HexDigits = [.. Enumerable.Range(0, 256).Select(b => (!char.IsAsciiHexDigit((char)b) ? -1 : b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10))];
+
+    /// <summary>The code unit four hex digits write; negative when one is not a hex digit.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int Hex4(ReadOnlySpan<byte> hex)
+    {
+        var digits = HexDigits;
+        return (digits[hex[0]] << 12) | (digits[hex[1]] << 8) | (digits[hex[2]] << 4) | digits[hex[3]];
+    }
+
+    /// <summary>The scope's characters after those used, grown to hold <paramref name="more"/> after the <paramref name="written"/> there (strings already given keep the old array).</summary>
+    private static Span<char> Grow(Scope scope, int written, int more)
+    {
+        var grown = GC.AllocateUninitializedArray<char>(Math.Max(scope.Chars.Length * 2, scope.Used + written + more));
+        scope.Chars.AsSpan(0, scope.Used + written).CopyTo(grown);
+        scope.Chars = grown;
+        return grown.AsSpan(scope.Used);
+    }
 }

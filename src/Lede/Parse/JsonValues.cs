@@ -63,13 +63,13 @@ internal static class JsonValues
     /// <summary>An HTML value left where it lies in the document, to be sanitized once its base URL is known.</summary>
     public static JsonHtml? Html(ref Utf8JsonReader r)
         => r.TokenType == JsonTokenType.String
-            ? new JsonHtml(null, checked(JsonSkips.Base + (int)r.TokenStartIndex + 1), r.ValueSpan.Length, r.ValueIsEscaped)
-            : Str(ref r) is { } text ? new JsonHtml(text, -1, 0, false) : null;
+            ? new JsonHtml(null, null, checked(JsonSkips.Base + (int)r.TokenStartIndex + 1), r.ValueSpan.Length, r.ValueIsEscaped)
+            : Str(ref r) is { } text ? new JsonHtml(text, null, -1, 0, false) : null;
 
-    /// <summary>The HTML value of the property just read (<see cref="ToValue"/> then <see cref="Html"/>), a long escaped string read past by <see cref="JsonSkips"/>.</summary>
+    /// <summary>The HTML value of the property just read (<see cref="ToValue"/> then <see cref="Html"/>), a long escaped string read past and unescaped by <see cref="JsonSkips"/>.</summary>
     public static JsonHtml? HtmlValue(ref Utf8JsonReader r)
     {
-        if (JsonSkips.TrySkipString(ref r, out var start, out var length)) return new JsonHtml(null, start, length, true);
+        if (JsonSkips.TrySkipString(ref r, out var chars, out var start, out var length)) return JsonHtml.Unescaped(chars, start, length);
         ToValue(ref r);
         return Html(ref r);
     }
@@ -113,7 +113,14 @@ internal static class JsonValues
     /// <summary>The value of the property just read, as <see cref="Str"/> reads it.</summary>
     public static string? Value(ref Utf8JsonReader r)
     {
-        if (JsonSkips.TrySkipString(ref r, out var start, out var length)) return Trimmed(JsonSkips.Document.Slice(start, length), escaped: true);
+        if (JsonSkips.TrySkipString(ref r, out var chars, out var start, out var length))
+        {
+            // The characters are only needed for this string: given back at once.
+            var value = TrimmedString(chars.AsSpan(start, length));
+            JsonSkips.Release(start);
+            return value;
+        }
+
         ToValue(ref r);
         return Str(ref r);
     }
@@ -144,18 +151,23 @@ internal static class JsonValues
 
         var buffer = _textBuffer;
         if (buffer is null || buffer.Length < raw.Length) buffer = new char[Math.Max(raw.Length, 1024)];
-        var length = Unescape(raw, buffer);
-        var text = buffer.AsSpan(0, length).Trim();
-        var result = text.IsEmpty ? null : new string(text);
+        var result = TrimmedString(buffer.AsSpan(0, Unescape(raw, buffer)));
         _textBuffer = buffer.Length <= 1 << 20 ? buffer : _textBuffer;
         return result;
     }
 
-    /// <summary>The value as sanitized HTML, unescaped from the document into a buffer the thread reuses instead of a string of its own.</summary>
+    private static string? TrimmedString(ReadOnlySpan<char> chars)
+    {
+        var text = chars.Trim();
+        return text.IsEmpty ? null : new string(text);
+    }
+
+    /// <summary>The value as sanitized HTML, read where it lies: unescaped already, or unescaped from the document into a buffer the thread reuses instead of a string of its own.</summary>
     public static string? Sanitize(JsonHtml? html, ReadOnlySpan<byte> document, string? baseUrl)
     {
         if (html is not { } h) return null;
         if (h.Text is not null) return HtmlSanitizer.Sanitize(h.Text, baseUrl);
+        if (h.Chars is not null) return HtmlSanitizer.Sanitize(h.Chars.AsSpan(h.Start, h.Length), baseUrl);
         var raw = document.Slice(h.Start, h.Length);
         // A JSON string never unescapes to more UTF-16 characters than it has bytes.
         var buffer = _htmlBuffer;
@@ -172,6 +184,7 @@ internal static class JsonValues
     {
         if (html is not { } h) return null;
         if (h.Text is not null) return h.Text;
+        if (h.Chars is not null) return TrimmedString(h.Chars.AsSpan(h.Start, h.Length));
         return Trimmed(document.Slice(h.Start, h.Length), h.Escaped);
     }
 

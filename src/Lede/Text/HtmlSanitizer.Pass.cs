@@ -8,7 +8,7 @@ public static partial class HtmlSanitizer
     private sealed class Buffers
     {
         public CharBuffer Out { get; } = new();
-        public List<string> Open { get; } = [];
+        public Element[] Open { get; } = new Element[MaxDepth];
         public List<(int NameStart, int NameLength, int ValueStart, int ValueLength)> Attributes { get; } = [];
     }
 
@@ -21,9 +21,12 @@ public static partial class HtmlSanitizer
         private readonly ReadOnlySpan<char> _html;
         private readonly string? _baseUrl;
         private readonly CharBuffer _out;
-        private readonly List<string> _open;
+
+        /// <summary>The allowed elements open, outermost first: <see cref="_depth"/> of them.</summary>
+        private readonly Element[] _open;
         private readonly List<(int NameStart, int NameLength, int ValueStart, int ValueLength)> _attributes;
-        private string? _dropping;
+        private int _depth;
+        private Element? _dropping;
         private int _dropDepth;
 
         public Pass(Buffers buffers, ReadOnlySpan<char> html, string? baseUrl)
@@ -32,7 +35,6 @@ public static partial class HtmlSanitizer
             _baseUrl = baseUrl;
             (_out, _open, _attributes) = (buffers.Out, buffers.Open, buffers.Attributes);
             _out.Clear();
-            _open.Clear();
         }
 
         public string? Sanitize()
@@ -89,6 +91,20 @@ public static partial class HtmlSanitizer
         /// <summary>A character reference in text: decoded, then escaped again.</summary>
         private int Reference(int i)
         {
+            // The references feeds write most, read and written back as they are.
+            var rest = _html[i..];
+            if (rest.StartsWith("&amp;", StringComparison.Ordinal))
+            {
+                _out.Append("&amp;");
+                return i + 5;
+            }
+
+            if (rest.StartsWith("&lt;", StringComparison.Ordinal) || rest.StartsWith("&gt;", StringComparison.Ordinal))
+            {
+                _out.Append(rest[..4]);
+                return i + 4;
+            }
+
             if (!CharacterReferences.TryRead(_html, i, attribute: false, out var rune, out var end))
             {
                 _out.Append("&amp;");
@@ -157,22 +173,23 @@ public static partial class HtmlSanitizer
             var end = ReadTag(i + 1, out var nameStart, out var nameEnd, out var selfClosing);
             // A tag the document ends inside never existed (HTML5 drops it).
             if (end < 0) return _html.Length;
-            var (name, rule) = Lookup(nameStart, nameEnd);
-            if (rule.HasFlag(TagRule.ToEnd)) return _html.Length;
+            // An unknown element goes, its content stays.
+            if (Lookup(nameStart, nameEnd) is not { } element) return end;
+            if (element.IsToEnd) return _html.Length;
             // Raw-text content is skipped even inside a dropped element: "<svg><style></svg>" must not end the svg early.
             // "<textarea/>" is read as empty, as XHTML-minded feeds mean it; what follows is sanitized like any markup.
-            if (rule.HasFlag(TagRule.RawText)) return selfClosing ? end : SkipRawText(end, name!);
+            if (element.IsRawText) return selfClosing ? end : SkipRawText(end, element.Name);
             if (_dropping is not null)
             {
-                if (name == _dropping && !selfClosing) _dropDepth++;
+                if (element == _dropping && !selfClosing) _dropDepth++;
             }
-            else if (rule.HasFlag(TagRule.Drop))
+            else if (element.IsDropped)
             {
-                if (!selfClosing && !rule.HasFlag(TagRule.Void)) (_dropping, _dropDepth) = (name, 1);
+                if (!selfClosing && !element.IsVoid) (_dropping, _dropDepth) = (element, 1);
             }
-            else if (rule.HasFlag(TagRule.Keep))
+            else if (element.IsKept)
             {
-                Open(name!, rule.HasFlag(TagRule.Void), selfClosing);
+                Open(element, selfClosing);
             }
 
             return end;
@@ -182,13 +199,12 @@ public static partial class HtmlSanitizer
         {
             var end = ReadTag(i + 2, out var nameStart, out var nameEnd, out _);
             if (end < 0) return _html.Length;
-            var (name, _) = Lookup(nameStart, nameEnd);
-            if (name is null) return end;
+            if (Lookup(nameStart, nameEnd) is not { } element) return end;
             if (_dropping is not null)
             {
-                if (name == _dropping && --_dropDepth == 0) _dropping = null;
+                if (element == _dropping && --_dropDepth == 0) _dropping = null;
             }
-            else if (_open.LastIndexOf(name) is var at && at >= 0)
+            else if (LastOpen(element) is var at && at >= 0)
             {
                 Close(at);
             }
@@ -278,42 +294,59 @@ public static partial class HtmlSanitizer
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static bool IsSpace(char c) => c is ' ' or '\n' or '\t' or '\r' or '\f';
 
-        /// <summary>The canonical (lower-case, shared) name of a known element and its rule; (null, Unwrap) for any other.</summary>
-        private (string? Name, TagRule Rule) Lookup(int start, int end)
+        /// <summary>The known element a tag names, whatever its case; null for any other.</summary>
+        private readonly Element? Lookup(int start, int end)
         {
             var raw = _html.Slice(start, end - start);
             // p, a, b, i: the commonest tags, found without hashing.
-            if (raw.Length == 1 && char.IsAsciiLetterLower(raw[0])) return SingleLetterRules[raw[0] - 'a'];
-            if (raw.Length > 16 || raw.IsEmpty) return (null, TagRule.Unwrap);
+            if (raw.Length == 1 && char.IsAsciiLetterLower(raw[0])) return SingleLetterElements[raw[0] - 'a'];
+            if (raw.Length > 16 || raw.IsEmpty) return null;
             // Most feeds write tags in lower case: no copy needed then.
-            if (Find(raw) is { Name: not null } exact) return exact;
+            if (Find(raw) is { } exact) return exact;
             Span<char> lower = stackalloc char[16];
             var length = raw.ToLowerInvariant(lower);
-            return length == 0 ? (null, TagRule.Unwrap) : Find(lower[..length]);
+            return length == 0 ? null : Find(lower[..length]);
+        }
+
+        /// <summary>Where <paramref name="element"/> is open, innermost first; -1 when it is not.</summary>
+        private readonly int LastOpen(Element element)
+        {
+            for (var k = _depth - 1; k >= 0; k--)
+            {
+                if (_open[k] == element) return k;
+            }
+
+            return -1;
         }
 
         /// <summary>An allowed start tag: written with its safe attributes and pushed, unless nesting is already too deep.</summary>
-        private void Open(string name, bool isVoid, bool selfClosing)
+        private void Open(Element element, bool selfClosing)
         {
-            if (_open.Count >= MaxDepth) return;
+            if (_depth >= MaxDepth) return;
             // <p> and <li> end the previous one, as in HTML.
-            if (name is "p" or "li" && _open.LastIndexOf(name) is var previous && previous >= 0) Close(previous);
-            WriteTag(name);
-            if (isVoid) return;
+            if (element.EndsPrevious && LastOpen(element) is var previous && previous >= 0) Close(previous);
+            WriteTag(element);
+            if (element.IsVoid) return;
             // "<b/>" is an empty element here; pushing nothing would leave the output unbalanced.
-            if (selfClosing) _out.Append("</").Append(name).Append('>');
-            else _open.Add(name);
+            if (selfClosing) _out.Append(element.EndTag);
+            else _open[_depth++] = element;
         }
 
         private void Close(int from)
         {
-            for (var i = _open.Count - 1; i >= from; i--) _out.Append("</").Append(_open[i]).Append('>');
-            _open.RemoveRange(from, _open.Count - from);
+            for (var k = _depth - 1; k >= from; k--) _out.Append(_open[k].EndTag);
+            _depth = from;
         }
 
-        private void WriteTag(string name)
+        private void WriteTag(Element element)
         {
-            _out.Append('<').Append(name);
+            if (_attributes.Count == 0)
+            {
+                _out.Append(element.StartTag);
+                return;
+            }
+
+            _out.Append(element.Opening);
             var written = 0;
             var hasHref = false;
             foreach (var (nameStart, nameLength, valueStart, valueLength) in _attributes)
@@ -322,42 +355,44 @@ public static partial class HtmlSanitizer
                 // The first of duplicate attributes wins, as in HTML.
                 if (index < 0 || (written & (1 << index)) != 0) continue;
                 written |= 1 << index;
-                var attribute = AttributeNames[index];
-                if (!IsAllowed(name, attribute, out var isUrl)) continue;
+                if ((element.Attributes & (1 << index)) == 0) continue;
+                var isUrl = index < UrlAttributes;
                 var raw = _html.Slice(valueStart, valueLength);
-                if (!isUrl && !raw.Contains('&'))
+                if (!raw.Contains('&'))
                 {
-                    // Nothing to decode or check: escaped straight from the input, no string of the value made.
-                    _out.Append(' ').Append(attribute).Append("=\"");
-                    AppendAttributeValue(raw);
-                    _out.Append('"');
-                    continue;
-                }
+                    if (!isUrl)
+                    {
+                        // Nothing to decode or check: escaped straight from the input, no string of the value made.
+                        _out.Append(AttributeOpenings[index]);
+                        AppendAttributeValue(raw);
+                        _out.Append('"');
+                        continue;
+                    }
 
-                if (isUrl && !raw.Contains('&') && TryWriteUrl(attribute, raw))
-                {
-                    hasHref |= attribute == "href";
-                    continue;
+                    if (TryWriteUrl(index, raw))
+                    {
+                        hasHref |= index == Href;
+                        continue;
+                    }
                 }
 
                 var value = AttributeValue(valueStart, valueLength);
-                if (isUrl) value = SafeUrl(value, _baseUrl, allowMailto: name == "a");
+                if (isUrl) value = SafeUrl(value, _baseUrl, allowMailto: element.Name == "a");
                 if (value is null) continue;
-                hasHref |= attribute == "href";
-                _out.Append(' ').Append(attribute).Append("=\"");
+                hasHref |= index == Href;
+                _out.Append(AttributeOpenings[index]);
                 AppendAttributeValue(value);
                 _out.Append('"');
             }
 
-            if (hasHref) _out.Append(" rel=\"noopener noreferrer\"");
-            _out.Append('>');
+            _out.Append(hasHref ? " rel=\"noopener noreferrer\">" : ">");
         }
 
         /// <summary>
         /// The common URLs written straight from the input, as <see cref="SafeUrl"/> would give them: an absolute http(s) URL or a
         /// fragment with no space or control character, or a plain relative path joined to the base. False leaves it to SafeUrl.
         /// </summary>
-        private bool TryWriteUrl(string attribute, ReadOnlySpan<char> raw)
+        private bool TryWriteUrl(int attribute, ReadOnlySpan<char> raw)
         {
             if (raw.IsEmpty || raw.ContainsAnyInRange('\0', ' ') || raw.Contains('\\')) return false;
             string? prefix = null;
@@ -367,40 +402,33 @@ public static partial class HtmlSanitizer
                 if (prefix is null) return false;
             }
 
-            _out.Append(' ').Append(attribute).Append("=\"");
+            _out.Append(AttributeOpenings[attribute]);
             if (prefix is not null) AppendAttributeValue(prefix);
             AppendAttributeValue(raw);
             _out.Append('"');
             return true;
         }
 
+        /// <summary>The index of a kept attribute's name in <see cref="AttributeNames"/>, in any ASCII case; -1 for any other name.</summary>
         private static int AttributeIndex(ReadOnlySpan<char> name)
         {
-            if (name.Length > 8) return -1;
-            // Attribute names worth keeping are ASCII: lowered by hand, without a culture-aware case mapping.
-            Span<char> lower = stackalloc char[8];
-            for (var k = 0; k < name.Length; k++)
+            // Matched by length, then one case-insensitive ASCII compare (non-ASCII never matches): no copy, no culture.
+            var index = name.Length switch
             {
-                var c = name[k];
-                if (c > 'z') return -1;
-                lower[k] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
-            }
-
-            return lower[..name.Length] switch
-            {
-                "href" => 0,
-                "src" => 1,
-                "cite" => 2,
-                "alt" => 3,
-                "title" => 4,
-                "width" => 5,
-                "height" => 6,
-                "colspan" => 7,
-                "rowspan" => 8,
-                "datetime" => 9,
-                "start" => 10,
+                3 => (name[0] | 0x20) == 's' ? 1 : 3,
+                4 => (name[0] | 0x20) == 'h' ? 0 : 2,
+                5 => (name[0] | 0x20) switch
+                {
+                    't' => 4,
+                    'w' => 5,
+                    _ => 10,
+                },
+                6 => 6,
+                7 => (name[0] | 0x20) == 'c' ? 7 : 8,
+                8 => 9,
                 _ => -1,
             };
+            return index >= 0 && System.Text.Ascii.EqualsIgnoreCase(name, AttributeNames[index]) ? index : -1;
         }
 
         /// <summary>An attribute value with its character references decoded.</summary>

@@ -13,24 +13,11 @@ public static partial class HtmlSanitizer
     /// <summary>Allowed tags nested past this depth are dropped (their text kept): deep trees are an attack, not content.</summary>
     private const int MaxDepth = 64;
 
-    private static readonly Dictionary<string, TagRule> Rules = BuildRules();
-
-    /// <summary>The rules by <see cref="Bucket"/> of their names: a tag name is found by a few character compares, not a hash of it.</summary>
-    private static readonly (string Name, TagRule Rule)[][] RuleBuckets = BuildBuckets();
-
-    /// <summary>The rule of each one-letter lower-case tag name, 'a' to 'z', as <see cref="Rules"/> gives it.</summary>
-    private static readonly (string? Name, TagRule Rule)[] SingleLetterRules = [.. Enumerable.Range('a', 26)
-        .Select(c => ((char)c).ToString())
-        .Select(name => Rules.TryGetValue(name, out var rule) ? (name, rule) : ((string?)null, TagRule.Unwrap))];
-
     /// <summary>Where plain text stops: markup, references, and what must be escaped or dropped.</summary>
     private static readonly SearchValues<char> TextStops = SearchValues.Create("<&>\0");
 
     /// <summary>What an attribute value must not carry as is inside double quotes.</summary>
     private static readonly SearchValues<char> AttributeEscapes = SearchValues.Create("&<>\"\0");
-
-    /// <summary>The attributes that may survive, each on some elements only (see <see cref="IsAllowed"/>).</summary>
-    private static readonly string[] AttributeNames = ["href", "src", "cite", "alt", "title", "width", "height", "colspan", "rowspan", "datetime", "start"];
 
     [ThreadStatic]
     private static Buffers? _cachedBuffers;
@@ -123,80 +110,5 @@ public static partial class HtmlSanitizer
         while (start < end && url[start] <= ' ') start++;
         while (end > start && url[end - 1] <= ' ') end--;
         return start == 0 && end == url.Length ? url : url[start..end];
-    }
-
-    /// <summary>Whether <paramref name="attribute"/> may stay on <paramref name="element"/>, and whether its value is a URL.</summary>
-    private static bool IsAllowed(string element, string attribute, out bool isUrl)
-    {
-        isUrl = attribute is "href" or "src" or "cite";
-        return attribute switch
-        {
-            "href" => element == "a",
-            "src" => element == "img",
-            "cite" => element is "blockquote" or "q" or "del" or "ins",
-            "alt" or "title" => true,
-            "width" or "height" => element is "img" or "td" or "th" or "col",
-            "colspan" or "rowspan" => element is "td" or "th",
-            "datetime" => element is "time" or "del" or "ins",
-            "start" => element == "ol",
-            _ => false,
-        };
-    }
-
-    /// <summary>Which of <see cref="RuleBuckets"/> a (non-empty) name falls in: its length and first and last characters.</summary>
-    private static int Bucket(ReadOnlySpan<char> name) => ((name.Length * 7) + (name[0] * 3) + name[^1]) & 127;
-
-    /// <summary>The canonical name and rule of the element named exactly <paramref name="name"/> (non-empty); (null, Unwrap) when it is not known.</summary>
-    private static (string? Name, TagRule Rule) Find(ReadOnlySpan<char> name)
-    {
-        foreach (var entry in RuleBuckets[Bucket(name)])
-        {
-            if (name.SequenceEqual(entry.Name)) return entry;
-        }
-
-        return (null, TagRule.Unwrap);
-    }
-
-    private static (string Name, TagRule Rule)[][] BuildBuckets()
-    {
-        var buckets = new List<(string Name, TagRule Rule)>[128];
-        foreach (var (name, rule) in Rules) (buckets[Bucket(name)] ??= []).Add((name, rule));
-        return [.. buckets.Select(b => b?.ToArray() ?? [])];
-    }
-
-    private static Dictionary<string, TagRule> BuildRules()
-    {
-        var rules = new Dictionary<string, TagRule>(StringComparer.Ordinal);
-        foreach (var name in (string[])
-                 [
-                     "p", "a", "div", "span", "b", "i", "u", "s", "em", "strong", "small", "sub", "sup", "mark", "q", "cite", "abbr", "del", "ins",
-                     "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "code", "kbd", "samp", "var",
-                     "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "picture",
-                     "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "time",
-                 ])
-        {
-            rules[name] = TagRule.Keep;
-        }
-
-        foreach (var name in (string[])["br", "hr", "img", "col"]) rules[name] = TagRule.Keep | TagRule.Void;
-        // Dropped with everything inside: their content is code, not text.
-        foreach (var name in (string[])
-                 [
-                     "form", "button", "select", "template", "svg", "math", "frameset", "head",
-                     "audio", "video", "canvas", "dialog", "portal",
-                 ])
-        {
-            rules[name] = TagRule.Drop;
-        }
-
-        // Elements that hold no content: never opened, never closed.
-        foreach (var name in (string[])["input", "embed", "source", "track", "param", "link", "meta", "base", "frame"]) rules[name] = TagRule.Drop | TagRule.Void;
-        // What the HTML tree builder would tell the tokenizer: the content of these elements is not markup.
-        foreach (var name in (string[])["script", "style", "xmp", "noembed", "noframes", "noscript", "textarea", "title"]) rules[name] = TagRule.Drop | TagRule.RawText;
-        // Embedding containers: the element goes, its fallback content (what a browser shows when it cannot embed, and all a
-        // reader sees once the element is gone) stays, sanitized like any other markup.
-        foreach (var name in (string[])["object", "applet", "iframe"]) rules[name] = TagRule.Unwrap;
-        rules["plaintext"] = TagRule.Drop | TagRule.ToEnd;
-        return rules;
     }
 }

@@ -52,6 +52,48 @@ public sealed class JsonSkipsTests
         result.Warnings.ShouldContain(w => w.Message.Contains(plain, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("\\u003Cp\\u003Ecaf\\u00E9 \\\"q\\\" \\\\ \\/ \\b\\f\\n\\r\\t")]
+    [InlineData("pair \\uD83D\\uDE00 lone high \\uD83D then text, lone low \\uDE00, high then high \\uD83D\\uD83D\\uDE00")]
+    [InlineData("raw UTF-8 caf\u00e9 \u00fcber \U0001F600 and a long ASCII run without any escape at all in it \\u0021")]
+    public void A_skipped_string_unescapes_as_a_string_the_reader_read(string escapedContent)
+    {
+        var content = string.Concat(Enumerable.Repeat(escapedContent + " ", 4));
+        var bytes = Encoding.UTF8.GetBytes($"{{\"a\": \"{content}\", \"b\": 1}}");
+        var (text, next) = JsonSkips.Read<(string?, string?)>(bytes, JsonValues.Options, (ref Utf8JsonReader r) =>
+        {
+            r.Read();
+            r.Read();
+            var skipped = JsonSkips.TrySkipString(ref r, out var chars, out var start, out var length) ? new string(chars, start, length) : null;
+            r.Read();
+            return (skipped, r.GetString());
+        });
+        next.ShouldBe("b");
+        text.ShouldBe(Unescaped(bytes.AsSpan(7, Encoding.UTF8.GetByteCount(content))));
+    }
+
+    [Fact]
+    public void Invalid_UTF8_in_a_skipped_string_becomes_replacement_characters()
+    {
+        var content = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("\\u003Cp\\u003E text ", 8)));
+        byte[] bytes = [.. "{\"a\": \""u8, .. content, 0xE2, 0x82, (byte)' ', 0xFF, .. content, .. "\"}"u8];
+        var skipped = JsonSkips.Read<string?>(bytes, JsonValues.Options, (ref Utf8JsonReader r) =>
+        {
+            r.Read();
+            r.Read();
+            return JsonSkips.TrySkipString(ref r, out var chars, out var start, out var length) ? new string(chars, start, length) : null;
+        });
+        skipped.ShouldBe(Unescaped(bytes.AsSpan(7, bytes.Length - 9)));
+        skipped.ShouldNotBeNull().ShouldContain('\uFFFD');
+    }
+
+    /// <summary>A string's raw bytes as the readers unescape a string <see cref="Utf8JsonReader"/> read itself.</summary>
+    private static string Unescaped(ReadOnlySpan<byte> raw)
+    {
+        var chars = new char[raw.Length];
+        return new string(chars, 0, JsonValues.Unescape(raw, chars));
+    }
+
     private static string PlainReadError(string json)
     {
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), JsonValues.Options);
