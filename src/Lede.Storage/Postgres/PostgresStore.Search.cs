@@ -7,9 +7,6 @@ namespace Lede.Storage.Postgres;
 
 public sealed partial class PostgresStore
 {
-    // Around 35 words of the excerpt (else the title), the matches between SearchHit's marks.
-    private static readonly string HeadlineOptions = $"StartSel={SearchHit.MarkStart}, StopSel={SearchHit.MarkEnd}, MaxWords=35, MinWords=15";
-
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -22,9 +19,9 @@ public sealed partial class PostgresStore
             // plan (what a statement prepared once gets after a few runs) cannot see how common the words are; JIT
             // compiling a plan costs more than any of these queries.
             // websearch_to_tsquery takes what users type (words, "phrases", -excluded, or) and never fails on syntax.
-            var (nodes, compound, newest) = (await s.QueryAsync<(int, bool, long?)>(
+            var (nodes, compound, newest, tsquery) = (await s.QueryAsync<(int, bool, long?, string)>(
                 """
-                SELECT numnode(q), numnode(q) > 1, (SELECT max(seq) FROM article)
+                SELECT numnode(q), numnode(q) > 1, (SELECT max(seq) FROM article), q::text
                 FROM websearch_to_tsquery('english', @Text) AS q,
                      set_config('plan_cache_mode', 'force_custom_plan', true) AS p, set_config('jit', 'off', true) AS j
                 """, new { Text = text }).ConfigureAwait(false))[0];
@@ -69,9 +66,8 @@ public sealed partial class PostgresStore
                 top = bottom;
             }
 
-            var hits = await s.QueryAsync<HitRow>(RankSql, new { Text = text, Ids = ids.ToArray(), Limit = limit, Options = HeadlineOptions, Mark = new string(SearchHit.MarkStart, 1) })
-                .ConfigureAwait(false);
-            return hits.ConvertAll(r => r.ToHit());
+            var hits = await s.QueryAsync<HitRow>(RankSql, new { Text = text, Ids = ids.ToArray(), Limit = limit }).ConfigureAwait(false);
+            return await SnippetsAsync(s, hits, PostgresQueryLexemes.Read(tsquery)).ConfigureAwait(false);
         }, ct);
     }
 
@@ -137,24 +133,14 @@ public sealed partial class PostgresStore
         SELECT id FROM matches ORDER BY seq DESC LIMIT @Wanted
         """;
 
-    // Rank the candidates, then build headlines (the costly part) for the few hits kept: the excerpt's when a word is
-    // marked in it (as on SQLite), else the title's. (Parsing the excerpt once more to test for a match cost as much as
-    // the headline itself.)
+    // Rank the candidates; the snippets are made from the hits' text (SnippetsAsync).
     private const string RankSql = """
-        WITH hits AS (
-            SELECT a.id, a.title, a.excerpt, a.web_url, a.provider_name, a.published_at, a.published,
-                   ts_rank_cd(a.search, websearch_to_tsquery('english', @Text))::float8 AS rank
-            FROM article a
-            WHERE a.id = ANY(@Ids)
-            ORDER BY rank DESC, a.published_at DESC, a.id
-            LIMIT @Limit),
-        q AS (SELECT websearch_to_tsquery('english', @Text) AS q)
-        SELECT h.id, h.title, h.web_url, h.provider_name, h.published_at, h.published, h.rank,
-               CASE WHEN strpos(x.headline, @Mark) > 0 THEN x.headline
-                    ELSE ts_headline('english', h.title, q.q, @Options) END AS snippet
-        FROM hits h CROSS JOIN q
-             CROSS JOIN LATERAL (SELECT ts_headline('english', left(h.excerpt, 100000), q.q, @Options) AS headline) x
-        ORDER BY h.rank DESC, h.published_at DESC, h.id
+        SELECT a.id, a.title, left(a.excerpt, 100000) AS excerpt, a.web_url, a.provider_name, a.published_at, a.published,
+               ts_rank_cd(a.search, websearch_to_tsquery('english', @Text))::float8 AS rank
+        FROM article a
+        WHERE a.id = ANY(@Ids)
+        ORDER BY rank DESC, a.published_at DESC, a.id
+        LIMIT @Limit
         """;
 
     /// <summary>A row of the search; text still escaped.</summary>
@@ -167,10 +153,10 @@ public sealed partial class PostgresStore
         public DateTime PublishedAt { get; init; }
         public bool Published { get; init; }
         public double Rank { get; init; }
-        public string Snippet { get; init; } = "";
+        public string Excerpt { get; init; } = "";
 
-        public SearchHit ToHit() => new(
+        public SearchHit ToHit(string snippet) => new(
             ArticleId.FromInt64(Id), T.Decode(Title), T.Decode(WebUrl), T.Decode(ProviderName),
-            PostgresTime.Read(PublishedAt), Published, Rank, T.Decode(Snippet));
+            PostgresTime.Read(PublishedAt), Published, Rank, snippet);
     }
 }
