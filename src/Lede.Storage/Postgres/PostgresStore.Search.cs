@@ -37,7 +37,8 @@ public sealed partial class PostgresStore
             // A compound search (several words, a phrase, an exclusion, a filter) can match far fewer rows than its words
             // do: its walk stops at the newest CompoundRows rows, as on SQLite, so its hits are the best of those.
             // Stored-order numbers start at 1: no walk goes below 0.
-            var floor = Math.Max(0, compound || query.Topic is not null || query.Since is not null || query.PublishedOnly ? top - CompoundRows : 0);
+            var filtered = query.Topic is not null || query.Since is not null || query.PublishedOnly;
+            var floor = Math.Max(0, compound || filtered ? top - CompoundRows : 0);
             object Values(long bottom) => new
             {
                 Text = text,
@@ -53,7 +54,7 @@ public sealed partial class PostgresStore
             // searched so far matched, and at least as long as all of them (so a rare word takes a few steps, not many).
             var start = top;
             var bottom = Math.Max(floor, top - ProbeRows);
-            ids.AddRange(await s.QueryAsync<long>(NewestSql, Values(bottom)).ConfigureAwait(false));
+            ids.AddRange(await s.QueryAsync<long>(Newest[filtered ? 1 : 0], Values(bottom)).ConfigureAwait(false));
             top = bottom;
             while (ids.Count < candidates && top > floor)
             {
@@ -62,7 +63,7 @@ public sealed partial class PostgresStore
                     ? GrowthWhenNone * searched
                     : Math.Max(searched, (long)Math.Ceiling(SliceMargin * (candidates - ids.Count) * searched / ids.Count));
                 bottom = Math.Max(floor, top - rows);
-                ids.AddRange(await s.QueryAsync<long>(SliceSql, Values(bottom)).ConfigureAwait(false));
+                ids.AddRange(await s.QueryAsync<long>(Slice[filtered ? 1 : 0], Values(bottom)).ConfigureAwait(false));
                 top = bottom;
             }
 
@@ -101,37 +102,42 @@ public sealed partial class PostgresStore
     /// </value>
     private const long CompoundRows = 250_000;
 
-    // The topic test looks up each candidate's own topics (LIMIT 1 keeps the planner from hashing every article of the
-    // topic instead).
-    private const string Filters = """
-              AND a.seq >= @Bottom AND a.seq < @Top
-              AND (@Since::timestamptz IS NULL OR a.published_at >= @Since::timestamptz)
-              AND (NOT @PublishedOnly OR a.published)
-              AND (@Topic::text IS NULL OR (
-                    SELECT true FROM article_topic at
-                    WHERE at.article_id = a.id
-                      AND at.topic_id = ANY (ARRAY(SELECT t.id FROM topic t WHERE lower(t.name) = lower(@Topic::text)))
-                    LIMIT 1))
+    // The words are looked up in article_search (migration 004), partitioned by seq range: a slice reads the GIN index
+    // of the partitions it spans only. A filter joins the article; the topic test looks up each candidate's own topics
+    // (LIMIT 1 keeps the planner from hashing every article of the topic instead).
+    private const string Matches = """
+        SELECT s.id, s.seq FROM article_search s
+        WHERE s.search @@ websearch_to_tsquery('english', @Text) AND s.seq >= @Bottom AND s.seq < @Top
+        """;
+
+    private const string FilteredMatches = """
+        SELECT s.id, s.seq FROM article_search s JOIN article a ON a.id = s.id
+        WHERE s.search @@ websearch_to_tsquery('english', @Text) AND s.seq >= @Bottom AND s.seq < @Top
+          AND (@Since::timestamptz IS NULL OR a.published_at >= @Since::timestamptz)
+          AND (NOT @PublishedOnly OR a.published)
+          AND (@Topic::text IS NULL OR (
+                SELECT true FROM article_topic at
+                WHERE at.article_id = a.id
+                  AND at.topic_id = ANY (ARRAY(SELECT t.id FROM topic t WHERE lower(t.name) = lower(@Topic::text)))
+                LIMIT 1))
         """;
 
     // The newest rows, walked newest first down the stored order until enough match.
-    private const string NewestSql = $"""
-        SELECT a.id FROM article a
-        WHERE a.search @@ websearch_to_tsquery('english', @Text)
-        {Filters}
-        ORDER BY a.seq DESC
+    private static string NewestSql(bool filtered) => $"""
+        {(filtered ? FilteredMatches : Matches)}
+        ORDER BY s.seq DESC
         LIMIT @Wanted
         """;
 
     // Materialized: planned without the LIMIT, a slice's matches come off a bitmap of the GIN index (and of the stored
     // order), never from walking the slice row by row in search of matches that may be few.
-    private const string SliceSql = $"""
-        WITH matches AS MATERIALIZED (
-            SELECT a.id, a.seq FROM article a
-            WHERE a.search @@ websearch_to_tsquery('english', @Text)
-            {Filters})
+    private static string SliceSql(bool filtered) => $"""
+        WITH matches AS MATERIALIZED ({(filtered ? FilteredMatches : Matches)})
         SELECT id FROM matches ORDER BY seq DESC LIMIT @Wanted
         """;
+
+    private static readonly string[] Newest = [NewestSql(false), NewestSql(true)];
+    private static readonly string[] Slice = [SliceSql(false), SliceSql(true)];
 
     // Rank the candidates; the snippets are made from the hits' text (SnippetsAsync).
     private const string RankSql = """
