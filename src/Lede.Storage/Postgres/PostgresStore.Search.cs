@@ -17,13 +17,14 @@ public sealed partial class PostgresStore
         {
             // One round trip: the query's shape, the newest row, and the session settings of this transaction. A generic
             // plan (what a statement prepared once gets after a few runs) cannot see how common the words are; JIT
-            // compiling a plan costs more than any of these queries.
+            // compiling a plan costs more than any of these queries, and so does starting parallel workers for one.
             // websearch_to_tsquery takes what users type (words, "phrases", -excluded, or) and never fails on syntax.
             var (nodes, compound, newest, tsquery) = (await s.QueryAsync<(int, bool, long?, string)>(
                 """
                 SELECT numnode(q), numnode(q) > 1, (SELECT max(seq) FROM article), q::text
                 FROM websearch_to_tsquery('english', @Text) AS q,
-                     set_config('plan_cache_mode', 'force_custom_plan', true) AS p, set_config('jit', 'off', true) AS j
+                     set_config('plan_cache_mode', 'force_custom_plan', true) AS p, set_config('jit', 'off', true) AS j,
+                     set_config('max_parallel_workers_per_gather', '0', true) AS w
                 """, new { Text = text }).ConfigureAwait(false))[0];
             if (nodes == 0)
             {
@@ -54,7 +55,7 @@ public sealed partial class PostgresStore
             // searched so far matched, and at least as long as all of them (so a rare word takes a few steps, not many).
             var start = top;
             var bottom = Math.Max(floor, top - ProbeRows);
-            ids.AddRange(await s.QueryAsync<long>(Newest[filtered ? 1 : 0], Values(bottom)).ConfigureAwait(false));
+            ids.AddRange(await s.QueryAsync<long>(NewestSql, Values(bottom)).ConfigureAwait(false));
             top = bottom;
             while (ids.Count < candidates && top > floor)
             {
@@ -63,7 +64,7 @@ public sealed partial class PostgresStore
                     ? GrowthWhenNone * searched
                     : Math.Max(searched, (long)Math.Ceiling(SliceMargin * (candidates - ids.Count) * searched / ids.Count));
                 bottom = Math.Max(floor, top - rows);
-                ids.AddRange(await s.QueryAsync<long>(Slice[filtered ? 1 : 0], Values(bottom)).ConfigureAwait(false));
+                ids.AddRange(await s.QueryAsync<long>(SliceSql, Values(bottom)).ConfigureAwait(false));
                 top = bottom;
             }
 
@@ -103,41 +104,33 @@ public sealed partial class PostgresStore
     private const long CompoundRows = 250_000;
 
     // The words are looked up in article_search (migration 004), partitioned by seq range: a slice reads the GIN index
-    // of the partitions it spans only. A filter joins the article; the topic test looks up each candidate's own topics
-    // (LIMIT 1 keeps the planner from hashing every article of the topic instead).
+    // of the partitions it spans only. It holds the filters' fields too: no article row is read before ranking. The
+    // topic test looks up each candidate's own topics (LIMIT 1 keeps the planner from hashing every article of the topic).
     private const string Matches = """
         SELECT s.id, s.seq FROM article_search s
         WHERE s.search @@ websearch_to_tsquery('english', @Text) AND s.seq >= @Bottom AND s.seq < @Top
-        """;
-
-    private const string FilteredMatches = """
-        SELECT s.id, s.seq FROM article_search s JOIN article a ON a.id = s.id
-        WHERE s.search @@ websearch_to_tsquery('english', @Text) AND s.seq >= @Bottom AND s.seq < @Top
-          AND (@Since::timestamptz IS NULL OR a.published_at >= @Since::timestamptz)
-          AND (NOT @PublishedOnly OR a.published)
+          AND (@Since::timestamptz IS NULL OR s.published_at >= @Since::timestamptz)
+          AND (NOT @PublishedOnly OR s.published)
           AND (@Topic::text IS NULL OR (
                 SELECT true FROM article_topic at
-                WHERE at.article_id = a.id
+                WHERE at.article_id = s.id
                   AND at.topic_id = ANY (ARRAY(SELECT t.id FROM topic t WHERE lower(t.name) = lower(@Topic::text)))
                 LIMIT 1))
         """;
 
     // The newest rows, walked newest first down the stored order until enough match.
-    private static string NewestSql(bool filtered) => $"""
-        {(filtered ? FilteredMatches : Matches)}
+    private const string NewestSql = $"""
+        {Matches}
         ORDER BY s.seq DESC
         LIMIT @Wanted
         """;
 
     // Materialized: planned without the LIMIT, a slice's matches come off a bitmap of the GIN index (and of the stored
     // order), never from walking the slice row by row in search of matches that may be few.
-    private static string SliceSql(bool filtered) => $"""
-        WITH matches AS MATERIALIZED ({(filtered ? FilteredMatches : Matches)})
+    private const string SliceSql = $"""
+        WITH matches AS MATERIALIZED ({Matches})
         SELECT id FROM matches ORDER BY seq DESC LIMIT @Wanted
         """;
-
-    private static readonly string[] Newest = [NewestSql(false), NewestSql(true)];
-    private static readonly string[] Slice = [SliceSql(false), SliceSql(true)];
 
     // Rank the candidates; the snippets are made from the hits' text (SnippetsAsync).
     private const string RankSql = """

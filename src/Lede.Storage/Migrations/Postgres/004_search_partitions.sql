@@ -1,4 +1,5 @@
--- The search index in slices of the stored order: a copy of each article's search vector in `article_search`, a table
+-- The search index in slices of the stored order: a copy of each article's search vector (and of the two fields a search
+-- filters on besides topics, so a search reads no article row until it ranks) in `article_search`, a table
 -- partitioned by `seq` range (100,000 per partition), each partition with its own GIN index. A search walks the newest
 -- articles first; one GIN index over every article made it read a common word's whole posting list (~5-20 ms at 1M)
 -- to find its newest 200 matches. Now it reads the posting lists of the partitions it walks only.
@@ -7,9 +8,11 @@
 DROP INDEX article_search;
 
 CREATE TABLE article_search (
-    seq     bigint PRIMARY KEY,
-    id      bigint NOT NULL,
-    search  tsvector NOT NULL
+    seq           bigint PRIMARY KEY,
+    id            bigint NOT NULL,
+    published_at  timestamptz NOT NULL,
+    published     boolean NOT NULL,
+    search        tsvector NOT NULL
 ) PARTITION BY RANGE (seq);
 
 -- Creates the partitions holding first_seq..last_seq that are missing. A partition is created alone, then attached:
@@ -34,23 +37,25 @@ BEGIN
 END $$;
 
 SELECT article_search_partitions(min(seq), max(seq)) FROM article HAVING count(*) > 0;
-INSERT INTO article_search (seq, id, search) SELECT seq, id, search FROM article;
+INSERT INTO article_search (seq, id, published_at, published, search) SELECT seq, id, published_at, published, search FROM article;
 CREATE INDEX article_search_words ON article_search USING gin (search);
 ANALYZE article_search;
 
 CREATE FUNCTION article_search_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM article_search_partitions(min(seq), max(seq)) FROM new_rows HAVING count(*) > 0;
-    INSERT INTO article_search (seq, id, search) SELECT seq, id, search FROM new_rows;
+    INSERT INTO article_search (seq, id, published_at, published, search)
+        SELECT seq, id, published_at, published, search FROM new_rows;
     RETURN NULL;
 END $$;
 
--- Only rows whose search vector changed are written again (most updates change a flag or a score).
+-- Only rows whose copied fields changed are written again (most updates change a score or a story).
 CREATE FUNCTION article_search_updated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE article_search s SET id = n.id, search = n.search
+    UPDATE article_search s SET id = n.id, published_at = n.published_at, published = n.published, search = n.search
     FROM new_rows n JOIN old_rows o ON o.seq = n.seq
-    WHERE s.seq = n.seq AND (o.search IS DISTINCT FROM n.search OR o.id <> n.id);
+    WHERE s.seq = n.seq AND (o.id <> n.id OR o.published_at <> n.published_at OR o.published <> n.published
+                             OR o.search IS DISTINCT FROM n.search);
     RETURN NULL;
 END $$;
 
