@@ -37,8 +37,8 @@ public sealed class PostgresCheckContractTests : CheckContractTests, IDisposable
                     CASE WHEN left(secured_ciphertext, 1) = 'A' THEN 'B' ELSE 'A' END || substr(secured_ciphertext, 2)
                 WHERE id = @T
                 """,
-            // The search vector is a generated column: it cannot go missing or stale.
-            Damage.SearchEntryMissing or Damage.SearchEntryStale => null,
+            Damage.SearchEntryMissing => "DELETE FROM article_search WHERE id = @T",
+            Damage.SearchEntryStale => "UPDATE article_search SET search = to_tsvector('english', 'other words') WHERE id = @T",
             _ => throw new ArgumentOutOfRangeException(nameof(damage)),
         };
         if (sql is null)

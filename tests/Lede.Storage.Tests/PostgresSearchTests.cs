@@ -1,3 +1,4 @@
+using Dapper;
 using Lede.Normalize;
 using Lede.Storage.Postgres;
 using Lede.Store;
@@ -91,6 +92,24 @@ public sealed class PostgresSearchTests : IAsyncLifetime, IDisposable
 
         (await IdsAsync(new SearchQuery("zebra"))).ShouldBe([3UL]);
         (await IdsAsync(new SearchQuery("dogs"))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Articles_stored_across_a_search_partition_boundary_are_searched_and_kept_in_step()
+    {
+        using (var connection = _database!.Connect())
+        {
+            connection.Execute("ALTER TABLE article ALTER COLUMN seq RESTART WITH 199999");
+        }
+
+        await SaveAsync(4, "Zeppelin one", "Flights above the city.", [], published: true);
+        await SaveAsync(5, "Zeppelin two", "Flights above the harbour.", [], published: true);
+        await SaveAsync(4, "Airship one", "Flights above the city.", [], published: false);
+
+        (await IdsAsync(new SearchQuery("zeppelin"))).ShouldBe([5UL]);
+        (await IdsAsync(new SearchQuery("airship"))).ShouldBe([4UL]);
+        (await IdsAsync(new SearchQuery("flights", PublishedOnly: true))).ShouldBe([5UL]);
+        (await _store.CheckAsync(null, default)).ShouldBeEmpty();
     }
 
     [Theory]

@@ -74,7 +74,8 @@ public static class PostgresMigrator
 
     private static void Execute(NpgsqlConnection connection, NpgsqlTransaction tx, string sql)
     {
-        using var command = new NpgsqlCommand(sql, connection, tx);
+        // No time limit: a script may rewrite a large table (004 copies every search vector), and a racer waits for it.
+        using var command = new NpgsqlCommand(sql, connection, tx) { CommandTimeout = 0 };
         command.ExecuteNonQuery();
     }
 }

@@ -55,6 +55,7 @@ public sealed partial class PostgresStore
             }
 
             await CheckRelatedAsync(s, problems).ConfigureAwait(false);
+            await CheckSearchAsync(s, problems).ConfigureAwait(false);
             await CheckSecuredAsync(s, keys, problems).ConfigureAwait(false);
             return problems;
         }, ct);
@@ -76,6 +77,27 @@ public sealed partial class PostgresStore
         {
             problems.Add(new StoreProblem("related", Subject("article", id),
                 $"lists {T.Decode(webUrl)} (article {ArticleId.FromInt64(other)}), which does not list it back"));
+        }
+    }
+
+    /// <summary>The search index (article_search, migration 004) holds each article's search vector and filter fields, and nothing else.</summary>
+    private static async Task CheckSearchAsync(PostgresSession s, List<StoreProblem> problems)
+    {
+        var rows = await s.QueryAsync<(long Id, bool Stored, bool Indexed)>("""
+            SELECT COALESCE(a.id, x.id), a.seq IS NOT NULL, x.seq IS NOT NULL
+            FROM article a FULL JOIN article_search x ON x.seq = a.seq
+            WHERE a.seq IS NULL OR x.seq IS NULL OR x.id <> a.id OR x.published_at <> a.published_at OR x.published <> a.published
+               OR x.search IS DISTINCT FROM a.search
+            ORDER BY COALESCE(a.seq, x.seq)
+            """).ConfigureAwait(false);
+        foreach (var (id, stored, indexed) in rows)
+        {
+            problems.Add(new StoreProblem("search", Subject("article", id), (stored, indexed) switch
+            {
+                (true, false) => "missing from the search index (article_search)",
+                (false, _) => "in the search index but not stored",
+                _ => "its search index entry differs from its text",
+            }));
         }
     }
 

@@ -7,9 +7,6 @@ namespace Lede.Storage.Postgres;
 
 public sealed partial class PostgresStore
 {
-    // Around 35 words of the excerpt (else the title), the matches between SearchHit's marks.
-    private static readonly string HeadlineOptions = $"StartSel={SearchHit.MarkStart}, StopSel={SearchHit.MarkEnd}, MaxWords=35, MinWords=15";
-
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -20,13 +17,14 @@ public sealed partial class PostgresStore
         {
             // One round trip: the query's shape, the newest row, and the session settings of this transaction. A generic
             // plan (what a statement prepared once gets after a few runs) cannot see how common the words are; JIT
-            // compiling a plan costs more than any of these queries.
+            // compiling a plan costs more than any of these queries, and so does starting parallel workers for one.
             // websearch_to_tsquery takes what users type (words, "phrases", -excluded, or) and never fails on syntax.
-            var (nodes, compound, newest) = (await s.QueryAsync<(int, bool, long?)>(
+            var (nodes, compound, newest, tsquery) = (await s.QueryAsync<(int, bool, long?, string)>(
                 """
-                SELECT numnode(q), numnode(q) > 1, (SELECT max(seq) FROM article)
+                SELECT numnode(q), numnode(q) > 1, (SELECT max(seq) FROM article), q::text
                 FROM websearch_to_tsquery('english', @Text) AS q,
-                     set_config('plan_cache_mode', 'force_custom_plan', true) AS p, set_config('jit', 'off', true) AS j
+                     set_config('plan_cache_mode', 'force_custom_plan', true) AS p, set_config('jit', 'off', true) AS j,
+                     set_config('max_parallel_workers_per_gather', '0', true) AS w
                 """, new { Text = text }).ConfigureAwait(false))[0];
             if (nodes == 0)
             {
@@ -40,7 +38,8 @@ public sealed partial class PostgresStore
             // A compound search (several words, a phrase, an exclusion, a filter) can match far fewer rows than its words
             // do: its walk stops at the newest CompoundRows rows, as on SQLite, so its hits are the best of those.
             // Stored-order numbers start at 1: no walk goes below 0.
-            var floor = Math.Max(0, compound || query.Topic is not null || query.Since is not null || query.PublishedOnly ? top - CompoundRows : 0);
+            var filtered = query.Topic is not null || query.Since is not null || query.PublishedOnly;
+            var floor = Math.Max(0, compound || filtered ? top - CompoundRows : 0);
             object Values(long bottom) => new
             {
                 Text = text,
@@ -69,9 +68,8 @@ public sealed partial class PostgresStore
                 top = bottom;
             }
 
-            var hits = await s.QueryAsync<HitRow>(RankSql, new { Text = text, Ids = ids.ToArray(), Limit = limit, Options = HeadlineOptions, Mark = new string(SearchHit.MarkStart, 1) })
-                .ConfigureAwait(false);
-            return hits.ConvertAll(r => r.ToHit());
+            var hits = await s.QueryAsync<HitRow>(RankSql, new { Text = text, Ids = ids.ToArray(), Limit = limit }).ConfigureAwait(false);
+            return await SnippetsAsync(s, hits, PostgresQueryLexemes.Read(tsquery)).ConfigureAwait(false);
         }, ct);
     }
 
@@ -105,56 +103,43 @@ public sealed partial class PostgresStore
     /// </value>
     private const long CompoundRows = 250_000;
 
-    // The topic test looks up each candidate's own topics (LIMIT 1 keeps the planner from hashing every article of the
-    // topic instead).
-    private const string Filters = """
-              AND a.seq >= @Bottom AND a.seq < @Top
-              AND (@Since::timestamptz IS NULL OR a.published_at >= @Since::timestamptz)
-              AND (NOT @PublishedOnly OR a.published)
-              AND (@Topic::text IS NULL OR (
-                    SELECT true FROM article_topic at
-                    WHERE at.article_id = a.id
-                      AND at.topic_id = ANY (ARRAY(SELECT t.id FROM topic t WHERE lower(t.name) = lower(@Topic::text)))
-                    LIMIT 1))
+    // The words are looked up in article_search (migration 004), partitioned by seq range: a slice reads the GIN index
+    // of the partitions it spans only. It holds the filters' fields too: no article row is read before ranking. The
+    // topic test looks up each candidate's own topics (LIMIT 1 keeps the planner from hashing every article of the topic).
+    private const string Matches = """
+        SELECT s.id, s.seq FROM article_search s
+        WHERE s.search @@ websearch_to_tsquery('english', @Text) AND s.seq >= @Bottom AND s.seq < @Top
+          AND (@Since::timestamptz IS NULL OR s.published_at >= @Since::timestamptz)
+          AND (NOT @PublishedOnly OR s.published)
+          AND (@Topic::text IS NULL OR (
+                SELECT true FROM article_topic at
+                WHERE at.article_id = s.id
+                  AND at.topic_id = ANY (ARRAY(SELECT t.id FROM topic t WHERE lower(t.name) = lower(@Topic::text)))
+                LIMIT 1))
         """;
 
     // The newest rows, walked newest first down the stored order until enough match.
     private const string NewestSql = $"""
-        SELECT a.id FROM article a
-        WHERE a.search @@ websearch_to_tsquery('english', @Text)
-        {Filters}
-        ORDER BY a.seq DESC
+        {Matches}
+        ORDER BY s.seq DESC
         LIMIT @Wanted
         """;
 
     // Materialized: planned without the LIMIT, a slice's matches come off a bitmap of the GIN index (and of the stored
     // order), never from walking the slice row by row in search of matches that may be few.
     private const string SliceSql = $"""
-        WITH matches AS MATERIALIZED (
-            SELECT a.id, a.seq FROM article a
-            WHERE a.search @@ websearch_to_tsquery('english', @Text)
-            {Filters})
+        WITH matches AS MATERIALIZED ({Matches})
         SELECT id FROM matches ORDER BY seq DESC LIMIT @Wanted
         """;
 
-    // Rank the candidates, then build headlines (the costly part) for the few hits kept: the excerpt's when a word is
-    // marked in it (as on SQLite), else the title's. (Parsing the excerpt once more to test for a match cost as much as
-    // the headline itself.)
+    // Rank the candidates; the snippets are made from the hits' text (SnippetsAsync).
     private const string RankSql = """
-        WITH hits AS (
-            SELECT a.id, a.title, a.excerpt, a.web_url, a.provider_name, a.published_at, a.published,
-                   ts_rank_cd(a.search, websearch_to_tsquery('english', @Text))::float8 AS rank
-            FROM article a
-            WHERE a.id = ANY(@Ids)
-            ORDER BY rank DESC, a.published_at DESC, a.id
-            LIMIT @Limit),
-        q AS (SELECT websearch_to_tsquery('english', @Text) AS q)
-        SELECT h.id, h.title, h.web_url, h.provider_name, h.published_at, h.published, h.rank,
-               CASE WHEN strpos(x.headline, @Mark) > 0 THEN x.headline
-                    ELSE ts_headline('english', h.title, q.q, @Options) END AS snippet
-        FROM hits h CROSS JOIN q
-             CROSS JOIN LATERAL (SELECT ts_headline('english', left(h.excerpt, 100000), q.q, @Options) AS headline) x
-        ORDER BY h.rank DESC, h.published_at DESC, h.id
+        SELECT a.id, a.title, left(a.excerpt, 100000) AS excerpt, a.web_url, a.provider_name, a.published_at, a.published,
+               ts_rank_cd(a.search, websearch_to_tsquery('english', @Text))::float8 AS rank
+        FROM article a
+        WHERE a.id = ANY(@Ids)
+        ORDER BY rank DESC, a.published_at DESC, a.id
+        LIMIT @Limit
         """;
 
     /// <summary>A row of the search; text still escaped.</summary>
@@ -167,10 +152,10 @@ public sealed partial class PostgresStore
         public DateTime PublishedAt { get; init; }
         public bool Published { get; init; }
         public double Rank { get; init; }
-        public string Snippet { get; init; } = "";
+        public string Excerpt { get; init; } = "";
 
-        public SearchHit ToHit() => new(
+        public SearchHit ToHit(string snippet) => new(
             ArticleId.FromInt64(Id), T.Decode(Title), T.Decode(WebUrl), T.Decode(ProviderName),
-            PostgresTime.Read(PublishedAt), Published, Rank, T.Decode(Snippet));
+            PostgresTime.Read(PublishedAt), Published, Rank, snippet);
     }
 }
