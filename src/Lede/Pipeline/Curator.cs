@@ -26,7 +26,7 @@ public sealed partial class Curator
     private readonly TimeProvider _clock;
     private readonly DuplicateIndex _copies = new();
     // Merges on: a story merged into another moves its stored articles with the article that bridged them (see MergeAsync).
-    private readonly StoryClusterer _stories = new();
+    private readonly StoryClusterer _stories;
     private readonly QualityScorer _quality = new();
     private readonly HeatCalculator _heat = new();
     private readonly PublishDecider _decider;
@@ -47,6 +47,7 @@ public sealed partial class Curator
         _options = options;
         _clock = clock;
         _decider = new PublishDecider(options.Publish);
+        _stories = new StoryClusterer(options.Stories);
     }
 
     /// <summary>A curator whose memory holds the stored articles of the active window.</summary>
