@@ -142,7 +142,7 @@ public sealed record StoryClusterOptions
     /// <value>Default: 0.168 (a bar of 0.084 for headlines).</value>
     public double MergeShortFactor { get; init; } = 0.168;
 
-    /// <summary>Stories of at most this many articles are compared lead to lead both ways: their strongest name must be in the document.</summary>
+    /// <summary>Stories of at most this many articles must have their strongest name in the document (else the score takes the conflict factor).</summary>
     /// <remarks>
     /// A story of one article is just a document: a second article of the same event names what the first leads with, while one of
     /// the same kind of event (the next patch, the next game) shares the topic's names but not that one. The score takes

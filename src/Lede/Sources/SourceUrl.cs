@@ -14,12 +14,13 @@ public static class SourceUrl
     public static (Uri? Url, string? Problem) Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Trim().Length > MaxLength)
+        var trimmed = text.Trim();
+        if (trimmed.Length > MaxLength)
         {
-            return (null, $"'{LogText.Line(text.Trim()[..80])}…' is {text.Trim().Length} characters long, over the limit of {MaxLength}");
+            return (null, $"'{LogText.Line(trimmed[..80])}…' is {trimmed.Length} characters long, over the limit of {MaxLength}");
         }
 
-        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url))
+        if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var url))
         {
             return (null, $"'{text}' is not an absolute URL");
         }
