@@ -38,7 +38,7 @@ internal static class ArticleSetup
         var images = new ImageCache(fetcher, new ImageCacheOptions { Root = DataFolder(db) });
         var boilerplatePath = Path.Combine(DataFolder(db), "boilerplate.json");
         var boilerplate = BoilerplateFile.Load(boilerplatePath);
-        var taxonomy = LedeConfig.Load(parse.GetValue(global.Config)).Topics ?? Taxonomy.Default;
+        var taxonomy = global.Configuration(parse).Topics ?? Taxonomy.Default;
         var normalizer = new ArticleNormalizer(new ProviderNamer(), boilerplate, PublicSuffixList.Default);
         var box = ring is null ? null : new SecuredBox(ring);
         var articles = new ArticleBuilder(normalizer, new PageEnricher(fetcher), images, box, new TopicClassifier(taxonomy));
@@ -48,7 +48,7 @@ internal static class ArticleSetup
     /// <summary>The story stages with the configuration's publishing rules (else <paramref name="fallback"/>), warmed with the stored window.</summary>
     public static Task<Curator> CuratorAsync(GlobalOptions global, ParseResult parse, IStore store, SecuredBox? box, PublishRules fallback, CancellationToken ct)
     {
-        var configured = LedeConfig.Load(parse.GetValue(global.Config)).Publish;
+        var configured = global.Configuration(parse).Publish;
         var rules = configured is null || !configured.Enabled && fallback.Enabled ? fallback : configured;
         return Curator.OpenAsync(store, box, new CuratorOptions { Publish = rules }, TimeProvider.System, ct);
     }

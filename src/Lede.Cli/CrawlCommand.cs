@@ -30,7 +30,7 @@ internal static class CrawlCommand
         {
             var db = global.ResolveDb(parse);
             await using var store = StoreFactory.Open(db);
-            using var fetcher = new Fetcher((LedeConfig.Load(parse.GetValue(global.Config)).Fetch ?? new FetchOptions()) with { AllowPrivate = parse.GetValue(allowPrivate) });
+            using var fetcher = new Fetcher((global.Configuration(parse).Fetch ?? new FetchOptions()) with { AllowPrivate = parse.GetValue(allowPrivate) });
             var (articles, box, finish) = ArticleSetup.Create(global, parse, fetcher, db, createKey: false);
             var crawler = new Crawler(store, fetcher, FeedParser.Parse, new SourceScheduler(Random.Shared), TimeProvider.System)
             {

@@ -31,10 +31,19 @@ internal sealed record LedeConfig(string? Db, string? Keys, Taxonomy? Topics = n
         }
 
         var yaml = new YamlStream();
+        string text;
         try
         {
-            using var reader = new StreamReader(file);
-            yaml.Load(reader);
+            text = File.ReadAllText(file);
+            yaml.Load(new StringReader(text));
+        }
+        catch (IOException e)
+        {
+            throw new CliException($"{file}: cannot be read: {e.Message}");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new CliException($"{file}: cannot be read: {e.Message}");
         }
         catch (YamlException e)
         {
@@ -63,11 +72,11 @@ internal sealed record LedeConfig(string? Db, string? Keys, Taxonomy? Topics = n
         Taxonomy? topics = null;
         if (root.Children.ContainsKey(new YamlScalarNode("topics")))
         {
-            var parsed = Taxonomy.Parse(File.ReadAllText(file), file);
+            var parsed = Taxonomy.Parse(text, file);
             topics = parsed.Errors.Count == 0 ? parsed.Taxonomy : throw new CliException(parsed.Errors[0]);
         }
 
-        var (publish, errors) = PublishRules.Parse(File.ReadAllText(file), file);
+        var (publish, errors) = PublishRules.Parse(text, file);
         if (errors.Count > 0)
         {
             throw new CliException(errors[0]);

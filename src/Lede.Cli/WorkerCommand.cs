@@ -57,7 +57,7 @@ internal static class WorkerCommand
                 throw new CliException("this store has no work queue (lede worker needs PostgreSQL)");
             }
 
-            using var fetcher = new Fetcher((LedeConfig.Load(parse.GetValue(global.Config)).Fetch ?? new FetchOptions()) with { AllowPrivate = parse.GetValue(allowPrivate) });
+            using var fetcher = new Fetcher((global.Configuration(parse).Fetch ?? new FetchOptions()) with { AllowPrivate = parse.GetValue(allowPrivate) });
             var (articles, box, finish) = ArticleSetup.Create(global, parse, fetcher, db, createKey: false);
             var feeds = new FeedHarvester(store, fetcher, FeedParser.Parse, TimeProvider.System);
             var worker = new Worker(store, queue, feeds, articles, new SourceScheduler(Random.Shared), TimeProvider.System)
