@@ -46,15 +46,22 @@ public sealed partial class SqliteStore
     public Task AddArticleUrlAsync(ArticleId id, string url, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        using var connection = Connect();
-        // A URL another article holds already stays with it.
-        connection.Execute(
-            """
-            INSERT INTO article_url (url_hash, url, article_seq) SELECT @Hash, CAST(@Url AS TEXT), seq FROM article
-            WHERE id = @Id AND NOT EXISTS (SELECT 1 FROM article_url WHERE url_hash = @Hash AND url = CAST(@Url AS TEXT))
-            """,
-            SqliteText.Parameters(new { Hash = SqliteUrlHash.Of(url), Url = url, Id = id.ToInt64() }));
-        return Task.CompletedTask;
+        try
+        {
+            using var connection = Connect();
+            // A URL another article holds already stays with it.
+            connection.Execute(
+                """
+                INSERT INTO article_url (url_hash, url, article_seq) SELECT @Hash, CAST(@Url AS TEXT), seq FROM article
+                WHERE id = @Id AND NOT EXISTS (SELECT 1 FROM article_url WHERE url_hash = @Hash AND url = CAST(@Url AS TEXT))
+                """,
+                SqliteText.Parameters(new { Hash = SqliteUrlHash.Of(url), Url = url, Id = id.ToInt64() }));
+            return Task.CompletedTask;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == Full)
+        {
+            throw Filled(e);
+        }
     }
 
     public Task<StoredRecord?> FindRecordAsync(ArticleId id, CancellationToken ct)
