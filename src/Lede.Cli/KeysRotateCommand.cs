@@ -4,16 +4,17 @@ using Lede.Store;
 
 namespace Lede.Cli;
 
-/// <summary><c>lede keys rotate</c>: adds a key and re-seals every payload under it; resumable.</summary>
+/// <summary><c>lede keys rotate</c>: adds a key and re-seals every payload under it, bound to its article; resumable.</summary>
 /// <remarks>
 /// Each article is re-sealed in its own transaction, so an interrupted rotation loses nothing: run it again with
-/// <c>--continue</c> to finish under the same new key. Old keys leave the file only once nothing is sealed with them.
+/// <c>--continue</c> to finish under the same new key. <c>--continue</c> also re-seals payloads sealed before the article
+/// binding (their MAC does not name the article), so that none is left that another row could hold unnoticed. Old keys leave the file only once nothing is sealed with them.
 /// </remarks>
 internal static class KeysRotateCommand
 {
     public static Command Create(GlobalOptions global)
     {
-        var resume = new Option<bool>("--continue") { Description = "Finish an interrupted rotation under the current key instead of adding another" };
+        var resume = new Option<bool>("--continue") { Description = "Finish an interrupted rotation under the current key instead of adding another (also re-seals payloads sealed before id binding)" };
         var command = new Command("rotate", "Add a new key and re-encrypt every secured payload under it") { resume };
         command.SetAction(async (parse, ct) =>
         {
@@ -49,14 +50,15 @@ internal static class KeysRotateCommand
         var stillUsed = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var stored in store.ReadRecordsAsync(RecordOrder.Imported, ct))
         {
-            if (stored.Seal is not { } seal || seal.KeyId == ring.Current.Id)
+            // A payload sealed before the article binding is re-sealed even under the current key, so that it gets bound.
+            if (stored.Seal is not { } seal || (seal.KeyId == ring.Current.Id && seal.IsBound))
             {
                 continue;
             }
 
             try
             {
-                var fresh = box.Seal(box.Open(seal));
+                var fresh = box.Seal(stored.Id, box.Open(stored.Id, seal));
                 await store.SaveRecordAsync(stored.Id, stored.Record with { Secured = fresh.Value }, fresh, ct);
                 resealed++;
             }

@@ -33,11 +33,16 @@ internal static class SecuredShowCommand
             SecuredPayload payload;
             try
             {
-                payload = new SecuredBox(KeyFile.Load(global.ResolveKeys(parse))).Open(seal);
+                payload = new SecuredBox(KeyFile.Load(global.ResolveKeys(parse))).Open(articleId, seal);
             }
             catch (SecuredPayloadException e)
             {
                 throw new CliException($"article {text}: {e.Message}");
+            }
+
+            if (!seal.IsBound)
+            {
+                Console.Error.WriteLine($"lede: note: article {text} was sealed before id binding; 'lede keys rotate --continue' re-seals it");
             }
 
             if (parse.GetValue(json))

@@ -61,6 +61,8 @@ public static class LedeWeb
         app.Use((context, next) =>
         {
             context.Response.Headers.XContentTypeOptions = "nosniff";
+            // M7: no page Lede serves tells an image or link host where its reader came from (kept <img> included).
+            context.Response.Headers["Referrer-Policy"] = "no-referrer";
             return next(context);
         });
         app.UseRateLimiter();

@@ -42,11 +42,11 @@ public abstract class CheckContractTests : IAsyncLifetime
         second = second with { Related = [Snapshot(first)] };
         foreach (var (id, record) in new[] { (First, first), (Second, second) })
         {
-            var seal = box.Seal(new SecuredPayload($"Full text of {record.Title}.", ["A. Writer"], null));
+            var seal = box.Seal(id, new SecuredPayload($"Full text of {record.Title}.", ["A. Writer"], null));
             await Store.SaveArticleAsync(new StoredRecord(id, record with { Secured = seal.Value }, seal, new ArticleAnalysis(7, null, null)), default);
         }
 
-        var foreign = new SecuredBox(new KeyRing([SecuredKey.New(out _)])).Seal(new SecuredPayload("Someone else's text.", [], null));
+        var foreign = new SecuredBox(new KeyRing([SecuredKey.New(out _)])).Seal(Imported, new SecuredPayload("Someone else's text.", [], null));
         await Store.SaveRecordAsync(Imported, Article(3, "Imported coverage") with { Secured = foreign.Value }, default);
         await Store.SaveDecisionAsync(First, new EditorDecision(EditorAction.Publish, "editor", At, "good"), default);
     }
@@ -133,5 +133,22 @@ public abstract class CheckContractTests : IAsyncLifetime
         problem.Kind.ShouldBe("secured");
         problem.Subject.ShouldBe($"article {First}");
         problem.Message.ShouldContain("MAC");
+    }
+
+    [Fact]
+    public async Task Payloads_swapped_between_articles_are_found_for_both()
+    {
+        if (!await DamageAsync(Damage.PayloadsSwapped, First))
+        {
+            return;
+        }
+
+        var problems = await Store.CheckAsync(Keys, default);
+
+        problems.Select(p => p.Subject).ShouldBe([$"article {First}", $"article {Second}"], ignoreOrder: true);
+        problems.ShouldAllBe(p => p.Kind == "secured" && !p.IsNotice && p.Message.Contains("sealed for another article"));
+        var moved = (await Store.FindRecordAsync(First, default))!;
+        Should.Throw<SecuredPayloadException>(() => new SecuredBox(Keys).Open(First, moved.Seal!));
+        new SecuredBox(Keys).Open(Second, moved.Seal!).Text.ShouldBe("Full text of Harbour drone ban.");
     }
 }

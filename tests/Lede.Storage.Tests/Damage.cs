@@ -35,4 +35,7 @@ public enum Damage
 
     /// <summary>One byte of the target's ciphertext changed (still valid base64).</summary>
     CiphertextTampered,
+
+    /// <summary>The target's sealed payload (ciphertext, IV, key id, MAC) and the other sealed article's are swapped, each intact.</summary>
+    PayloadsSwapped,
 }

@@ -37,6 +37,11 @@ public sealed class PostgresCheckContractTests : CheckContractTests, IDisposable
                     CASE WHEN left(secured_ciphertext, 1) = 'A' THEN 'B' ELSE 'A' END || substr(secured_ciphertext, 2)
                 WHERE id = @T
                 """,
+            Damage.PayloadsSwapped => """
+                UPDATE article a SET secured_ciphertext = o.secured_ciphertext, secured_iv = o.secured_iv, secured_key_id = o.secured_key_id,
+                                     secured_mac = o.secured_mac
+                FROM article o WHERE a.id IN (@T, @S) AND o.id IN (@T, @S) AND o.id <> a.id
+                """,
             Damage.SearchEntryMissing => "DELETE FROM article_search WHERE id = @T",
             Damage.SearchEntryStale => "UPDATE article_search SET search = to_tsvector('english', 'other words') WHERE id = @T",
             _ => throw new ArgumentOutOfRangeException(nameof(damage)),
@@ -48,7 +53,7 @@ public sealed class PostgresCheckContractTests : CheckContractTests, IDisposable
 
         // Foreign keys off for this session, as a careless tool (or a restore without constraints) would have it.
         using var connection = _database!.Connect();
-        connection.Execute($"SET session_replication_role = replica; {sql}", new { T = target.ToInt64() });
+        connection.Execute($"SET session_replication_role = replica; {sql}", new { T = target.ToInt64(), S = Second.ToInt64() });
         return Task.FromResult(true);
     }
 }

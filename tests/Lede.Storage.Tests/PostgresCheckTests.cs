@@ -18,7 +18,7 @@ public sealed class PostgresCheckTests : IAsyncLifetime, IDisposable
     {
         _database = PostgresDatabase.Create();
         _store = PostgresStore.Open(_database.ConnectionString);
-        var seal = new SecuredBox(_keys).Seal(new SecuredPayload("full text", ["Ana"], null));
+        var seal = new SecuredBox(_keys).Seal(new ArticleId(1), new SecuredPayload("full text", ["Ana"], null));
         await _store.SaveRecordAsync(new ArticleId(1), Article(1, related: 2) with { Secured = seal.Value }, seal, default);
         await _store.SaveRecordAsync(new ArticleId(2), Article(2, related: 1) with { Topics = ["AI"] }, default);
     }
@@ -58,7 +58,7 @@ public sealed class PostgresCheckTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_tampered_payload_is_found_with_the_keys_and_a_missing_mac_without()
     {
-        Damage("UPDATE article SET secured_mac = 'AAAA' || substr(secured_mac, 5) WHERE id = 1");
+        Damage("UPDATE article SET secured_mac = 'v2:AAAA' || substr(secured_mac, 8) WHERE id = 1");
         (await _store.CheckAsync(null, default)).ShouldBeEmpty();
         (await _store.CheckAsync(_keys, default)).ShouldHaveSingleItem().Kind.ShouldBe("secured");
 

@@ -283,7 +283,7 @@ public abstract class SearchContractTests : IAsyncLifetime
     public async Task The_sealed_full_text_is_never_searched()
     {
         var box = new SecuredBox(new KeyRing([SecuredKey.New(out _)]));
-        var seal = box.Seal(new SecuredPayload("The zeppelin landed quietly.", ["Quentin Zebulon"], "A zeppelin description."));
+        var seal = box.Seal(new ArticleId(1), new SecuredPayload("The zeppelin landed quietly.", ["Quentin Zebulon"], "A zeppelin description."));
         await SaveAsync(1, "Airships return", "A short excerpt.", seal: seal);
 
         (await IdsAsync("zeppelin")).ShouldBeEmpty();

@@ -42,6 +42,14 @@ public sealed class SqliteCheckTests : CheckContractTests, IDisposable
                     CASE WHEN substr(secured_ciphertext, 1, 1) = 'A' THEN 'B' ELSE 'A' END || substr(secured_ciphertext, 2)
                 WHERE id = @T
                 """,
+            // Read from a copy: a subquery on article itself would see the first row already changed.
+            Damage.PayloadsSwapped => """
+                CREATE TEMP TABLE payload AS SELECT id, secured_ciphertext, secured_iv, secured_key_id, secured_mac FROM article WHERE id IN (@T, @S);
+                UPDATE article SET (secured_ciphertext, secured_iv, secured_key_id, secured_mac) =
+                    (SELECT o.secured_ciphertext, o.secured_iv, o.secured_key_id, o.secured_mac FROM payload o
+                     WHERE o.id = CASE WHEN article.id = @T THEN @S ELSE @T END)
+                WHERE id IN (@T, @S)
+                """,
             _ => throw new ArgumentOutOfRangeException(nameof(damage)),
         };
         await ExecuteAsync(sql, target);
@@ -57,6 +65,7 @@ public sealed class SqliteCheckTests : CheckContractTests, IDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("@T", target.ToInt64());
+        command.Parameters.AddWithValue("@S", Second.ToInt64());
         await command.ExecuteNonQueryAsync();
     }
 

@@ -3,6 +3,7 @@ using Lede.Normalize;
 using Lede.Records;
 using Lede.Storage.Sqlite;
 using Lede.Store;
+using Lede.Tests.Store;
 using Microsoft.Data.Sqlite;
 
 namespace Lede.Storage.Tests;
@@ -57,8 +58,9 @@ public sealed class SqliteMigrationTests : IDisposable
     public async Task A_database_at_an_earlier_version_upgrades_with_its_rows_intact(int version)
     {
         var path = Path.Combine(_folder, $"v{version}.db");
-        var keys = new KeyRing([SecuredKey.New(out _)]);
-        var seal = new SecuredBox(keys).Seal(new SecuredPayload("The sealed text.", ["A. Writer"], null));
+        var keys = new KeyRing([SecuredKey.New(out var master)]);
+        // Databases of those versions were sealed before the article binding.
+        var seal = LegacySeal.Seal(master, new SecuredPayload("The sealed text.", ["A. Writer"], null));
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False;Foreign Keys=True"))
         {
             connection.Open();
@@ -74,9 +76,10 @@ public sealed class SqliteMigrationTests : IDisposable
         await using var store = SqliteStore.Open(path);
 
         (await store.SchemaVersionAsync(default)).ShouldBe(SqliteMigrator.Scripts[^1].Version);
-        (await store.CheckAsync(keys, default)).ShouldBeEmpty();
+        var problems = await store.CheckAsync(keys, default);
         if (version == 0)
         {
+            problems.ShouldBeEmpty();
             (await store.CountArticlesAsync(default)).ShouldBe(0);
             return;
         }
@@ -86,6 +89,9 @@ public sealed class SqliteMigrationTests : IDisposable
         first.Record.Topics.ShouldBe(["AI", "Drones"]);
         first.Record.Related.ShouldHaveSingleItem().WebUrl.ShouldBe("https://example.com/2");
         first.Seal.ShouldBe(seal);
+        // The old payload still verifies and opens; check names it as a notice, not a problem.
+        problems.ShouldHaveSingleItem().ShouldBe(StoreProblem.SealedBeforeIdBinding($"article {new ArticleId(1)}"));
+        new SecuredBox(keys).Open(first.Id, first.Seal!).Text.ShouldBe("The sealed text.");
         (await store.FindRecordAsync(new ArticleId(2), default))!.Record.Secured.ShouldBe(new SecuredValue("AAAAAAAAAAAAAAAAAAAAAA==", "AAAAAAAAAAAAAAAAAAAAAA=="));
         (await store.FindArticleByUrlAsync("https://example.com/1", default)).ShouldBe(new ArticleId(1));
         (await store.FindArticleByUrlAsync("https://example.com/2", default)).ShouldBe(new ArticleId(2));

@@ -159,4 +159,55 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
         clock.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1));
         (await Store.HasArticleAsync(new ArticleId(7), default)).ShouldBeTrue();
     }
+
+    /// <summary>S5: tasks on several threads write and read through one store at once; each operation takes its own connection, so nothing is lost or mixed up.</summary>
+    [Fact]
+    public async Task Tasks_writing_and_reading_through_one_store_at_once_lose_nothing()
+    {
+        const int writers = 4, each = 40;
+        using var done = new CancellationTokenSource();
+        var written = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < each; i++)
+            {
+                var n = (w * each) + i;
+                var id = new ArticleId((ulong)(n + 1));
+                await Store.SaveRecordAsync(id, Samples.Minimal with { Title = $"Concurrent {n}", WebUrl = $"https://example.com/c/{n}" }, default);
+                await Store.AddArticleUrlAsync(id, $"https://example.com/feed-link/{n}", default);
+                if (n % 5 == 0)
+                {
+                    (await Store.SaveDecisionAsync(id, new Decide.EditorDecision(Decide.EditorAction.Publish, $"editor {w}", DateTime.UtcNow, null), default)).ShouldBeTrue();
+                }
+            }
+        })).ToList();
+        var read = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            // Readers beside the writers: every count they see is whole articles, and never goes back.
+            var last = 0;
+            while (!done.IsCancellationRequested)
+            {
+                var count = await Store.CountArticlesAsync(default);
+                count.ShouldBeGreaterThanOrEqualTo(last);
+                last = count;
+                var records = await Store.ReadRecordsAsync(RecordOrder.Imported, default).ToListAsync();
+                records.ShouldAllBe(r => r.Record.Title == $"Concurrent {r.Id.Value - 1}");
+                await Store.SearchAsync(new SearchQuery("concurrent"), default);
+            }
+
+            return last;
+        })).ToList();
+
+        await Task.WhenAll(written);
+        await done.CancelAsync();
+        await Task.WhenAll(read);
+
+        (await Store.CountArticlesAsync(default)).ShouldBe(writers * each);
+        for (var n = 0; n < writers * each; n++)
+        {
+            (await Store.FindArticleByUrlAsync($"https://example.com/feed-link/{n}", default)).ShouldBe(new ArticleId((ulong)(n + 1)));
+        }
+
+        (await Store.SearchAsync(new SearchQuery("concurrent", PublishedOnly: true, Limit: 1000), default)).Count.ShouldBe(writers * each / 5);
+        (await Store.CheckAsync(null, default)).ShouldBeEmpty();
+    }
 }

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Lede.Decide;
 using Lede.Normalize;
 using Lede.Records;
 using Lede.Store;
@@ -181,4 +182,40 @@ public abstract class StoreContractTests : IAsyncLifetime
             byTime.Select(r => (r.Record.PublishedDateTime, r.Id.Value)).OrderBy(t => t.PublishedDateTime).ThenBy(t => t.Value));
         newest.ShouldBe(byTime.Select(r => r.Id.Value).Reverse());
     }
+
+    [Fact]
+    public async Task A_snapshot_reads_the_store_as_it_was_while_writers_go_on()
+    {
+        // Three read pages, and writes between them that land on the later pages: the snapshot sees none of them.
+        const int count = 1100;
+        await Store.SaveArticlesAsync([.. Enumerable.Range(0, count).Select(n => new StoredRecord(new ArticleId((ulong)(n + 1)), Article(n) with { Published = true }))], default);
+        var before = await Store.ReadRecordsAsync(RecordOrder.Published, default).Select(Text).ToListAsync();
+        var read = new List<string>();
+
+        await using (var snapshot = await Store.OpenSnapshotAsync(default))
+        {
+            await foreach (var stored in snapshot.ReadRecordsAsync(RecordOrder.Published, default))
+            {
+                if (read.Count == 1)
+                {
+                    // Each write commits while the snapshot is open: a writer held up by it would time out here.
+                    (await Store.SaveDecisionAsync(new ArticleId(1000), new EditorDecision(EditorAction.Unpublish, "editor", DateTime.UtcNow, "pulled"), default))
+                        .ShouldBeTrue();
+                    await Store.SaveRecordAsync(new ArticleId(700), Article(699) with { Title = "Changed while reading", Published = true }, default);
+                    await Store.SaveRecordAsync(new ArticleId(5000), Article(4999), default);
+                }
+
+                read.Add(Text(stored));
+            }
+
+            snapshot.ArticleCount.ShouldBe(count);
+        }
+
+        read.ShouldBe(before);
+        (await Store.FindRecordAsync(new ArticleId(1000), default))!.Record.Published.ShouldBeFalse();
+        (await Store.FindRecordAsync(new ArticleId(700), default))!.Record.Title.ShouldBe("Changed while reading");
+        (await Store.CountArticlesAsync(default)).ShouldBe(count + 1);
+    }
+
+    private static string Text(StoredRecord stored) => $"{stored.Id}\n{System.Text.Encoding.UTF8.GetString(RecordWriter.WriteBytes(stored.Record))}";
 }

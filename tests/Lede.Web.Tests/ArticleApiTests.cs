@@ -101,6 +101,22 @@ public sealed class ArticleApiTests : IAsyncLifetime
         response.StatusCode.ShouldBe(status);
     }
 
+    /// <summary>M7: every answer, errors and 429s included, asks browsers to send no Referer to the hosts its content points at.</summary>
+    [Theory]
+    [InlineData("/api/articles")]
+    [InlineData("/api/articles/8422dcafe3c997d5")]
+    [InlineData("/api/articles/0000000000000000")]
+    [InlineData("/api/articles/not-an-id")]
+    [InlineData("/nowhere")]
+    [InlineData("/healthz")]
+    public async Task Every_answer_sends_no_referrer(string path)
+    {
+        using var response = await _http.GetAsync(path);
+
+        response.Headers.GetValues("Referrer-Policy").ShouldBe(["no-referrer"]);
+        response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+    }
+
     /// <summary>A3: a flood from one address gets 429 with Retry-After once its burst is spent, and is served again a moment later.</summary>
     [Fact]
     public async Task A_request_flood_is_turned_away_with_429_and_served_again_after_a_pause()
@@ -117,6 +133,7 @@ public sealed class ArticleApiTests : IAsyncLifetime
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 response.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(1));
+                response.Headers.GetValues("Referrer-Policy").ShouldBe(["no-referrer"]);
             }
         }
 

@@ -53,7 +53,7 @@ internal sealed class StoreArticleGenerator(int seed, string nonce)
             + ",\"points\":[\"+20 source-prior: known provider\",\"+10 lead-image: 1200x630\",\"+5 author: named\"]},\"heat\":{\"value\":"
             + record.Heat.ToString(CultureInfo.InvariantCulture)
             + ",\"parts\":[\"providers: 3 distinct in 6 h\",\"velocity: 0.5 per hour\"]},\"publish\":{\"published\":false,\"by\":\"rules\",\"why\":[\"quality below 50\"]}}";
-        var seal = _box.Seal(payload);
+        var seal = _box.Seal(ArticleId.FromUrl(record.WebUrl), payload);
         var analysis = new ArticleAnalysis(story + 1, null, explain) { StoryHeatWhy = "providers: 3 distinct in 6 h\nvelocity: 0.5 per hour" };
         return new StoredRecord(ArticleId.FromUrl(record.WebUrl), record with { Secured = seal.Value }, seal, analysis);
     }

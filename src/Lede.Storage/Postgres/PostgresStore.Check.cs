@@ -10,6 +10,9 @@ public sealed partial class PostgresStore
     /// <value>Default: 1000 sealed payloads verified per read.</value>
     private const int VerifyBatch = 1000;
 
+    /// <value>Default: 1000 payloads sealed before the article binding listed one by one.</value>
+    private const int NoticesListed = 1000;
+
     // References the checks follow even though foreign keys cover most: a key can be dropped, or a load run with
     // triggers off (session_replication_role = replica), and then nothing else would notice.
     private static readonly (string Subject, string Sql, string Message)[] Orphans =
@@ -101,7 +104,7 @@ public sealed partial class PostgresStore
         }
     }
 
-    /// <summary>Every payload Lede sealed carries its key id and MAC; with keys, each one verifies and opens.</summary>
+    /// <summary>Every payload Lede sealed carries its key id and MAC; with keys, each one verifies and opens; one sealed before the article binding is a notice.</summary>
     private static async Task CheckSecuredAsync(PostgresSession s, KeyRing? keys, List<StoreProblem> problems)
     {
         foreach (var id in await s.QueryAsync<long>("""
@@ -112,27 +115,29 @@ public sealed partial class PostgresStore
             problems.Add(new StoreProblem("secured", Subject("article", id), "marked sealed by Lede but has no key id or MAC"));
         }
 
-        if (keys is null)
-        {
-            return;
-        }
-
-        var box = new SecuredBox(keys);
+        var box = keys is null ? null : new SecuredBox(keys);
         var after = long.MinValue;
+        var noticed = 0;
         while (true)
         {
             var rows = await s.QueryAsync<(long Id, string Ciphertext, string Iv, string KeyId, string Mac)>($"""
                 SELECT id, secured_ciphertext, secured_iv, secured_key_id, secured_mac FROM article
                 WHERE secured_verified AND secured_ciphertext IS NOT NULL AND secured_key_id IS NOT NULL AND secured_mac IS NOT NULL
-                  AND id > @After
+                  AND id > @After{(box is null ? $" AND secured_mac NOT LIKE '{SealedPayload.BoundMacPrefix}%'" : "")}
                 ORDER BY id LIMIT {VerifyBatch}
                 """, new { After = after }).ConfigureAwait(false);
             foreach (var row in rows)
             {
+                var seal = new SealedPayload(new SecuredValue(T.Decode(row.Ciphertext), T.Decode(row.Iv)), T.Decode(row.KeyId), T.Decode(row.Mac));
                 try
                 {
                     // Open checks the MAC before it decrypts; decrypting too proves the payload is one Lede can show.
-                    box.Open(new SealedPayload(new SecuredValue(T.Decode(row.Ciphertext), T.Decode(row.Iv)), T.Decode(row.KeyId), T.Decode(row.Mac)));
+                    box?.Open(ArticleId.FromInt64(row.Id), seal);
+                    // Listed up to a cap, then counted in one line: a store sealed before the binding may hold millions.
+                    if (!seal.IsBound && ++noticed <= NoticesListed)
+                    {
+                        problems.Add(StoreProblem.SealedBeforeIdBinding(Subject("article", row.Id)));
+                    }
                 }
                 catch (SecuredPayloadException e)
                 {
@@ -142,6 +147,11 @@ public sealed partial class PostgresStore
 
             if (rows.Count < VerifyBatch)
             {
+                if (noticed > NoticesListed)
+                {
+                    problems.Add(new StoreProblem("secured", "database", $"{noticed - NoticesListed} more payloads sealed before id binding") { IsNotice = true });
+                }
+
                 return;
             }
 

@@ -8,7 +8,7 @@ namespace Lede.Storage.Postgres;
 public sealed partial class PostgresStore
 {
     /// <value>Default: 500 articles per read.</value>
-    private const int ReadBatch = 500;
+    internal const int ReadBatch = 500;
 
     public Task<int> CountArticlesAsync(CancellationToken ct)
         => InTransactionAsync(async s => (int)(await s.ScalarAsync<long>("SELECT COUNT(*) FROM article").ConfigureAwait(false)), ct);
@@ -37,19 +37,11 @@ public sealed partial class PostgresStore
 
     public async IAsyncEnumerable<StoredRecord> ReadRecordsAsync(RecordOrder order, [EnumeratorCancellation] CancellationToken ct)
     {
-        // Keyset pages: memory stays flat however many articles there are.
-        var (where, orderBy) = order switch
-        {
-            RecordOrder.Published => ("(a.published_at, a.seq) > (@At, @Seq)", "a.published_at, a.seq"),
-            RecordOrder.Newest => ("(a.published_at, a.seq) < (@At, @Seq)", "a.published_at DESC, a.seq DESC"),
-            _ => ("a.seq > @Seq", "a.seq"),
-        };
         object? after = null;
         while (true)
         {
             // One transaction per page, closed before the caller sees it: a slow consumer never holds the database.
-            var sql = $"{(after is null ? "" : $"WHERE {where}")} ORDER BY {orderBy} LIMIT {ReadBatch}";
-            var (rows, page) = await InTransactionAsync(s => ReadPageAsync(s, sql, after), ct).ConfigureAwait(false);
+            var (rows, page) = await InTransactionAsync(s => ReadPageAsync(s, order, after), ct).ConfigureAwait(false);
             foreach (var record in page)
             {
                 yield return record;
@@ -60,8 +52,30 @@ public sealed partial class PostgresStore
                 yield break;
             }
 
-            after = new { At = PostgresTime.Write(rows[^1].PublishedAt), Seq = rows[^1].Seq };
+            after = NextPageKey(rows);
         }
+    }
+
+    public async Task<IStoreSnapshot> OpenSnapshotAsync(CancellationToken ct)
+    {
+        // Not retried past its start: a snapshot cut by a server restart cannot be taken up again where it was.
+        var connection = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        return await PostgresSnapshot.OpenAsync(connection, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The key after a full page.</summary>
+    internal static object NextPageKey(List<ArticleRow> rows) => new { At = PostgresTime.Write(rows[^1].PublishedAt), Seq = rows[^1].Seq };
+
+    /// <summary>One keyset page of <see cref="ReadBatch"/> articles after <paramref name="after"/> (null: the first): memory stays flat however many articles there are.</summary>
+    internal static Task<(List<ArticleRow> Rows, List<StoredRecord> Records)> ReadPageAsync(PostgresSession s, RecordOrder order, object? after)
+    {
+        var (where, orderBy) = order switch
+        {
+            RecordOrder.Published => ("(a.published_at, a.seq) > (@At, @Seq)", "a.published_at, a.seq"),
+            RecordOrder.Newest => ("(a.published_at, a.seq) < (@At, @Seq)", "a.published_at DESC, a.seq DESC"),
+            _ => ("a.seq > @Seq", "a.seq"),
+        };
+        return ReadPageAsync(s, $"{(after is null ? "" : $"WHERE {where}")} ORDER BY {orderBy} LIMIT {ReadBatch}", after);
     }
 
     /// <summary>The articles a <c>WHERE … ORDER BY …</c> tail selects, as records, children read in one more round trip.</summary>

@@ -103,8 +103,16 @@ public sealed partial class PostgresStore : IStore, IMigratedStore
                 _dataSource.Clear();
                 await Task.Delay(PostgresRetry.Backoff(attempt), ct).ConfigureAwait(false);
             }
+            catch (PostgresException e) when (e.SqlState == DiskFull)
+            {
+                // The transaction was rolled back; retrying would only fill the log with the same failure.
+                throw new StoreFullException($"database {Where}", e);
+            }
         }
     }
+
+    /// <summary>53100 disk_full: the server could not extend a file.</summary>
+    private const string DiskFull = "53100";
 
     private Task InTransactionAsync(Func<PostgresSession, Task> work, CancellationToken ct)
         => InTransactionAsync(async session =>

@@ -45,16 +45,24 @@ public sealed partial class SqliteStore
         ct.ThrowIfCancellationRequested();
         try
         {
-            var found = 0;
+            // Notices (payloads sealed before the article binding) are counted apart: many of them never hide an error.
+            int found = 0, noticed = 0;
             foreach (var problem in check())
             {
-                if (++found > ProblemsPerCheck)
+                var count = problem.IsNotice ? ++noticed : ++found;
+                if (count <= ProblemsPerCheck)
                 {
-                    problems.Add(new StoreProblem(problem.Kind, "database", $"more {problem.Kind} problems than the {ProblemsPerCheck} listed"));
+                    problems.Add(problem);
+                }
+                else if (count == ProblemsPerCheck + 1)
+                {
+                    problems.Add(new StoreProblem(problem.Kind, "database",
+                        $"more {problem.Kind} {(problem.IsNotice ? "notices" : "problems")} than the {ProblemsPerCheck} listed") { IsNotice = problem.IsNotice });
+                }
+                else if (!problem.IsNotice)
+                {
                     break;
                 }
-
-                problems.Add(problem);
             }
 
             return true;

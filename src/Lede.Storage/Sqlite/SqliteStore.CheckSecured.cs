@@ -1,4 +1,5 @@
 using Dapper;
+using Lede.Normalize;
 using Lede.Records;
 using Lede.Store;
 using Microsoft.Data.Sqlite;
@@ -26,19 +27,24 @@ public sealed partial class SqliteStore
                 continue;
             }
 
-            var failure = box is null ? null : Verify(box, new SealedPayload(new SecuredValue(row.Ciphertext, row.Iv), row.KeyId, row.Mac));
+            var seal = new SealedPayload(new SecuredValue(row.Ciphertext, row.Iv), row.KeyId, row.Mac);
+            var failure = box is null ? null : Verify(box, ArticleId.FromInt64(row.Id), seal);
             if (failure is not null)
             {
                 yield return new StoreProblem("secured", Article(row.Id), failure);
             }
+            else if (!seal.IsBound)
+            {
+                yield return StoreProblem.SealedBeforeIdBinding(Article(row.Id));
+            }
         }
     }
 
-    private static string? Verify(SecuredBox box, SealedPayload payload)
+    private static string? Verify(SecuredBox box, ArticleId id, SealedPayload payload)
     {
         try
         {
-            box.Verify(payload);
+            box.Verify(id, payload);
             return null;
         }
         catch (SecuredPayloadException e)

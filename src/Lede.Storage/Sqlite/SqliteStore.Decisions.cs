@@ -2,6 +2,7 @@ using Dapper;
 using Lede.Decide;
 using Lede.Normalize;
 using Lede.Store;
+using Microsoft.Data.Sqlite;
 
 namespace Lede.Storage.Sqlite;
 
@@ -10,35 +11,42 @@ public sealed partial class SqliteStore
     public Task<bool> SaveDecisionAsync(ArticleId id, EditorDecision decision, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        using var connection = Connect();
-        using var tx = connection.BeginTransaction(deferred: false);
-        var values = new
+        try
         {
-            Id = id.ToInt64(),
-            decision.Editor,
-            At = StoredTime.Format(decision.At),
-            decision.Published,
-            Why = decision.Why,
-            Action = decision.Action.ToString().ToLowerInvariant(),
-            Now = StoredTime.Format(DateTime.UtcNow),
-        };
-        // The published flag is a search facet: out of the index with the old value, back in with the new.
-        connection.Execute(UnindexSql, new { values.Id }, tx);
-        var changed = connection.Execute(
-            "UPDATE article SET published = @Published, updated_at = @Now WHERE id = @Id", SqliteText.Parameters(values), tx);
-        if (changed == 0)
-        {
-            return Task.FromResult(false);
+            using var connection = Connect();
+            using var tx = connection.BeginTransaction(deferred: false);
+            var values = new
+            {
+                Id = id.ToInt64(),
+                decision.Editor,
+                At = StoredTime.Format(decision.At),
+                decision.Published,
+                Why = decision.Why,
+                Action = decision.Action.ToString().ToLowerInvariant(),
+                Now = StoredTime.Format(DateTime.UtcNow),
+            };
+            // The published flag is a search facet: out of the index with the old value, back in with the new.
+            connection.Execute(UnindexSql, new { values.Id }, tx);
+            var changed = connection.Execute(
+                "UPDATE article SET published = @Published, updated_at = @Now WHERE id = @Id", SqliteText.Parameters(values), tx);
+            if (changed == 0)
+            {
+                return Task.FromResult(false);
+            }
+
+            connection.Execute(IndexSql, new { values.Id }, tx);
+
+            connection.Execute("""
+                INSERT INTO decision (article_id, decided_by, decided_at, published, reason, action)
+                VALUES (@Id, CAST(@Editor AS TEXT), @At, @Published, CAST(@Why AS TEXT), @Action)
+                """, SqliteText.Parameters(values), tx);
+            tx.Commit();
+            return Task.FromResult(true);
         }
-
-        connection.Execute(IndexSql, new { values.Id }, tx);
-
-        connection.Execute("""
-            INSERT INTO decision (article_id, decided_by, decided_at, published, reason, action)
-            VALUES (@Id, CAST(@Editor AS TEXT), @At, @Published, CAST(@Why AS TEXT), @Action)
-            """, SqliteText.Parameters(values), tx);
-        tx.Commit();
-        return Task.FromResult(true);
+        catch (SqliteException e) when (e.SqliteErrorCode == Full)
+        {
+            throw Filled(e);
+        }
     }
 
     public Task<IReadOnlyList<EditorDecision>> ReadDecisionsAsync(ArticleId id, CancellationToken ct)

@@ -9,7 +9,7 @@ namespace Lede.Storage.Sqlite;
 public sealed partial class SqliteStore
 {
     /// <value>Default: 500 articles per read.</value>
-    private const int ReadBatch = 500;
+    internal const int ReadBatch = 500;
 
     public Task<int> CountArticlesAsync(CancellationToken ct)
     {
@@ -46,15 +46,22 @@ public sealed partial class SqliteStore
     public Task AddArticleUrlAsync(ArticleId id, string url, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        using var connection = Connect();
-        // A URL another article holds already stays with it.
-        connection.Execute(
-            """
-            INSERT INTO article_url (url_hash, url, article_seq) SELECT @Hash, CAST(@Url AS TEXT), seq FROM article
-            WHERE id = @Id AND NOT EXISTS (SELECT 1 FROM article_url WHERE url_hash = @Hash AND url = CAST(@Url AS TEXT))
-            """,
-            SqliteText.Parameters(new { Hash = SqliteUrlHash.Of(url), Url = url, Id = id.ToInt64() }));
-        return Task.CompletedTask;
+        try
+        {
+            using var connection = Connect();
+            // A URL another article holds already stays with it.
+            connection.Execute(
+                """
+                INSERT INTO article_url (url_hash, url, article_seq) SELECT @Hash, CAST(@Url AS TEXT), seq FROM article
+                WHERE id = @Id AND NOT EXISTS (SELECT 1 FROM article_url WHERE url_hash = @Hash AND url = CAST(@Url AS TEXT))
+                """,
+                SqliteText.Parameters(new { Hash = SqliteUrlHash.Of(url), Url = url, Id = id.ToInt64() }));
+            return Task.CompletedTask;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == Full)
+        {
+            throw Filled(e);
+        }
     }
 
     public Task<StoredRecord?> FindRecordAsync(ArticleId id, CancellationToken ct)
@@ -68,15 +75,7 @@ public sealed partial class SqliteStore
 
     public async IAsyncEnumerable<StoredRecord> ReadRecordsAsync(RecordOrder order, [EnumeratorCancellation] CancellationToken ct)
     {
-        // Keyset pages: memory stays flat however many articles there are.
-        var (where, orderBy) = order switch
-        {
-            RecordOrder.Published => ("(published_at, seq) > (@At, @Seq)", "published_at, seq"),
-            RecordOrder.Newest => ("(published_at, seq) < (@At, @Seq)", "published_at DESC, seq DESC"),
-            _ => ("seq > @Seq", "seq"),
-        };
-        // '~' sorts after every digit, so the newest-first walk starts past any stored time.
-        var after = order == RecordOrder.Newest ? new { At = "~", Seq = long.MaxValue } : new { At = "", Seq = 0L };
+        var after = FirstPageKey(order);
         while (true)
         {
             ct.ThrowIfCancellationRequested();
@@ -86,8 +85,7 @@ public sealed partial class SqliteStore
             using (var connection = Connect())
             using (var tx = connection.BeginTransaction(deferred: true))
             {
-                rows = connection.Query<ArticleRow>($"{ArticleRow.Select} WHERE {where} ORDER BY {orderBy} LIMIT {ReadBatch}", after, tx).AsList();
-                page = Assemble(connection, rows, tx);
+                (rows, page) = ReadPage(connection, tx, order, after);
             }
 
             foreach (var record in page)
@@ -100,10 +98,39 @@ public sealed partial class SqliteStore
                 yield break;
             }
 
-            after = new { At = rows[^1].PublishedAt, Seq = rows[^1].Seq };
+            after = NextPageKey(rows);
             await Task.Yield();
         }
     }
+
+    public Task<IStoreSnapshot> OpenSnapshotAsync(CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult<IStoreSnapshot>(SqliteSnapshot.Open(Connect()));
+    }
+
+    /// <summary>The key before the first page of <paramref name="order"/>.</summary>
+    // '~' sorts after every digit, so the newest-first walk starts past any stored time.
+    internal static PageKey FirstPageKey(RecordOrder order) => order == RecordOrder.Newest ? new PageKey("~", long.MaxValue) : new PageKey("", 0L);
+
+    /// <summary>The key after a full page.</summary>
+    internal static PageKey NextPageKey(List<ArticleRow> rows) => new(rows[^1].PublishedAt, rows[^1].Seq);
+
+    /// <summary>One keyset page of <see cref="ReadBatch"/> articles after <paramref name="after"/>: memory stays flat however many articles there are.</summary>
+    internal static (List<ArticleRow> Rows, List<StoredRecord> Page) ReadPage(SqliteConnection connection, SqliteTransaction tx, RecordOrder order, PageKey after)
+    {
+        var (where, orderBy) = order switch
+        {
+            RecordOrder.Published => ("(published_at, seq) > (@At, @Seq)", "published_at, seq"),
+            RecordOrder.Newest => ("(published_at, seq) < (@At, @Seq)", "published_at DESC, seq DESC"),
+            _ => ("seq > @Seq", "seq"),
+        };
+        var rows = connection.Query<ArticleRow>($"{ArticleRow.Select} WHERE {where} ORDER BY {orderBy} LIMIT {ReadBatch}", after, tx).AsList();
+        return (rows, Assemble(connection, rows, tx));
+    }
+
+    /// <summary>Where a keyset page starts: after this publication time and import position.</summary>
+    internal sealed record PageKey(string At, long Seq);
 
     /// <summary>Turns article rows into records, loading the children of all of them at once.</summary>
     internal static List<StoredRecord> Assemble(SqliteConnection connection, List<ArticleRow> rows, SqliteTransaction tx)

@@ -12,6 +12,8 @@ namespace Lede.Storage.Sqlite;
 public sealed partial class SqliteStore : IStore, IMigratedStore
 {
     private readonly string _connectionString;
+    private readonly string _path;
+    private readonly long? _maxPageCount;
     private readonly SqliteCheckpointer _checkpointer;
 
     static SqliteStore()
@@ -23,14 +25,22 @@ public sealed partial class SqliteStore : IStore, IMigratedStore
         _ = SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MEMSTATUS, 0);
     }
 
-    private SqliteStore(string connectionString)
+    private SqliteStore(string connectionString, string path, long? maxPageCount)
     {
         _connectionString = connectionString;
+        _path = path;
+        _maxPageCount = maxPageCount;
         _checkpointer = new SqliteCheckpointer(Connect);
     }
 
     /// <summary>Opens (creating when missing) the database at <paramref name="path"/> and migrates it.</summary>
-    public static SqliteStore Open(string path)
+    public static SqliteStore Open(string path) => Open(path, maxPageCount: null);
+
+    /// <summary>Opens the database at <paramref name="path"/>, letting it grow to at most <paramref name="maxPageCount"/> pages (SQLite's <c>max_page_count</c>).</summary>
+    /// <remarks>Past the limit a write fails as on a full disk (<see cref="StoreFullException"/>); a later open with a higher limit (or none) lets it grow again.</remarks>
+    /// <param name="path">The database file.</param>
+    /// <param name="maxPageCount">The most pages the file may have (4 KiB each); null leaves SQLite's own limit.</param>
+    public static SqliteStore Open(string path, long? maxPageCount)
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -40,7 +50,7 @@ public sealed partial class SqliteStore : IStore, IMigratedStore
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             DefaultTimeout = 30,
-        }.ToString());
+        }.ToString(), full, maxPageCount);
         try
         {
             using var connection = store.Connect();
@@ -60,6 +70,12 @@ public sealed partial class SqliteStore : IStore, IMigratedStore
 
     /// <summary>SQLITE_CORRUPT and SQLITE_NOTADB: the file is damaged or was never a database.</summary>
     private const int Corrupt = 11, NotADatabase = 26;
+
+    /// <summary>SQLITE_FULL: the disk is full, or the file reached <c>max_page_count</c>.</summary>
+    private const int Full = 13;
+
+    /// <summary>The named error for a full database; SQLite has rolled the write back by then (or the open transaction's dispose does).</summary>
+    private StoreFullException Filled(SqliteException e) => new(_path, e);
 
     public int MigrationsApplied { get; private set; }
 
@@ -86,6 +102,12 @@ public sealed partial class SqliteStore : IStore, IMigratedStore
                 PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;
                 PRAGMA wal_autocheckpoint = 16384; PRAGMA journal_size_limit = 67108864
                 """);
+            if (_maxPageCount is { } pages)
+            {
+                // Per connection, like every pragma here; a pooled connection gets it again on each use.
+                connection.Execute($"PRAGMA max_page_count = {pages.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+
             SqliteUrlHash.Register(connection);
             return connection;
         }

@@ -60,7 +60,7 @@ public sealed class ArticleBuilder(ArticleNormalizer normalizer, PageEnricher? p
             return new BuiltArticle(record, null, article.FullText, classification, facts);
         }
 
-        var seal = box.Seal(new SecuredPayload(article.FullText, article.Authors, article.RawDescription));
+        var seal = box.Seal(ArticleId.FromUrl(record.WebUrl), new SecuredPayload(article.FullText, article.Authors, article.RawDescription));
         return new BuiltArticle(record with { Secured = seal.Value }, seal, article.FullText, classification, facts);
     }
 

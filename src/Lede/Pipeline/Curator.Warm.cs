@@ -86,7 +86,7 @@ public sealed partial class Curator
 
         try
         {
-            return _box.Open(seal).Text;
+            return _box.Open(stored.Id, seal).Text;
         }
         catch (SecuredPayloadException)
         {

@@ -6,15 +6,29 @@ namespace Lede.Records;
 public sealed class RecordExporter(IStore store)
 {
     /// <summary>Writes the records under <paramref name="folder"/> and returns how many it wrote.</summary>
-    /// <remarks>Each file is written beside its final name and then renamed, so a reader never sees half a record.</remarks>
-    public async Task<int> ExportAsync(string folder, ExportLayout layout, RecordOrder order, CancellationToken ct)
+    public Task<int> ExportAsync(string folder, ExportLayout layout, RecordOrder order, CancellationToken ct) => ExportAsync(folder, layout, order, null, ct);
+
+    /// <summary>Writes the records under <paramref name="folder"/>, telling <paramref name="onWritten"/> of each, and returns how many it wrote.</summary>
+    /// <remarks>
+    /// The export is one snapshot of the store, the state at its start: an article published, unpublished, changed or
+    /// added while it runs is written as it was then, or not at all. Each file is written beside its final name and
+    /// then renamed, so a reader never sees half a record.
+    /// </remarks>
+    /// <param name="folder">Where the records go.</param>
+    /// <param name="layout">How the files are named.</param>
+    /// <param name="order">The order of the numbered files.</param>
+    /// <param name="onWritten">Told each file's path once it is written (progress; tests change the store there).</param>
+    /// <param name="ct">Cancels the export.</param>
+    public async Task<int> ExportAsync(string folder, ExportLayout layout, RecordOrder order, Func<string, Task>? onWritten, CancellationToken ct)
     {
         var target = layout == ExportLayout.Jekyll ? Path.Combine(folder, RecordFileName.JekyllCollection) : folder;
         Directory.CreateDirectory(target);
-        var digits = RecordFileName.DigitsFor(await store.CountArticlesAsync(ct).ConfigureAwait(false));
+        var snapshot = await store.OpenSnapshotAsync(ct).ConfigureAwait(false);
+        await using var snapshotScope = snapshot.ConfigureAwait(false);
+        var digits = RecordFileName.DigitsFor(snapshot.ArticleCount);
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var written = 0;
-        await foreach (var (id, record, _, analysis) in store.ReadRecordsAsync(order, ct).ConfigureAwait(false))
+        await foreach (var (id, record, _, analysis) in snapshot.ReadRecordsAsync(order, ct).ConfigureAwait(false))
         {
             if (analysis?.DuplicateOf is not null)
             {
@@ -30,8 +44,13 @@ public sealed class RecordExporter(IStore store)
                 taken.Add(name);
             }
 
-            await WriteAtomicallyAsync(Path.Combine(target, name), RecordWriter.WriteBytes(record), ct).ConfigureAwait(false);
+            var path = Path.Combine(target, name);
+            await WriteAtomicallyAsync(path, RecordWriter.WriteBytes(record), ct).ConfigureAwait(false);
             written++;
+            if (onWritten is not null)
+            {
+                await onWritten(path).ConfigureAwait(false);
+            }
         }
 
         return written;

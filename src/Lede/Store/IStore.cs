@@ -35,7 +35,11 @@ public interface IStore : IAsyncDisposable
     Task<IReadOnlyDictionary<string, ProviderDecisions>> ReadProviderDecisionsAsync(CancellationToken ct);
 
     /// <summary>Every stored article as a record, in the given order.</summary>
+    /// <remarks>Read in pages, each its own read: an article written meanwhile may or may not be seen. <see cref="OpenSnapshotAsync"/> reads one state.</remarks>
     IAsyncEnumerable<StoredRecord> ReadRecordsAsync(RecordOrder order, CancellationToken ct);
+
+    /// <summary>Opens a consistent read of the whole store, as it is now; writers go on meanwhile, unseen by it.</summary>
+    Task<IStoreSnapshot> OpenSnapshotAsync(CancellationToken ct);
 
     /// <summary>How many articles are stored.</summary>
     Task<int> CountArticlesAsync(CancellationToken ct);

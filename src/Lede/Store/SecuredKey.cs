@@ -17,6 +17,7 @@ public sealed class SecuredKey
     {
         EncryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, master, Length, info: Encoding.ASCII.GetBytes("lede secured aes-256-cbc v1"));
         MacKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, master, Length, info: Encoding.ASCII.GetBytes("lede secured hmac-sha256 v1"));
+        BoundMacKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, master, Length, info: Encoding.ASCII.GetBytes("lede secured hmac-sha256 v2 article-bound"));
         var idBytes = HKDF.DeriveKey(HashAlgorithmName.SHA256, master, 6, info: Encoding.ASCII.GetBytes("lede secured key id v1"));
         Id = Convert.ToHexStringLower(idBytes);
     }
@@ -26,7 +27,11 @@ public sealed class SecuredKey
 
     internal byte[] EncryptionKey { get; }
 
+    // The MAC key of payloads sealed before the article binding (they still open).
     internal byte[] MacKey { get; }
+
+    // The MAC key of payloads bound to their article: another key, so a bound MAC never verifies as an unbound one.
+    internal byte[] BoundMacKey { get; }
 
     /// <summary>A fresh random key.</summary>
     public static SecuredKey New(out string base64)

@@ -6,5 +6,12 @@ namespace Lede.Store;
 /// <param name="Message">What is wrong, in one line.</param>
 public sealed record StoreProblem(string Kind, string Subject, string Message)
 {
-    public override string ToString() => $"{Kind}: {Subject}: {Message}";
+    /// <summary>A notice, not an error: worth knowing and fixable (a payload sealed before the article binding), but nothing is wrong.</summary>
+    public bool IsNotice { get; init; }
+
+    /// <summary>The notice that a payload was sealed before the article binding, so another row could hold it unnoticed.</summary>
+    public static StoreProblem SealedBeforeIdBinding(string subject)
+        => new("secured", subject, "sealed before id binding: a swap with another article's payload would go unnoticed; 'lede keys rotate --continue' re-seals it") { IsNotice = true };
+
+    public override string ToString() => $"{(IsNotice ? "notice: " : "")}{Kind}: {Subject}: {Message}";
 }

@@ -96,7 +96,7 @@ public static class IngestInvariants
         string? error = null;
         try
         {
-            box?.Open(stored.Seal);
+            box?.Open(stored.Id, stored.Seal);
         }
         catch (SecuredPayloadException e)
         {

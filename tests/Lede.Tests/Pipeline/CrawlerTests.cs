@@ -193,4 +193,75 @@ public sealed class CrawlerTests : IAsyncLifetime
         onDisk.ShouldNotContain(text => text.Contains(Marker, StringComparison.Ordinal));
         _store = SqliteStore.Open(Path.Combine(_folder, "lede.db"));
     }
+
+    [Fact]
+    public async Task A_full_disk_rolls_the_batch_back_keeps_what_was_committed_and_the_crawl_completes_once_space_is_freed()
+    {
+        var path = Path.Combine(_folder, "lede.db");
+        _site["https://news.example/feed"] = r => LongFeed(r, 50);
+        await _store.AddSourceAsync("https://news.example/feed", null, [], default);
+        var empty = PageCount(path);
+        (await CrawlAllAsync()).NewArticles.ShouldBe(50);
+        var fifty = PageCount(path);
+        _site["https://news.example/feed"] = r => LongFeed(r, 600);
+
+        // Room for about 350 more articles, measured on the first fifty: one batch of 200 fits, the disk fills in the next.
+        await ReopenAsync(path, fifty + ((fifty - empty) * 7));
+        var full = await Should.ThrowAsync<StoreFullException>(CrawlAllAsync);
+
+        full.Message.ShouldContain(path);
+        full.Message.ShouldContain("disk full");
+        full.Message.ShouldNotContain("\n");
+        var kept = await _store.CountArticlesAsync(default);
+        // A batch of 200 was committed before the disk filled; the batch that filled it left nothing behind.
+        kept.ShouldBeInRange(250, 599);
+        (await _store.CheckAsync(null, default)).ShouldBeEmpty();
+        for (var i = 0; i < 50; i++)
+        {
+            (await _store.FindArticleByUrlAsync($"https://news.example/story-{i}", default)).ShouldNotBeNull();
+        }
+
+        await ReopenAsync(path, null);
+        var resumed = await CrawlAllAsync();
+
+        resumed.Failed.ShouldBe(0);
+        (await _store.CountArticlesAsync(default)).ShouldBe(600);
+        resumed.NewArticles.ShouldBe(600 - kept);
+        for (var i = 0; i < 600; i++)
+        {
+            (await _store.FindArticleByUrlAsync($"https://news.example/story-{i}", default)).ShouldNotBeNull();
+        }
+    }
+
+    private async Task ReopenAsync(string path, long? maxPageCount)
+    {
+        await _store.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _store = SqliteStore.Open(path, maxPageCount);
+    }
+
+    private static long PageCount(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA page_count";
+        using var reader = command.ExecuteReader();
+        reader.NextResult();
+        reader.Read();
+        return reader.GetInt64(0);
+    }
+
+    // Items with long, distinct descriptions (each its own words), so that they fill pages quickly and are no copies of each other.
+    private static FetchResponse LongFeed(FetchRequest request, int count)
+    {
+        var random = new Random(7);
+        string Word() => string.Concat(Enumerable.Range(0, random.Next(4, 10)).Select(_ => (char)('a' + random.Next(26))));
+        var items = string.Concat(Enumerable.Range(0, count).Select(i =>
+            $"<item><title>Story {i} {Word()} {Word()}</title><link>https://news.example/story-{i}</link>"
+            + $"<pubDate>{new DateTime(2021, 3, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i):R}</pubDate>"
+            + $"<description>{string.Join(' ', Enumerable.Range(0, 150).Select(_ => Word()))}</description></item>"));
+        var body = Encoding.UTF8.GetBytes($"<rss version=\"2.0\"><channel><title>Example News</title>{items}</channel></rss>");
+        return new FetchResponse(request.Url, request.Url, 200, body, "application/rss+xml", null, null, null);
+    }
 }
