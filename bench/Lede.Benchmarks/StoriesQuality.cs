@@ -207,6 +207,7 @@ internal static class StoriesQuality
         "MergeShortFactor" => o with { MergeShortFactor = v },
         "LeadWords" => o with { LeadWords = (int)v },
         "YoungStoryArticles" => o with { YoungStoryArticles = (int)v },
+        "RepeatBridgeFactor" => o with { RepeatBridgeFactor = v },
         _ => throw new ArgumentException($"unknown option {name}", nameof(name)),
     };
 }

@@ -150,4 +150,13 @@ public sealed record StoryClusterOptions
     /// </remarks>
     /// <value>Default: 1.</value>
     public int YoungStoryArticles { get; init; } = 1;
+
+    /// <summary>The headline merge bar's factor (<see cref="MergeShortFactor"/>) is multiplied by this once a second article bridges the same two stories.</summary>
+    /// <remarks>
+    /// Every article that fits two stories is evidence they are one; two headline stories of one event keep being bridged while
+    /// their sums stay below the bar (few shared words per headline). Full-text stories keep their bar: two events of one kind are
+    /// bridged again and again too (ECB+'s confusable pairs). 1 switches it off.
+    /// </remarks>
+    /// <value>Default: 0.8.</value>
+    public double RepeatBridgeFactor { get; init; } = 0.8;
 }
