@@ -208,6 +208,9 @@ internal static class StoriesQuality
         "LeadWords" => o with { LeadWords = (int)v },
         "YoungStoryArticles" => o with { YoungStoryArticles = (int)v },
         "RepeatBridgeFactor" => o with { RepeatBridgeFactor = v },
+        "CloseHeadlines" => o with { CloseHeadlines = (int)v },
+        "CloseHeadlineCosine" => o with { CloseHeadlineCosine = v },
+        "HeadlinesKept" => o with { HeadlinesKept = (int)v },
         _ => throw new ArgumentException($"unknown option {name}", nameof(name)),
     };
 }
