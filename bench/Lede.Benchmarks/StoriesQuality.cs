@@ -207,6 +207,10 @@ internal static class StoriesQuality
         "MergeShortFactor" => o with { MergeShortFactor = v },
         "LeadWords" => o with { LeadWords = (int)v },
         "YoungStoryArticles" => o with { YoungStoryArticles = (int)v },
+        "RepeatBridgeFactor" => o with { RepeatBridgeFactor = v },
+        "CloseHeadlines" => o with { CloseHeadlines = (int)v },
+        "CloseHeadlineCosine" => o with { CloseHeadlineCosine = v },
+        "HeadlinesKept" => o with { HeadlinesKept = (int)v },
         _ => throw new ArgumentException($"unknown option {name}", nameof(name)),
     };
 }

@@ -150,4 +150,26 @@ public sealed record StoryClusterOptions
     /// </remarks>
     /// <value>Default: 1.</value>
     public int YoungStoryArticles { get; init; } = 1;
+
+    /// <summary>The headline merge bar's factor (<see cref="MergeShortFactor"/>) is multiplied by this once a second article bridges the same two stories.</summary>
+    /// <remarks>
+    /// Every article that fits two stories is evidence they are one; two headline stories of one event keep being bridged while
+    /// their sums stay below the bar (few shared words per headline). Full-text stories keep their bar: two events of one kind are
+    /// bridged again and again too (ECB+'s confusable pairs). 1 switches it off.
+    /// </remarks>
+    /// <value>Default: 0.8.</value>
+    public double RepeatBridgeFactor { get; init; } = 0.8;
+
+    /// <summary>A headline-length document its best story turned away joins it anyway when this many of the story's latest headlines are each close to it.</summary>
+    /// <remarks>The sum of a big story of headlines is diffuse, so one headline's cosine with it runs low; closeness to several members one by one does not fade. 0 switches it off.</remarks>
+    /// <value>Default: 2.</value>
+    public int CloseHeadlines { get; init; } = 2;
+
+    /// <summary>The title cosine at which a member headline counts as close (see <see cref="CloseHeadlines"/>).</summary>
+    /// <value>Default: 0.3.</value>
+    public double CloseHeadlineCosine { get; init; } = 0.3;
+
+    /// <summary>Headline-length members whose title vectors a story keeps for <see cref="CloseHeadlines"/>.</summary>
+    /// <value>Default: 32.</value>
+    public int HeadlinesKept { get; init; } = 32;
 }

@@ -223,6 +223,8 @@ public sealed partial class StoryClusterer
         {
             Drop(story);
         }
+
+        ForgetBridges();
     }
 
     // Once the term table has doubled past the floor, keys that no active story (nor the document at hand) holds are forgotten,

@@ -6,6 +6,8 @@ public sealed partial class StoryClusterer
 {
     // Every candidate scored for the document at hand, for the merge step.
     private readonly List<CandidateScore> _scored = [];
+    // Articles seen so far that fit both of two active stories without merging them, by the pair's ids (smaller first).
+    private readonly Dictionary<(long, long), int> _bridges = [];
 
     // A document that would join two stories is a bridge: when the two stories' centroids are also alike (and their key details
     // do not conflict), they are one story told twice, and the later one merges into the earlier. Returns the surviving story.
@@ -26,10 +28,15 @@ public sealed partial class StoryClusterer
             }
 
             var similarity = StorySimilarity(survivor, story);
-            // Headline-only stories' sums share fewer words: their bar falls the way a headline's join threshold does.
-            var mergeAt = _options.MergeThreshold * ShortFactor(Math.Max(survivor.MeanTerms, story.MeanTerms), _options.MergeShortFactor);
+            // Headline-only stories' sums share fewer words: their bar falls the way a headline's join threshold does, and again
+            // once an earlier article bridged the same two stories (each bridge is more evidence; full-text bars do not move).
+            var bridges = CountBridge(survivor, story);
+            var shortFactor = _options.MergeShortFactor * (bridges > 1 ? _options.RepeatBridgeFactor : 1);
+            var mergeAt = _options.MergeThreshold * ShortFactor(Math.Max(survivor.MeanTerms, story.MeanTerms), shortFactor);
             if (similarity < mergeAt)
             {
+                why.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"not merged with story {story.Id}: the stories' similarity {similarity:0.000} < {mergeAt:0.000} (bridges {bridges})"));
                 continue;
             }
 
@@ -46,6 +53,37 @@ public sealed partial class StoryClusterer
         }
 
         return survivor;
+    }
+
+    // Counts one more article that fits both stories; returns how many have so far (this one included).
+    private int CountBridge(StoryState a, StoryState b)
+    {
+        var key = a.Id < b.Id ? (a.Id, b.Id) : (b.Id, a.Id);
+        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_bridges, key, out _);
+        return ++count;
+    }
+
+    // Bridge counts only matter between active stories: the sweep forgets the others, so the table follows the window.
+    private void ForgetBridges()
+    {
+        if (_bridges.Count == 0)
+        {
+            return;
+        }
+
+        var gone = new List<(long, long)>();
+        foreach (var key in _bridges.Keys)
+        {
+            if (!_active.ContainsKey(key.Item1) || !_active.ContainsKey(key.Item2))
+            {
+                gone.Add(key);
+            }
+        }
+
+        foreach (var key in gone)
+        {
+            _bridges.Remove(key);
+        }
     }
 
     // The weighted cosine of two stories' sums, × the time factor of the gap between their spans, × the key-detail factor.

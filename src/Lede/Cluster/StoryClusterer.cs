@@ -98,7 +98,14 @@ public sealed partial class StoryClusterer
         var threshold = Threshold(vectors);
         var check = Check(vectors, best);
         var why = Explain(vectors, best, second, check, threshold);
-        if (best.Score >= threshold && check.Passed)
+        var close = best.Score >= threshold && check.Passed ? 0 : CloseHeadlines(vectors, norms, best.Story);
+        var closeEnough = _options.CloseHeadlines > 0 && close >= _options.CloseHeadlines;
+        if (closeEnough)
+        {
+            why.Add($"close to {close} of the story's headlines: joins although the story's sum is far");
+        }
+
+        if ((best.Score >= threshold && check.Passed) || closeEnough)
         {
             Join(best.Story, vectors);
             var merged = new List<long>();
@@ -127,6 +134,29 @@ public sealed partial class StoryClusterer
 
         var longness = terms <= shortTerms ? 0 : Math.Log(terms / shortTerms) / Math.Log(4);
         return factor + ((1 - factor) * longness);
+    }
+
+    // A headline-length document that its best story's sum turned away, counted against the story's latest headlines one by one:
+    // a big story of headlines is a bag of short texts, and a headline close to several of them is close to the story.
+    private int CloseHeadlines(DocumentVectors doc, double[] norms, StoryState story)
+    {
+        if (_options.CloseHeadlines <= 0 || doc.Keys(StoryField.All).Length >= _options.DetailMinTerms || norms[(int)StoryField.Title] <= 0)
+        {
+            return 0;
+        }
+
+        var terms = _featurizer.Terms;
+        var close = 0;
+        foreach (var headline in story.Headlines)
+        {
+            var norm = VectorMath.Norm(headline, terms);
+            if (norm > 0 && VectorMath.Dot(doc, StoryField.Title, headline, terms) / (norm * norms[(int)StoryField.Title]) >= _options.CloseHeadlineCosine)
+            {
+                close++;
+            }
+        }
+
+        return close;
     }
 
     private static bool Before(CandidateScore a, CandidateScore b)
@@ -192,6 +222,11 @@ public sealed partial class StoryClusterer
     private void Join(StoryState story, DocumentVectors vectors)
     {
         story.Add(vectors, _options.CentroidCap, _featurizer.Terms);
+        if (vectors.Keys(StoryField.All).Length < _options.DetailMinTerms)
+        {
+            story.KeepHeadline(vectors[StoryField.Title], _options.HeadlinesKept);
+        }
+
         story.Touched = _sequence;
         FindStoryDetails(story);
         // A grown story's top terms settle: re-rank them on every fourth join only, to keep joins cheap.

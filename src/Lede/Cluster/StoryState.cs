@@ -47,6 +47,25 @@ internal sealed class StoryState
 
     public TermWeights this[StoryField field] => _sums[(int)field];
 
+    /// <summary>The title vectors of the story's latest headline-length members (at most the cap given to <see cref="KeepHeadline"/>).</summary>
+    public List<TermWeights> Headlines { get; } = [];
+
+    /// <summary>Keeps a headline-length member's title vector, dropping the oldest beyond the cap.</summary>
+    public void KeepHeadline(TermWeights title, int cap)
+    {
+        if (cap <= 0 || title.Count == 0)
+        {
+            return;
+        }
+
+        if (Headlines.Count >= cap)
+        {
+            Headlines.RemoveAt(0);
+        }
+
+        Headlines.Add(title);
+    }
+
     public void Add(DocumentVectors doc, int cap, TermStatistics terms)
     {
         if (Members.Count == 0)
@@ -86,6 +105,7 @@ internal sealed class StoryState
     public void Absorb(StoryState other, int cap, TermStatistics terms)
     {
         Members.AddRange(other.Members);
+        Headlines.AddRange(other.Headlines);
         for (var f = 0; f < _sums.Length; f++)
         {
             var sum = _sums[f];

@@ -33,7 +33,7 @@ public sealed class StoryClustererMergeTests
     [Fact]
     public void Headline_only_stories_of_one_event_merge_at_the_lowered_bar()
     {
-        var (stories, assignments) = Run(new StoryClusterOptions());
+        var (stories, assignments) = Run(new StoryClusterOptions { RepeatBridgeFactor = 1 });
 
         stories.Count.ShouldBe(1, string.Join("\n", assignments.SelectMany(a => a.Why)));
         assignments.SelectMany(a => a.Merged).ShouldNotBeEmpty();
@@ -47,5 +47,16 @@ public sealed class StoryClustererMergeTests
 
         stories.Count.ShouldBe(2, string.Join("\n", assignments.SelectMany(a => a.Why)));
         assignments.SelectMany(a => a.Merged).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_second_bridging_headline_lowers_the_bar_again()
+    {
+        var (stories, assignments) = Run(new StoryClusterOptions());
+        var why = assignments.SelectMany(a => a.Why).ToList();
+
+        stories.Count.ShouldBe(1, string.Join("\n", why));
+        why.ShouldContain(line => line.StartsWith("not merged with story", StringComparison.Ordinal) && line.Contains("(bridges 1)", StringComparison.Ordinal));
+        why.ShouldContain(line => line.StartsWith("merged story", StringComparison.Ordinal) && line.Contains("≥ 0.067", StringComparison.Ordinal));
     }
 }
