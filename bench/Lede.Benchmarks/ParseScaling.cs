@@ -21,6 +21,7 @@ internal static class ParseScaling
             var feeds = files.Select(File.ReadAllBytes).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"GC: server {GCSettings.IsServerGC}, latency {GCSettings.LatencyMode}, concurrent {AppContext.GetData("System.GC.Concurrent") ?? "default"}; {feeds.Count} feeds, {feeds.Sum(f => (long)f.Length) / 1e6:F1} MB, largest {feeds.Max(f => f.Length) / 1e3:F0} KB, {Environment.ProcessorCount} cores"));
+            ReportResultSize(feeds);
             // Warm-up: the tiered JIT reaches its final tier before anything is counted.
             var watch = Stopwatch.StartNew();
             while (watch.Elapsed < TimeSpan.FromSeconds(10)) Measure("warm-up", feeds.Where((_, i) => i % 8 == 0).ToList(), 1, report: false);
@@ -39,6 +40,30 @@ internal static class ParseScaling
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>How much of the allocation is the result itself: the item strings (UTF-16, 2 bytes a character plus a header) against all bytes allocated.</summary>
+    private static void ReportResultSize(List<byte[]> feeds)
+    {
+        long input = 0, allocated = 0, html = 0, other = 0;
+        foreach (var data in feeds)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var feed = FeedParser.Parse(new FeedInput(data)).Feed;
+            allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+            input += data.Length;
+            foreach (var item in feed?.Items ?? [])
+            {
+                html += Size(item.Description) + Size(item.Content);
+                other += Size(item.Id) + Size(item.Guid) + Size(item.Title) + Size(item.Link) + item.Categories.Sum(Size)
+                    + item.Authors.Sum(a => Size(a.Name) + Size(a.Email)) + item.Enclosures.Sum(e => Size(e.Url)) + Size(item.Image?.Url);
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"allocated {allocated / (double)input:F2} bytes per input byte; of which item HTML strings {html / (double)input:F2}, other item strings {other / (double)input:F2}, the rest (tree, lists, records, scratch) {(allocated - html - other) / (double)input:F2}"));
+
+        static long Size(string? s) => s is null ? 0 : (22 + 2L * s.Length + 7) / 8 * 8;
     }
 
     private static void Measure(string name, List<byte[]> feeds, int threads, bool report)
