@@ -45,6 +45,14 @@ if (args is ["parse-loop", ..])
     return;
 }
 
+// 'parse-scaling [MB] [ROUNDS]' parses a generated corpus on one thread and on two, alternated, with GC counts and pauses.
+if (args is ["parse-scaling", ..])
+{
+    ParseScaling.Run((args.Length > 1 ? long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 120) * 1_000_000,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
 // 'facts [ROUNDS]' runs the page-facts harness on the sample newsroom and the extraction corpus.
 if (args is ["facts", ..])
 {

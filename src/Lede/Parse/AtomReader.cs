@@ -19,7 +19,7 @@ internal static class AtomReader
                 continue;
             }
 
-            switch (c.Name.ToLowerInvariant())
+            switch (XmlNames.Lower(c.Name))
             {
                 case "title":
                     title ??= PlainText(c);
@@ -93,7 +93,7 @@ internal static class AtomReader
                 continue;
             }
 
-            switch (c.Name.ToLowerInvariant())
+            switch (XmlNames.Lower(c.Name))
             {
                 case "id":
                     id ??= Id(c, ctx);

@@ -17,7 +17,7 @@ internal static class RssItemReader
         {
             var ns = c.Ns;
             var rssLike = Ns.IsRss(ns) || (ns == item.Ns && !Ns.IsAtom(ns));
-            switch (c.Name.ToLowerInvariant())
+            switch (XmlNames.Lower(c.Name))
             {
                 case "title" when rssLike || Ns.IsDc(ns):
                     title ??= ReadContext.Plain(c);

@@ -31,7 +31,7 @@ internal static class RssReader
         {
             // A channel put in a namespace of its own (xmlns="http://purl.org/rss/2.0/" and the like) keeps its children RSS.
             var rssLike = Ns.IsRss(c.Ns) || (c.Ns == channel.Ns && !Ns.IsAtom(c.Ns));
-            switch (c.Name.ToLowerInvariant())
+            switch (XmlNames.Lower(c.Name))
             {
                 case "title" when rssLike || Ns.IsDc(c.Ns):
                     title ??= ReadContext.Plain(c);

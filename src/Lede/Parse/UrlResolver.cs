@@ -49,11 +49,24 @@ internal static class UrlResolver
     public static string? JoinPrefix(string baseUrl, ReadOnlySpan<char> url) => BaseOf(baseUrl) is { } b ? JoinPrefix(b, url) : null;
 
     private static string? JoinPrefix(BaseUrl b, ReadOnlySpan<char> url)
+        => url.IsEmpty || url.ContainsAnyExcept(PlainPathChars) || url.Contains("/.", StringComparison.Ordinal) ? null : JoinPlain(b, url);
+
+    /// <summary>
+    /// As <see cref="JoinPrefix(string, ReadOnlySpan{char})"/> for a <paramref name="url"/> the caller has already found to hold only
+    /// <see cref="IsPlainPathChar"/> characters and no "/." (the sanitizer classifies each URL in one pass).
+    /// </summary>
+    public static string? JoinPlainPrefix(string baseUrl, ReadOnlySpan<char> url)
+        => url.IsEmpty || BaseOf(baseUrl) is not { } b ? null : JoinPlain(b, url);
+
+    private static string? JoinPlain(BaseUrl b, ReadOnlySpan<char> url)
     {
-        if (!b.IsHttp || url.IsEmpty || url.ContainsAnyExcept(PlainPathChars) || url.Contains("/.", StringComparison.Ordinal)) return null;
+        if (!b.IsHttp) return null;
         if (url[0] == '/') return url.Length == 1 || url[1] != '/' ? b.Origin : null;
         return char.IsAsciiLetterOrDigit(url[0]) ? b.Directory : null;
     }
+
+    /// <summary>A character a relative path may hold for joining it to a base to be a plain concatenation.</summary>
+    public static bool IsPlainPathChar(char c) => PlainPathChars.Contains(c);
 
     private static BaseUrl? BaseOf(string baseUrl)
     {
@@ -97,15 +110,16 @@ internal static class UrlResolver
     /// <summary>True for "scheme:..." (a path like "/a" is not absolute, although .NET on Unix reads it as a file URI).</summary>
     public static bool HasScheme(string url)
     {
-        var colon = url.IndexOf(':');
-        if (colon < 2) return false;
-        for (var i = 0; i < colon; i++)
+        // One pass that stops at the first character a scheme cannot hold: a path ("/story/1") is decided at its first
+        // character, instead of searching the whole URL for a colon first.
+        for (var i = 0; i < url.Length; i++)
         {
             var c = url[i];
+            if (c == ':') return i >= 2 && char.IsAsciiLetter(url[0]);
             if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.')) return false;
         }
 
-        return char.IsAsciiLetter(url[0]);
+        return false;
     }
 
     /// <summary>The base for an element: its xml:base resolved against the document base.</summary>

@@ -358,22 +358,22 @@ public static partial class HtmlSanitizer
                 if ((element.Attributes & (1 << index)) == 0) continue;
                 var isUrl = index < UrlAttributes;
                 var raw = _html.Slice(valueStart, valueLength);
-                if (!raw.Contains('&'))
+                if (isUrl)
                 {
-                    if (!isUrl)
-                    {
-                        // Nothing to decode or check: escaped straight from the input, no string of the value made.
-                        _out.Append(AttributeOpenings[index]);
-                        AppendAttributeValue(raw);
-                        _out.Append('"');
-                        continue;
-                    }
-
+                    // A URL with a reference in it is never written as read: TryWriteUrl leaves it to SafeUrl below.
                     if (TryWriteUrl(index, raw))
                     {
                         hasHref |= index == Href;
                         continue;
                     }
+                }
+                else if (!raw.Contains('&'))
+                {
+                    // Nothing to decode or check: escaped straight from the input, no string of the value made.
+                    _out.Append(AttributeOpenings[index]);
+                    AppendAttributeValue(raw);
+                    _out.Append('"');
+                    continue;
                 }
 
                 var value = AttributeValue(valueStart, valueLength);
@@ -392,19 +392,38 @@ public static partial class HtmlSanitizer
         /// The common URLs written straight from the input, as <see cref="SafeUrl"/> would give them: an absolute http(s) URL or a
         /// fragment with no space or control character, or a plain relative path joined to the base. False leaves it to SafeUrl.
         /// </summary>
+        /// <remarks>
+        /// The URL is classified in one pass over its characters (<see cref="UrlChars"/>): what stops the fast path, what is
+        /// not a plain path character, what must be escaped in the attribute, and whether a dot segment starts; before, each of
+        /// these was a search of its own.
+        /// </remarks>
         private bool TryWriteUrl(int attribute, ReadOnlySpan<char> raw)
         {
-            if (raw.IsEmpty || raw.ContainsAnyInRange('\0', ' ') || raw.Contains('\\')) return false;
+            if (raw.IsEmpty) return false;
+            var kinds = 0;
+            var dotSegment = false;
+            var previous = '\0';
+            foreach (var c in raw)
+            {
+                var kind = c < 128 ? UrlChars[c] : UrlNotPlain;
+                if ((kind & UrlStop) != 0) return false;
+                kinds |= kind;
+                dotSegment |= c == '.' && previous == '/';
+                previous = c;
+            }
+
             string? prefix = null;
             if (raw[0] != '#' && !raw.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && !raw.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
             {
-                prefix = _baseUrl is null ? null : Lede.Parse.UrlResolver.JoinPrefix(_baseUrl, raw);
+                if (_baseUrl is null || (kinds & UrlNotPlain) != 0 || dotSegment) return false;
+                prefix = Lede.Parse.UrlResolver.JoinPlainPrefix(_baseUrl, raw);
                 if (prefix is null) return false;
             }
 
             _out.Append(AttributeOpenings[attribute]);
             if (prefix is not null) AppendAttributeValue(prefix);
-            AppendAttributeValue(raw);
+            if ((kinds & UrlEscape) == 0) _out.Append(raw);
+            else AppendAttributeValue(raw);
             _out.Append('"');
             return true;
         }

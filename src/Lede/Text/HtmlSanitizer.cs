@@ -22,6 +22,33 @@ public static partial class HtmlSanitizer
     [ThreadStatic]
     private static Buffers? _cachedBuffers;
 
+    /// <summary>In a URL: a character that leaves it to <see cref="SafeUrl"/> (space, control, backslash, a reference).</summary>
+    private const byte UrlStop = 1;
+
+    /// <summary>In a URL: a character a relative path joined by concatenation may not hold.</summary>
+    private const byte UrlNotPlain = 2;
+
+    /// <summary>In a URL: a character escaped inside a double-quoted attribute value.</summary>
+    private const byte UrlEscape = 4;
+
+    /// <summary>The kinds of each ASCII character in a URL (non-ASCII: <see cref="UrlNotPlain"/>), read in one pass per URL.</summary>
+    private static readonly byte[] UrlChars = BuildUrlChars();
+
+    private static byte[] BuildUrlChars()
+    {
+        var kinds = new byte[128];
+        for (var c = 0; c < kinds.Length; c++)
+        {
+            var ch = (char)c;
+            var kind = UrlResolver.IsPlainPathChar(ch) ? 0 : UrlNotPlain;
+            if (ch <= ' ' || ch is '\\' or '&') kind |= UrlStop;
+            if (AttributeEscapes.Contains(ch)) kind |= UrlEscape;
+            kinds[c] = (byte)kind;
+        }
+
+        return kinds;
+    }
+
     /// <summary>The sanitized fragment, with relative href/src resolved against <paramref name="baseUrl"/>; null when nothing is left.</summary>
     public static string? Sanitize(string? html, string? baseUrl = null)
     {

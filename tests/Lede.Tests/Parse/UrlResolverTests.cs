@@ -52,4 +52,20 @@ public sealed class UrlResolverTests
         UrlResolver.TryResolveRelative("/relative/base", "x", out _).ShouldBeFalse();
         UrlResolver.Resolve("not a url", " x ").ShouldBe("x");
     }
+
+    [Theory]
+    [InlineData("https://e.com/a", true)]
+    [InlineData("mailto:me@e.com", true)]
+    [InlineData("a+b-c.d:x", true)]
+    [InlineData("tag:e.com,2024:1", true)]
+    [InlineData("/story/1:2", false)]
+    [InlineData("story/1", false)]
+    [InlineData("c:/windows", false)]
+    [InlineData(":x", false)]
+    [InlineData("1http://e.com", false)]
+    [InlineData("ht tp://e.com", false)]
+    [InlineData("http", false)]
+    [InlineData("", false)]
+    public void A_scheme_is_a_letter_then_scheme_characters_then_a_colon_past_the_second_character(string url, bool expected)
+        => UrlResolver.HasScheme(url).ShouldBe(expected);
 }

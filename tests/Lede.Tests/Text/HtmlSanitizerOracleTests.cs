@@ -28,6 +28,8 @@ public sealed class HtmlSanitizerOracleTests
         "<del cite=\"/c\" datetime=x>", "<q cite=x>", "<blockquote cite=\"/q\">", "</blockquote>", "<abbr title=\"t&amp;t\">", "<figure>", "<picture>",
         "<a href=\"/story/1\">", "<a href=story/2>", "<a href='//evil.com/x'>", "<a href=\"#top\">", "<a href=\"https://e.com/x?a=1&amp;b=2\" title=\"t\">",
         "<A HREF=\"HTTP://E.COM/\">", "<a href=\"http://e.com/a b\">", "<a href=\"https://e.com/\\x\">", "<a href=\"mailto:a@b.c\">", "<a href=\"../up/./x\">",
+        "<a href='https://e.com/\"q<x>'>", "<a href='/\"q'>", "<a href=\"/a/.b\">", "<a href=\"/a.b/c.html\">", "<a href=\"/é\">", "<a href=\"https://e.com/é\">",
+        "<a href=\"/x\u007F\">", "<a href=\"HTTPS://e.com/\">", "<a href=\"a:b\">", "<a href=\"9/x\">", "<img src=\"~x\">", "<a href=\"/\">",
         "<a href=\" /lead\">", "<a href=\"/p?q=&lt;x&gt;\">", "<a href=\"/r\" href=\"/s\">", "<a HREF=x hReF=y>", "<a href>", "<a href=>", "<a href=\"\">",
         "<a href=\"javascript:alert(1)\">", "<a href=\"jav&#x09;ascript:x\">", "<a href='java\nscript:x'>", "<a href=\"&#1;javascript:x\">", "</a>", "</A>",
         "<img src=\"https://img.e.com/1.jpg\" alt=\"a\" onerror=\"evil()\">", "<img src=x onerror=alert(1)>", "<img src=\"data:image/png;base64,AA\">",
