@@ -35,7 +35,7 @@ public sealed partial class PostgresStore
 
             var limit = Math.Clamp(query.Limit, 1, 1000);
             var candidates = Candidates(limit);
-            var seqs = new List<long>(candidates);
+            var found = new List<CandidateRow>(candidates);
             var top = (newest ?? 0) + 1;
             // A compound search (several words, a phrase, an exclusion, a filter) can match far fewer rows than its words
             // do: its walk stops at the newest CompoundRows rows, as on SQLite, so its hits are the best of those.
@@ -45,32 +45,43 @@ public sealed partial class PostgresStore
             object Values(long bottom) => new
             {
                 Match = match,
+                Query = tsquery,
                 Topic = T.Encode(query.Topic),
                 Since = PostgresTime.Write(query.Since),
                 query.PublishedOnly,
                 Bottom = bottom,
                 Top = top,
-                Wanted = candidates - seqs.Count,
+                Wanted = candidates - found.Count,
             };
 
             // The newest rows first, then slices further down the stored order, each sized from how often the rows
             // searched so far matched, and at least as long as all of them (so a rare word takes a few steps, not many).
             var start = top;
             var bottom = Math.Max(floor, top - ProbeRows);
-            seqs.AddRange(await s.QueryAsync<long>(NewestSql, Values(bottom)).ConfigureAwait(false));
+            found.AddRange(await s.QueryAsync<CandidateRow>(NewestSql, Values(bottom)).ConfigureAwait(false));
             top = bottom;
-            while (seqs.Count < candidates && top > floor)
+            while (found.Count < candidates && top > floor)
             {
                 var searched = start - top;
-                var rows = seqs.Count == 0
+                var rows = found.Count == 0
                     ? GrowthWhenNone * searched
-                    : Math.Max(searched, (long)Math.Ceiling(SliceMargin * (candidates - seqs.Count) * searched / seqs.Count));
+                    : Math.Max(searched, (long)Math.Ceiling(SliceMargin * (candidates - found.Count) * searched / found.Count));
                 bottom = Math.Max(floor, top - rows);
-                seqs.AddRange(await s.QueryAsync<long>(SliceSql, Values(bottom)).ConfigureAwait(false));
+                found.AddRange(await s.QueryAsync<CandidateRow>(SliceSql, Values(bottom)).ConfigureAwait(false));
                 top = bottom;
             }
 
-            var hits = await s.QueryAsync<HitRow>(RankSql, new { Text = text, Seqs = seqs.ToArray(), Limit = limit }).ConfigureAwait(false);
+            // Ranked here, in PostgreSQL's order (rank, then the newest, then the id): each match's rank was computed where
+            // the walk read its row, so only the hits' article rows are read (~5 KB each, a page apiece, mostly cold).
+            var best = found.OrderByDescending(c => c.Rank).ThenByDescending(c => c.PublishedAt).ThenBy(c => c.Id).Take(limit).ToList();
+            var articles = new Dictionary<long, HitRow>(best.Count);
+            foreach (var row in await s.QueryAsync<HitRow>(HitsSql, new { Ids = best.ConvertAll(c => c.Id).ToArray() }).ConfigureAwait(false))
+            {
+                articles.TryAdd(row.Id, row);
+            }
+
+            // An article deleted since the walk read it is left out.
+            var hits = best.Where(c => articles.ContainsKey(c.Id)).Select(c => articles[c.Id].WithRank(c.Rank)).ToList();
             return await SnippetsAsync(s, hits, PostgresQueryLexemes.Read(tsquery)).ConfigureAwait(false);
         }, ct);
     }
@@ -110,7 +121,7 @@ public sealed partial class PostgresStore
     // is the query with the topic's words (TopicWordsSql): the topic test looks up the topics of the rows the index
     // found with those words only (LIMIT 1 keeps the planner from hashing every article of the topic).
     private const string Matches = """
-        SELECT s.seq FROM article_search s
+        SELECT s.seq, s.id, s.published_at, ts_rank_cd(s.search, @Query::tsquery)::float8 AS rank FROM article_search s
         WHERE s.search @@ @Match::tsquery AND s.seq >= @Bottom AND s.seq < @Top
           AND (@Since::timestamptz IS NULL OR s.published_at >= @Since::timestamptz)
           AND (NOT @PublishedOnly OR s.published)
@@ -143,24 +154,23 @@ public sealed partial class PostgresStore
     // order), never from walking the slice row by row in search of matches that may be few.
     private const string SliceSql = $"""
         WITH matches AS MATERIALIZED ({Matches})
-        SELECT seq FROM matches ORDER BY seq DESC LIMIT @Wanted
+        SELECT * FROM matches ORDER BY seq DESC LIMIT @Wanted
         """;
 
-    // The candidates are ranked by their copy in article_search (the same vector, ~10 rows to a page; ts_rank_cd
-    // without normalization reads the query's lexemes only), then the article rows of the hits alone are read: an
-    // article row is ~5 KB, a page each, most of them cold in a large database (200 per search before). The snippets
-    // are made from the hits' text (SnippetsAsync).
-    private const string RankSql = """
-        WITH ranked AS MATERIALIZED (
-            SELECT s.id, s.published_at, ts_rank_cd(s.search, websearch_to_tsquery('english', @Text))::float8 AS rank
-            FROM article_search s
-            WHERE s.seq = ANY(@Seqs)
-            ORDER BY rank DESC, s.published_at DESC, s.id
-            LIMIT @Limit)
-        SELECT a.id, a.title, left(a.excerpt, 100000) AS excerpt, a.web_url, a.provider_name, a.published_at, a.published, r.rank
-        FROM ranked r JOIN article a ON a.id = r.id
-        ORDER BY r.rank DESC, r.published_at DESC, r.id
+    // The hits' article rows; the snippets are made from their text (SnippetsAsync).
+    private const string HitsSql = """
+        SELECT a.id, a.title, left(a.excerpt, 100000) AS excerpt, a.web_url, a.provider_name, a.published_at, a.published
+        FROM article a
+        WHERE a.id = ANY(@Ids)
         """;
+
+    /// <summary>A match the walk found, with its rank (ts_rank_cd of the query over its search vector, as stored).</summary>
+    private sealed class CandidateRow
+    {
+        public long Id { get; init; }
+        public DateTime PublishedAt { get; init; }
+        public double Rank { get; init; }
+    }
 
     /// <summary>A row of the search; text still escaped.</summary>
     private sealed class HitRow
@@ -171,8 +181,14 @@ public sealed partial class PostgresStore
         public string ProviderName { get; init; } = "";
         public DateTime PublishedAt { get; init; }
         public bool Published { get; init; }
-        public double Rank { get; init; }
+        public double Rank { get; private init; }
         public string Excerpt { get; init; } = "";
+
+        public HitRow WithRank(double rank) => new()
+        {
+            Id = Id, Title = Title, WebUrl = WebUrl, ProviderName = ProviderName, PublishedAt = PublishedAt,
+            Published = Published, Rank = rank, Excerpt = Excerpt,
+        };
 
         public SearchHit ToHit(string snippet) => new(
             ArticleId.FromInt64(Id), T.Decode(Title), T.Decode(WebUrl), T.Decode(ProviderName),
