@@ -42,6 +42,8 @@ public sealed partial class PostgresStore
             // Stored-order numbers start at 1: no walk goes below 0.
             var filtered = query.Topic is not null || query.Since is not null || query.PublishedOnly;
             var floor = Math.Max(0, compound || filtered ? top - CompoundRows : 0);
+            // Two-word phrases are looked up as the index's pair lexemes (migration 005), not checked by position.
+            match = PostgresPhrasePairs.Rewrite(match);
             object Values(long bottom) => new
             {
                 Match = match,
