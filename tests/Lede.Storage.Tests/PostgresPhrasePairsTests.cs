@@ -14,7 +14,11 @@ public sealed class PostgresPhrasePairsTests
     [InlineData("'a' <-> 'b' | 'c'", $"( ' a b' | {Pair} & 'a' <-> 'b' ) | 'c'")]
     [InlineData("'it''s' <-> 'back\\\\slash'", $"( ' it''s back\\\\slash' | {Pair} & 'it''s' <-> 'back\\\\slash' )")]
     public void Two_word_phrases_that_are_operands_of_and_or_or_not_are_rewritten(string query, string expected)
-        => PostgresPhrasePairs.Rewrite(query).ShouldBe(expected);
+        => PostgresPhrasePairs.Rewrite(query, unpaired: true).ShouldBe(expected);
+
+    [Fact]
+    public void Without_unpaired_vectors_a_phrase_is_its_pair_alone()
+        => PostgresPhrasePairs.Rewrite("'b' & !( 'd' <-> 'e' ) & 'f' <-> 'g'", unpaired: false).ShouldBe("'b' & ! ( ' d e' ) & ' f g'");
 
     [Theory]
     [InlineData("'a' <-> 'b' <-> 'c'")]
@@ -29,14 +33,14 @@ public sealed class PostgresPhrasePairsTests
     [InlineData("'a' <-> 'b' ??")]
     [InlineData("")]
     public void Anything_else_is_left_as_it_is(string query)
-        => PostgresPhrasePairs.Rewrite(query).Replace(" ", "", StringComparison.Ordinal).ShouldBe(query.Replace(" ", "", StringComparison.Ordinal));
+        => PostgresPhrasePairs.Rewrite(query, unpaired: true).Replace(" ", "", StringComparison.Ordinal).ShouldBe(query.Replace(" ", "", StringComparison.Ordinal));
 
     [Fact]
     public void A_pair_longer_than_the_index_makes_is_not_looked_for()
     {
         var query = $"'{new string('a', 1000)}' <-> '{new string('b', 999)}'";
 
-        PostgresPhrasePairs.Rewrite(query).ShouldBe(query);
+        PostgresPhrasePairs.Rewrite(query, unpaired: true).ShouldBe(query);
     }
 
     [Fact]
@@ -45,7 +49,7 @@ public sealed class PostgresPhrasePairsTests
         using var database = PostgresDatabase.Create();
         using var connection = database.Connect();
         PostgresMigrator.Migrate(connection);
-        string[] texts =
+        string[] documents =
         [
             "Election results in the election of the mayor", "The mayor's election", "Results, election: mayor",
             "Drones fly over the city park at night", "Park the drones", "City drones, park rules and night flights",
@@ -57,24 +61,26 @@ public sealed class PostgresPhrasePairsTests
             "\"park drones\" or \"drones park\"", "\"back-to-back win\"", "\"win back\"", "\"well-known team\"", "night -\"night flights\"",
             "\"mayor election\" -results", "\"fly over\" or mayor",
         ];
-        var rewritten = queries.Select(q => PostgresPhrasePairs.Rewrite(connection.ExecuteScalar<string>(
-            "SELECT websearch_to_tsquery('english', @Q)::text", new { Q = q })!)).ToArray();
+        var texts = queries.Select(q => connection.ExecuteScalar<string>("SELECT websearch_to_tsquery('english', @Q)::text", new { Q = q })!).ToList();
+        var rewritten = texts.ConvertAll(t => PostgresPhrasePairs.Rewrite(t, unpaired: true)).ToArray();
+        var paired = texts.ConvertAll(t => PostgresPhrasePairs.Rewrite(t, unpaired: false)).ToArray();
 
         var differences = connection.Query<string>("""
             SELECT q.text || ' on ' || t.text
             FROM unnest(@Texts::text[]) AS t(text),
-                 unnest(@Queries::text[], @Rewritten::text[]) AS q(text, rewritten),
+                 unnest(@Queries::text[], @Rewritten::text[], @Paired::text[]) AS q(text, rewritten, paired),
                  LATERAL (SELECT to_tsvector('english', t.text) AS v) AS x
             WHERE (x.v @@ websearch_to_tsquery('english', q.text)) <> (lede_search_vector(x.v) @@ q.rewritten::tsquery)
                OR (x.v @@ websearch_to_tsquery('english', q.text)) <> ((x.v || array_to_tsvector(ARRAY[' nopairs'])) @@ q.rewritten::tsquery)
-            """, new { Texts = texts, Queries = queries, Rewritten = rewritten }).ToList();
+               OR (x.v @@ websearch_to_tsquery('english', q.text)) <> (lede_search_vector(x.v) @@ q.paired::tsquery)
+            """, new { Texts = documents, Queries = queries, Rewritten = rewritten, Paired = paired }).ToList();
 
         differences.ShouldBeEmpty();
         rewritten.Count(r => r.Contains("' nopairs'", StringComparison.Ordinal)).ShouldBeGreaterThan(5);
         var matching = connection.ExecuteScalar<int>("""
             SELECT count(*) FROM unnest(@Texts::text[]) AS t(text), unnest(@Queries::text[]) AS q(text)
             WHERE to_tsvector('english', t.text) @@ websearch_to_tsquery('english', q.text)
-            """, new { Texts = texts, Queries = queries });
-        matching.ShouldBeInRange(10, (texts.Length * queries.Length) - 10, "the grid holds phrases that match and phrases that do not");
+            """, new { Texts = documents, Queries = queries });
+        matching.ShouldBeInRange(10, (documents.Length * queries.Length) - 10, "the grid holds phrases that match and phrases that do not");
     }
 }

@@ -4,8 +4,8 @@ namespace Lede.Storage.Postgres;
 
 /// <summary>
 /// Rewrites a tsquery's two-word phrases into the pair lexemes the search index holds (migration 005), so the index
-/// finds a phrase's rows without checking positions: <c>'a' &lt;-&gt; 'b'</c> becomes
-/// <c>( ' a b' | ' nopairs' &amp; 'a' &lt;-&gt; 'b' )</c>, which matches exactly the same rows of article_search.
+/// finds a phrase's rows without checking positions: <c>'a' &lt;-&gt; 'b'</c> becomes <c>' a b'</c>, or
+/// <c>( ' a b' | ' nopairs' &amp; 'a' &lt;-&gt; 'b' )</c> when some vector has no pairs: exactly the same rows of article_search.
 /// </summary>
 /// <remarks>
 /// Reads and writes PostgreSQL's text form of a tsquery: lexemes in single quotes (a quote or backslash in one doubled),
@@ -19,10 +19,16 @@ internal static class PostgresPhrasePairs
     /// <summary>The lexeme of a vector that has no pairs (too large, or a lexeme without positions).</summary>
     public const string NoPairs = " nopairs";
 
+    /// <summary>A tsquery of <see cref="NoPairs"/> alone, as text.</summary>
+    public const string NoPairsQuery = "' nopairs'";
+
     /// <summary>The longest pair lexeme made, in UTF-8 bytes (as lede_search_vector: a space before each lexeme).</summary>
     public const int MaxPairBytes = 2000;
 
-    public static string Rewrite(string query)
+    /// <summary>The query with its two-word phrases as pair lexemes: with <paramref name="unpaired"/> (some vector of the
+    /// index holds no pairs) as <c>( ' a b' | ' nopairs' &amp; 'a' &lt;-&gt; 'b' )</c>, else as <c>' a b'</c> alone.</summary>
+    /// <remarks>The second form is what pays: an OR makes the index read the words' own lists as well.</remarks>
+    public static string Rewrite(string query, bool unpaired)
     {
         ArgumentNullException.ThrowIfNull(query);
         var tokens = Tokenize(query);
@@ -36,8 +42,16 @@ internal static class PostgresPhrasePairs
         {
             if (IsPair(tokens, i) && PairLexeme(tokens[i].Lexeme!, tokens[i + 2].Lexeme!) is { } pair)
             {
-                output.Append("( ").Append(Quote(pair)).Append(" | ").Append(Quote(NoPairs)).Append(" & ")
-                      .Append(tokens[i].Text).Append(" <-> ").Append(tokens[i + 2].Text).Append(" ) ");
+                if (unpaired)
+                {
+                    output.Append("( ").Append(Quote(pair)).Append(" | ").Append(Quote(NoPairs)).Append(" & ")
+                          .Append(tokens[i].Text).Append(" <-> ").Append(tokens[i + 2].Text).Append(" ) ");
+                }
+                else
+                {
+                    output.Append(Quote(pair)).Append(' ');
+                }
+
                 i += 2;
                 continue;
             }

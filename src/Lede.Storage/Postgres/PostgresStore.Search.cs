@@ -42,8 +42,15 @@ public sealed partial class PostgresStore
             // Stored-order numbers start at 1: no walk goes below 0.
             var filtered = query.Topic is not null || query.Since is not null || query.PublishedOnly;
             var floor = Math.Max(0, compound || filtered ? top - CompoundRows : 0);
-            // Two-word phrases are looked up as the index's pair lexemes (migration 005), not checked by position.
-            match = PostgresPhrasePairs.Rewrite(match);
+            // Two-word phrases are looked up as the index's pair lexemes (migration 005), not checked by position; with
+            // a position check as well only if some article's vector holds no pairs (one GIN lookup per partition).
+            var paired = PostgresPhrasePairs.Rewrite(match, unpaired: false);
+            if (!string.Equals(paired, match, StringComparison.Ordinal))
+            {
+                var unpaired = await s.QueryAsync<bool>(UnpairedSql, new { NoPairs = PostgresPhrasePairs.NoPairsQuery }).ConfigureAwait(false);
+                match = unpaired[0] ? PostgresPhrasePairs.Rewrite(match, unpaired: true) : paired;
+            }
+
             object Values(long bottom) => new
             {
                 Match = match,
@@ -133,6 +140,8 @@ public sealed partial class PostgresStore
                   AND at.topic_id = ANY (ARRAY(SELECT t.id FROM topic t WHERE lower(t.name) = lower(@Topic::text)))
                 LIMIT 1))
         """;
+
+    private const string UnpairedSql = "SELECT EXISTS (SELECT 1 FROM article_search WHERE search @@ @NoPairs::tsquery)";
 
     // An article of a topic holds the lexemes of the topic's name at weight C (the vector's third part is the provider's
     // name and the topic names, article.search_topics): the index can find those. Each lexeme of the name, quoted as
