@@ -197,8 +197,14 @@ public sealed partial class PostgresStore
 
         public HitRow WithRank(double rank) => new()
         {
-            Id = Id, Title = Title, WebUrl = WebUrl, ProviderName = ProviderName, PublishedAt = PublishedAt,
-            Published = Published, Rank = rank, Excerpt = Excerpt,
+            Id = Id,
+            Title = Title,
+            WebUrl = WebUrl,
+            ProviderName = ProviderName,
+            PublishedAt = PublishedAt,
+            Published = Published,
+            Rank = rank,
+            Excerpt = Excerpt,
         };
 
         public SearchHit ToHit(string snippet) => new(
