@@ -173,6 +173,21 @@ public abstract class SearchContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_topic_filter_wants_the_whole_topic_not_its_words_elsewhere()
+    {
+        // The topic's words in a provider's name, a title or another topic's name are not the topic.
+        var vision = await SaveAsync(1, "Drones see", "Research.", topics: ["Computer Vision", "The Who"]);
+        await SaveAsync(2, "Drones and vision", "Research.", provider: "Computer Vision Weekly");
+        var split = await SaveAsync(3, "Drones", "Research.", topics: ["Computer", "Vision"]);
+        var quoted = await SaveAsync(4, "Drones fly", "Research.", topics: ["It's \\ odd"]);
+
+        (await IdsAsync("drones", topic: "computer vision")).ShouldBe([vision]);
+        (await IdsAsync("drones", topic: "the who")).ShouldBe([vision], "a topic of stop words only");
+        (await IdsAsync("drones", topic: "IT'S \\ ODD")).ShouldBe([quoted]);
+        (await IdsAsync("drones", topic: "vision")).ShouldBe([split]);
+    }
+
+    [Fact]
     public async Task Since_and_published_filters_narrow_the_hits()
     {
         var oldPublished = await SaveAsync(1, "Drones one", "Text.", published: true, day: 0);

@@ -4,7 +4,8 @@
 -- none of them), so the database is smaller than one built article by article. Build the 100,000 once, then:
 --   createdb -T lede_bench_100k lede_bench_1m && psql -d lede_bench_1m -v n=100000 -f postgres-grow-tenfold.sql
 -- The search vector is the table's generated column, computed anew for each copy; the GIN index is built once at the end
--- (from migration 004 on, the partitioned `article_search`'s, whose rows the article triggers copy).
+-- (from migration 004 on, the partitioned `article_search`'s, whose rows the article triggers copy; from 005 on with
+-- their pair lexemes).
 \set ON_ERROR_STOP on
 SELECT to_regclass('article_search_words') IS NOT NULL AS partitioned \gset
 BEGIN;

@@ -83,14 +83,14 @@ public sealed partial class PostgresStore
         }
     }
 
-    /// <summary>The search index (article_search, migration 004) holds each article's search vector and filter fields, and nothing else.</summary>
+    /// <summary>The search index (article_search, migrations 004 and 005) holds each article's search vector with its pairs and filter fields, and nothing else.</summary>
     private static async Task CheckSearchAsync(PostgresSession s, List<StoreProblem> problems)
     {
         var rows = await s.QueryAsync<(long Id, bool Stored, bool Indexed)>("""
             SELECT COALESCE(a.id, x.id), a.seq IS NOT NULL, x.seq IS NOT NULL
             FROM article a FULL JOIN article_search x ON x.seq = a.seq
             WHERE a.seq IS NULL OR x.seq IS NULL OR x.id <> a.id OR x.published_at <> a.published_at OR x.published <> a.published
-               OR x.search IS DISTINCT FROM a.search
+               OR x.search IS DISTINCT FROM lede_search_vector(a.search)
             ORDER BY COALESCE(a.seq, x.seq)
             """).ConfigureAwait(false);
         foreach (var (id, stored, indexed) in rows)
