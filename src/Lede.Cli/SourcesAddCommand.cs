@@ -22,7 +22,12 @@ internal static class SourcesAddCommand
             }
 
             await using var store = StoreFactory.Open(global.ResolveDb(parse));
-            var (source, added) = await store.AddSourceAsync(checkedUrl.AbsoluteUri, parse.GetValue(title), parse.GetValue(topics) ?? [], ct);
+            var (source, added, refused) = await new SourceCap(store).AddAsync(checkedUrl.AbsoluteUri, parse.GetValue(title), parse.GetValue(topics) ?? [], ct);
+            if (source is null)
+            {
+                throw new CliException(refused!);
+            }
+
             Console.WriteLine(added ? $"added source {source.Id}: {source.Url}" : $"already following {source.Url} as source {source.Id}");
             return ExitCode.Success;
         });

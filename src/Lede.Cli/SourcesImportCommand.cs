@@ -47,6 +47,7 @@ internal static class SourcesImportCommand
         }
 
         int added = 0, known = 0, skipped = 0;
+        var cap = new SourceCap(store);
         foreach (var outline in opml.Outlines)
         {
             var (url, problem) = SourceUrl.Parse(outline.XmlUrl);
@@ -57,7 +58,14 @@ internal static class SourcesImportCommand
                 continue;
             }
 
-            var (_, isNew) = await store.AddSourceAsync(url.AbsoluteUri, outline.Title ?? outline.Text, TopicHints.FromCategory(outline.Category), ct);
+            var (source, isNew, refused) = await cap.AddAsync(url.AbsoluteUri, outline.Title ?? outline.Text, TopicHints.FromCategory(outline.Category), ct);
+            if (source is null)
+            {
+                Console.Error.WriteLine($"lede: {path}: {url.AbsoluteUri}: {refused}");
+                skipped++;
+                continue;
+            }
+
             added += isNew ? 1 : 0;
             known += isNew ? 0 : 1;
         }

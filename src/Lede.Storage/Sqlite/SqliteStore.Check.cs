@@ -56,8 +56,8 @@ public sealed partial class SqliteStore
                 }
                 else if (count == ProblemsPerCheck + 1)
                 {
-                    problems.Add(new StoreProblem(problem.Kind, "database",
-                        $"more {problem.Kind} {(problem.IsNotice ? "notices" : "problems")} than the {ProblemsPerCheck} listed") { IsNotice = problem.IsNotice });
+                    var more = $"more {problem.Kind} {(problem.IsNotice ? "notices" : "problems")} than the {ProblemsPerCheck} listed";
+                    problems.Add(new StoreProblem(problem.Kind, "database", more) { IsNotice = problem.IsNotice });
                 }
                 else if (!problem.IsNotice)
                 {

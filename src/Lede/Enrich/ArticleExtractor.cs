@@ -15,7 +15,7 @@ public static class ArticleExtractor
         ArgumentNullException.ThrowIfNull(doc);
         options ??= new ExtractOptions();
         var warnings = new List<string>();
-        var deadline = new Deadline(options.Deadline);
+        var deadline = new Deadline(options.Deadline, options.DeadlineFloor);
         try
         {
             var evidence = JsonLdBody.Find(doc);

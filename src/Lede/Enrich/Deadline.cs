@@ -8,13 +8,13 @@ namespace Lede.Enrich;
 /// normal page takes longer than the budget (a cold start, a loaded shared host), the page still gets its text,
 /// while a pathological page is still cut off.
 /// </remarks>
-internal sealed class Deadline(TimeSpan budget)
+internal sealed class Deadline(TimeSpan budget, int minimumChecks = Deadline.MinimumChecks)
 {
     /// <value>About what a large ordinary page needs; a pathological one runs far past it.</value>
-    private const int MinimumChecks = 200_000;
+    public const int MinimumChecks = 200_000;
 
     private readonly long _start = Stopwatch.GetTimestamp();
     private int _checks;
 
-    public bool Passed => ++_checks > MinimumChecks && Stopwatch.GetElapsedTime(_start) > budget;
+    public bool Passed => ++_checks > minimumChecks && Stopwatch.GetElapsedTime(_start) > budget;
 }

@@ -84,4 +84,31 @@ public sealed class ArticleExtractorTests
         r.Html.ShouldNotContain("onclick");
         r.Html.ShouldNotContain("onmouseover");
     }
+
+    /// <summary>M12: past its deadline (and its floor of work) extraction stops and returns what it has, with a warning, instead of running on.</summary>
+    [Fact]
+    public void Extraction_past_its_deadline_returns_what_it_has_with_a_warning()
+    {
+        var paragraphs = string.Concat(Enumerable.Range(0, 3000).Select(i => $"<div class=\"block\"><p>{i}: {Para}</p></div>"));
+        var document = HtmlPageLoader.Load(Page($"<h1>Tram line to grow</h1>{paragraphs}")).Document;
+
+        var whole = ArticleExtractor.Extract(document, null, new ExtractOptions { Deadline = TimeSpan.FromHours(1), DeadlineFloor = 0 });
+        var cut = ArticleExtractor.Extract(document, null, new ExtractOptions { Deadline = TimeSpan.Zero, DeadlineFloor = 0 });
+
+        whole.Warnings.ShouldNotContain(w => w.Contains("deadline", StringComparison.Ordinal));
+        whole.Text.ShouldContain($"2999: {Para}");
+        cut.Warnings.ShouldContain(w => w == "extraction stopped at the 0 s deadline; the text may be partial");
+        cut.Text.Length.ShouldBeLessThan(whole.Text.Length);
+    }
+
+    [Fact]
+    public void The_deadline_cuts_in_only_after_a_floor_of_work()
+    {
+        var deadline = new Deadline(TimeSpan.Zero, minimumChecks: 1000);
+        var late = new Deadline(TimeSpan.FromHours(1), minimumChecks: 0);
+
+        Enumerable.Range(0, 1000).Count(_ => deadline.Passed).ShouldBe(0);
+        deadline.Passed.ShouldBeTrue();
+        Enumerable.Range(0, 10_000).Count(_ => late.Passed).ShouldBe(0);
+    }
 }
