@@ -113,6 +113,40 @@ public sealed class PostgresSearchTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Published_only_searches_use_the_published_index_of_every_partition_and_follow_editors()
+    {
+        using var connection = _database!.Connect();
+        connection.Execute("ALTER TABLE article ALTER COLUMN seq RESTART WITH 299999");
+        await SaveAsync(6, "Zeppelin six", "Flights above the bay.", [], published: true);
+        await SaveAsync(7, "Zeppelin seven", "Flights above the hills.", [], published: false);
+
+        // Partitions attached after the migration (seq 200,000 on) carry the partial index too.
+        var partitions = connection.Query<string>(
+            "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'article_search'::regclass ORDER BY 1").AsList();
+        partitions.Count.ShouldBe(3);
+        foreach (var partition in partitions)
+        {
+            var index = connection.QuerySingleOrDefault<string>(
+                "SELECT indexname FROM pg_indexes WHERE tablename = @Partition AND indexdef LIKE '%WHERE published%'", new { Partition = partition });
+            index.ShouldNotBeNull($"{partition} has no index of published articles");
+            if (partition.EndsWith("_3", StringComparison.Ordinal))
+            {
+                // The search's filter, planned with its value, is the index's predicate.
+                connection.Execute("SET enable_seqscan = off");
+                var plan = string.Join('\n', connection.Query<string>(
+                    $"EXPLAIN SELECT seq FROM {partition} s WHERE s.search @@ 'zeppelin'::tsquery AND (NOT true OR s.published)"));
+                plan.ShouldContain(index);
+            }
+        }
+
+        (await IdsAsync(new SearchQuery("zeppelin", PublishedOnly: true))).ShouldBe([6UL]);
+        await SaveAsync(6, "Zeppelin six", "Flights above the bay.", [], published: false);
+        await SaveAsync(7, "Zeppelin seven", "Flights above the hills.", [], published: true);
+        (await IdsAsync(new SearchQuery("zeppelin", PublishedOnly: true))).ShouldBe([7UL]);
+        (await _store.CheckAsync(null, default)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_phrase_is_found_in_a_vector_without_pairs_by_its_positions()
     {
         (await IdsAsync(new SearchQuery("\"recognition rules\""))).ShouldBe([1UL]);
