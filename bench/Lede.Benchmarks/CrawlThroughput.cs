@@ -60,38 +60,53 @@ internal static class CrawlThroughput
     }
 
     /// <summary>Writes <see cref="Sites"/> sites, each with an RSS feed of <paramref name="perSite"/> items, their pages and one lead image.</summary>
+    /// <remarks>
+    /// The articles are <see cref="StoryStreamGenerator"/>'s stream (stories told by several sites over hours, as in a real desk's
+    /// sources), dealt to the sites in turn. Text drawn from one small vocabulary would make every article alike and the whole
+    /// crawl one giant story, which measures the story stages on a case no desk has.
+    /// </remarks>
     private static void Generate(string root, int perSite)
     {
         var random = new Random(7);
-        string[] words = ["council", "police", "camera", "privacy", "court", "data", "city", "vote", "ban", "system", "public", "report",
-                          "research", "model", "robot", "company", "law", "right", "technology", "agency", "minister", "study"];
-        string Sentence() => string.Join(' ', Enumerable.Range(0, random.Next(12, 25)).Select(_ => words[random.Next(words.Length)])) + ".";
+        var feeds = new StringBuilder[Sites];
+        var counts = new int[Sites];
         for (var s = 0; s < Sites; s++)
         {
             var host = $"news{s}.example";
             Directory.CreateDirectory(Path.Combine(root, host, "img"));
             File.WriteAllBytes(Path.Combine(root, host, "img", "lead.png"), Png(1200, 630));
-            var feed = new StringBuilder($"<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>News {s}</title><link>https://{host}/</link>");
-            for (var i = 0; i < perSite; i++)
-            {
-                var url = $"https://{host}/story/{i}/";
-                var title = $"Story {i} of {host}: {Sentence()}";
-                var published = new DateTime(2021, 9, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i * 7).ToString("R", CultureInfo.InvariantCulture);
-                feed.Append(CultureInfo.InvariantCulture, $"<item><title>{title}</title><link>{url}</link><guid>{url}</guid><pubDate>{published}</pubDate><description>{Sentence()}</description></item>");
-                var body = string.Concat(Enumerable.Range(0, 8).Select(_ => $"<p>{Sentence()} {Sentence()} {Sentence()}</p>"));
-                Directory.CreateDirectory(Path.Combine(root, host, "story", i.ToString(CultureInfo.InvariantCulture)));
-                File.WriteAllText(Path.Combine(root, host, "story", i.ToString(CultureInfo.InvariantCulture), "index.html"), $"""
-                    <!doctype html><html lang="en"><head><title>{title} | News {s}</title>
-                    <link rel="canonical" href="{url}"><meta property="og:site_name" content="News {s}">
-                    <meta property="og:description" content="{Sentence()}"><meta property="og:image" content="https://{host}/img/lead.png">
-                    </head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>{title}</h1>{body}</article>
-                    <footer>© News {s}</footer></body></html>
-                    """);
-            }
+            feeds[s] = new StringBuilder($"<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>News {s}</title><link>https://{host}/</link>");
+        }
 
-            File.WriteAllText(Path.Combine(root, host, "feed.xml"), feed.Append("</channel></rss>").ToString());
+        foreach (var article in StoryStreamGenerator.Generate(perSite * Sites, seed: 7))
+        {
+            var s = random.Next(Sites);
+            var host = $"news{s}.example";
+            var i = counts[s]++;
+            var url = $"https://{host}/story/{i}/";
+            var title = Capitalized(article.Title ?? "");
+            var sentences = article.Text.Split(". ", StringSplitOptions.RemoveEmptyEntries).Select(Capitalized).ToList();
+            var published = article.Published!.Value.ToString("R", CultureInfo.InvariantCulture);
+            feeds[s].Append(CultureInfo.InvariantCulture, $"<item><title>{title}</title><link>{url}</link><guid>{url}</guid><pubDate>{published}</pubDate><description>{sentences[0]}.</description></item>");
+            var body = string.Concat(sentences.Select(sentence => $"<p>{sentence}. {sentence}.</p>"));
+            var folder = Path.Combine(root, host, "story", i.ToString(CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "index.html"), $"""
+                <!doctype html><html lang="en"><head><title>{title} | News {s}</title>
+                <link rel="canonical" href="{url}"><meta property="og:site_name" content="News {s}">
+                <meta property="og:description" content="{sentences[0]}."><meta property="og:image" content="https://{host}/img/lead.png">
+                </head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>{title}</h1>{body}</article>
+                <footer>© News {s}</footer></body></html>
+                """);
+        }
+
+        for (var s = 0; s < Sites; s++)
+        {
+            File.WriteAllText(Path.Combine(root, $"news{s}.example", "feed.xml"), feeds[s].Append("</channel></rss>").ToString());
         }
     }
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>A valid PNG header (signature and IHDR) is all the image cache needs to size and keep it.</summary>
     private static byte[] Png(int width, int height)

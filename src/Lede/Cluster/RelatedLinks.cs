@@ -21,6 +21,9 @@ public sealed class RelatedLinks(int max = RelatedLinks.DefaultMax)
     /// <summary>The story's articles.</summary>
     public IReadOnlyCollection<StoryMember> Members => _members.Values;
 
+    /// <summary>The member held under <paramref name="id"/>.</summary>
+    public StoryMember Member(ArticleId id) => _members[id];
+
     /// <summary>Takes an article with the links it already has (read back from the store); links to unknown articles are dropped.</summary>
     public void Restore(StoryMember member, IEnumerable<ArticleId> related)
     {
@@ -47,12 +50,11 @@ public sealed class RelatedLinks(int max = RelatedLinks.DefaultMax)
 
         _members[added.Id] = added;
         _links[added.Id] = [];
-        foreach (var candidate in _members.Values.Where(m => m.Id != added.Id).OrderBy(m => Key(added, m)).ToList())
+        // A heap, not a sort: the walk usually stops after a few candidates, so a big story costs one pass, not n log n.
+        var candidates = new PriorityQueue<StoryMember, (int, int, long, ulong)>(
+            _members.Values.Where(m => m.Id != added.Id).Select(m => (m, Key(added, m))));
+        while (max > 0 && _links[added.Id].Count < max && candidates.TryDequeue(out var candidate, out _))
         {
-            if (max <= 0 || _links[added.Id].Count >= max)
-            {
-                break;
-            }
 
             var theirs = _links[candidate.Id];
             if (theirs.Count >= max)

@@ -70,10 +70,12 @@ public sealed partial class Curator
             }
         }
 
-        Members(story).Restore(
+        var members = Members(story);
+        members.Restore(
             new StoryMember(stored.Id, record.Provider.Domain, record.PublishedDateTime, record.Quality),
             Snapshot(record),
             record.Related.Select(r => Normalize.ArticleId.FromUrl(r.WebUrl)));
+        Track(members);
     }
 
     /// <summary>The stored full text when the key opens it; else none (titles and excerpts still count).</summary>

@@ -31,6 +31,8 @@ public sealed partial class Curator
     private readonly HeatCalculator _heat = new();
     private readonly PublishDecider _decider;
     private readonly Dictionary<long, StoryMembers> _members = [];
+    // The heat baseline over _members, kept in step with it: every change to a story's members goes through Track.
+    private readonly HeatBaselineTracker _baseline = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IReadOnlyDictionary<string, Store.ProviderDecisions> _decisions = new Dictionary<string, Store.ProviderDecisions>(StringComparer.Ordinal);
     private readonly Dictionary<ArticleId, StoredRecord> _pending = [];
@@ -152,6 +154,7 @@ public sealed partial class Curator
         var changed = Absorb(members, assignment.Merged);
         var member = new StoryMember(id, record.Provider.Domain, record.PublishedDateTime, quality.Value);
         changed.UnionWith(members.Join(member, Snapshot(record with { Quality = quality.Value })));
+        Track(members);
         var heat = HeatOf(members);
         var scored = record with { Quality = quality.Value, Heat = heat.Value, Related = members.RelatedOf(id) };
         var verdict = _decider.Decide(scored, []);
@@ -251,6 +254,7 @@ public sealed partial class Curator
         {
             if (story != members.StoryId && _members.Remove(story, out var gone))
             {
+                _baseline.Remove(story);
                 changed.UnionWith(members.Absorb(gone));
             }
         }
@@ -291,6 +295,7 @@ public sealed partial class Curator
         foreach (var story in _members.Where(kv => kv.Value.Newest < horizon).Select(kv => kv.Key).ToList())
         {
             _members.Remove(story);
+            _baseline.Remove(story);
         }
     }
 
@@ -319,8 +324,10 @@ public sealed partial class Curator
         return _streamNewest is { } newest && newest < now.UtcDateTime ? new DateTimeOffset(newest) : now;
     }
 
-    private double BaselineProvidersPerHour()
-        => HeatBaseline.ProvidersPerHour(_members.Values.Where(m => m.All.Count > 0).Select(m => (StoryActivity?)m.Activity()));
+    private double BaselineProvidersPerHour() => _baseline.ProvidersPerHour;
+
+    /// <summary>Brings the heat baseline up to date with a story whose members changed.</summary>
+    private void Track(StoryMembers members) => _baseline.Set(members.StoryId, members.All.Count > 0 ? members.Activity() : null);
 
     /// <summary>A publication time as the windows may see it: one far in the future must not push everything else out.</summary>
     private DateTime WindowTime(DateTime published)

@@ -10,6 +10,9 @@ internal sealed class StoryMembers(long storyId, int maxRelated)
 {
     private readonly RelatedLinks _links = new(maxRelated);
     private readonly Dictionary<ArticleId, RelatedEntry> _snapshots = [];
+    // Kept as members arrive (members only ever join), so the heat baseline costs nothing per article.
+    private readonly HashSet<string> _providers = new(StringComparer.OrdinalIgnoreCase);
+    private DateTime _oldest = DateTime.MaxValue;
 
     public long StoryId => storyId;
 
@@ -22,7 +25,9 @@ internal sealed class StoryMembers(long storyId, int maxRelated)
     public IReadOnlySet<ArticleId> Join(StoryMember member, RelatedEntry snapshot)
     {
         Remember(member, snapshot);
-        return _links.Join(member);
+        var changed = _links.Join(member);
+        Count(member);
+        return changed;
     }
 
     /// <summary>Adds a stored article with the related links its record has.</summary>
@@ -30,6 +35,7 @@ internal sealed class StoryMembers(long storyId, int maxRelated)
     {
         Remember(member, snapshot);
         _links.Restore(member, related);
+        Count(member);
     }
 
     /// <summary>Takes in the articles of a story merged into this one; returns the articles whose related lists changed (all of <paramref name="other"/>'s).</summary>
@@ -49,8 +55,15 @@ internal sealed class StoryMembers(long storyId, int maxRelated)
     public IReadOnlyList<RelatedEntry> RelatedOf(ArticleId id) => _links.Of(id).Select(other => _snapshots[other]).ToList();
 
     /// <summary>Providers and time span, for the heat baseline.</summary>
-    public StoryActivity Activity()
-        => new(All.Select(m => m.ProviderDomain).Distinct(StringComparer.OrdinalIgnoreCase).Count(), Newest - All.Min(m => m.Published));
+    public StoryActivity Activity() => new(_providers.Count, Newest - _oldest);
+
+    /// <summary>Counts a member into the activity as the links hold it (a member joining twice keeps its first time).</summary>
+    private void Count(StoryMember member)
+    {
+        var held = _links.Member(member.Id);
+        _providers.Add(held.ProviderDomain);
+        _oldest = held.Published < _oldest ? held.Published : _oldest;
+    }
 
     private void Remember(StoryMember member, RelatedEntry snapshot)
     {

@@ -26,11 +26,19 @@ public static class HeatBaseline
     /// <summary>The median providers-per-hour of <paramref name="stories"/>; the default when there are too few; stories with no providers or a negative span are skipped.</summary>
     public static double ProvidersPerHour(IEnumerable<StoryActivity?>? stories)
     {
-        var rates = (stories ?? [])
-            .Where(s => s is { Providers: > 0 } && s.Span >= TimeSpan.Zero)
-            .Select(s => s!.Providers / Math.Max(s.Span.TotalHours, MinimumSpan.TotalHours))
-            .Order()
-            .ToList();
+        var rates = (stories ?? []).Select(Rate).OfType<double>().Order().ToList();
+        return FromSortedRates(rates);
+    }
+
+    /// <summary>A story's providers per hour; null when it has none or its span is negative (it does not count).</summary>
+    public static double? Rate(StoryActivity? story)
+        => story is { Providers: > 0 } && story.Span >= TimeSpan.Zero
+            ? story.Providers / Math.Max(story.Span.TotalHours, MinimumSpan.TotalHours)
+            : null;
+
+    /// <summary>λ from the stories' rates in ascending order: their median, clamped; the default when there are too few.</summary>
+    public static double FromSortedRates(IReadOnlyList<double> rates)
+    {
         if (rates.Count < MinimumStories)
         {
             return DefaultProvidersPerHour;
