@@ -21,7 +21,7 @@ internal static class RecordsExportCommand
             Description = "imported: the order Lede first stored them; published: by publication time, oldest first",
             DefaultValueFactory = _ => "published",
         }.AcceptOnlyFromAmong("imported", "published");
-        var command = new Command("export", "Write every stored article as a record file") { dir, layout, order };
+        var command = new Command("export", "Write every stored article as a record file (copies of other articles are left out)") { dir, layout, order };
         command.SetAction(async (parse, ct) =>
         {
             await using var store = StoreFactory.Open(global.ResolveDb(parse));
@@ -30,7 +30,7 @@ internal static class RecordsExportCommand
                 parse.GetValue(layout) == "jekyll" ? ExportLayout.Jekyll : ExportLayout.Numbered,
                 parse.GetValue(order) == "imported" ? RecordOrder.Imported : RecordOrder.Published,
                 ct);
-            Console.WriteLine($"exported {count} records to {parse.GetValue(dir)}");
+            Console.WriteLine(count.Describe(parse.GetValue(dir)!));
             return ExitCode.Success;
         });
         return command;

@@ -2,13 +2,13 @@ using Lede.Store;
 
 namespace Lede.Records;
 
-/// <summary>Writes every stored article as a record file, in the numbered or the Jekyll layout.</summary>
+/// <summary>Writes every stored article as a record file, in the numbered or the Jekyll layout; copies of other articles are left out.</summary>
 public sealed class RecordExporter(IStore store)
 {
-    /// <summary>Writes the records under <paramref name="folder"/> and returns how many it wrote.</summary>
-    public Task<int> ExportAsync(string folder, ExportLayout layout, RecordOrder order, CancellationToken ct) => ExportAsync(folder, layout, order, null, ct);
+    /// <summary>Writes the records under <paramref name="folder"/> and returns how many it wrote and left out.</summary>
+    public Task<ExportCount> ExportAsync(string folder, ExportLayout layout, RecordOrder order, CancellationToken ct) => ExportAsync(folder, layout, order, null, ct);
 
-    /// <summary>Writes the records under <paramref name="folder"/>, telling <paramref name="onWritten"/> of each, and returns how many it wrote.</summary>
+    /// <summary>Writes the records under <paramref name="folder"/>, telling <paramref name="onWritten"/> of each, and returns how many it wrote and left out.</summary>
     /// <remarks>
     /// The export is one snapshot of the store, the state at its start: an article published, unpublished, changed or
     /// added while it runs is written as it was then, or not at all. Each file is written beside its final name and
@@ -19,7 +19,7 @@ public sealed class RecordExporter(IStore store)
     /// <param name="order">The order of the numbered files.</param>
     /// <param name="onWritten">Told each file's path once it is written (progress; tests change the store there).</param>
     /// <param name="ct">Cancels the export.</param>
-    public async Task<int> ExportAsync(string folder, ExportLayout layout, RecordOrder order, Func<string, Task>? onWritten, CancellationToken ct)
+    public async Task<ExportCount> ExportAsync(string folder, ExportLayout layout, RecordOrder order, Func<string, Task>? onWritten, CancellationToken ct)
     {
         var target = layout == ExportLayout.Jekyll ? Path.Combine(folder, RecordFileName.JekyllCollection) : folder;
         Directory.CreateDirectory(target);
@@ -28,11 +28,13 @@ public sealed class RecordExporter(IStore store)
         var digits = RecordFileName.DigitsFor(snapshot.ArticleCount);
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var written = 0;
+        var copies = 0;
         await foreach (var (id, record, _, analysis) in snapshot.ReadRecordsAsync(order, ct).ConfigureAwait(false))
         {
             if (analysis?.DuplicateOf is not null)
             {
                 // A copy (syndicated or reposted text) is held in the database; the archive shows the story once.
+                copies++;
                 continue;
             }
 
@@ -53,7 +55,7 @@ public sealed class RecordExporter(IStore store)
             }
         }
 
-        return written;
+        return new ExportCount(written, copies);
     }
 
     private static async Task WriteAtomicallyAsync(string path, byte[] bytes, CancellationToken ct)

@@ -45,7 +45,7 @@ public sealed class RecordExporterTests : IAsyncLifetime
         var exporter = new RecordExporter(_store);
         var quiet = Path.Combine(_folder, "quiet");
         var busy = Path.Combine(_folder, "busy");
-        (await exporter.ExportAsync(quiet, ExportLayout.Numbered, RecordOrder.Published, default)).ShouldBe(Count);
+        (await exporter.ExportAsync(quiet, ExportLayout.Numbered, RecordOrder.Published, default)).Written.ShouldBe(Count);
 
         var changes = 0;
         var written = await exporter.ExportAsync(busy, ExportLayout.Numbered, RecordOrder.Published, async _ =>
@@ -59,11 +59,25 @@ public sealed class RecordExporterTests : IAsyncLifetime
             }
         }, default);
 
-        written.ShouldBe(Count);
+        written.Written.ShouldBe(Count);
         Files(busy).ShouldBe(Files(quiet));
         var after = Path.Combine(_folder, "after");
-        (await exporter.ExportAsync(after, ExportLayout.Numbered, RecordOrder.Published, default)).ShouldBe(Count + 1);
+        (await exporter.ExportAsync(after, ExportLayout.Numbered, RecordOrder.Published, default)).Written.ShouldBe(Count + 1);
         Files(after).ShouldContain(file => file.Text.Contains("Changed during the export", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_copy_of_another_article_is_left_out_and_counted()
+    {
+        var copy = new StoredRecord(Id(Count + 5), Article(Count + 5), Analysis: new ArticleAnalysis(null, Id(3), null));
+        await _store.SaveArticlesAsync([copy], default);
+        var folder = Path.Combine(_folder, "with-copy");
+
+        var count = await new RecordExporter(_store).ExportAsync(folder, ExportLayout.Numbered, RecordOrder.Published, default);
+
+        count.ShouldBe(new ExportCount(Count, 1));
+        Files(folder).ShouldNotContain(file => file.Name.Contains(Id(Count + 5).ToString(), StringComparison.Ordinal));
+        count.Describe("out").ShouldBe($"exported {Count} records to out (1 copy of other articles left out: the archive shows each story once)");
     }
 
     private static List<(string Name, string Text)> Files(string folder)
