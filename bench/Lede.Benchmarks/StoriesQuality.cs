@@ -212,6 +212,7 @@ internal static class StoriesQuality
         "CloseHeadlineCosine" => o with { CloseHeadlineCosine = v },
         "HeadlinesKept" => o with { HeadlinesKept = (int)v },
         "BridgeEvidence" => o with { BridgeEvidence = v },
+        "HeadlineCompoundParts" => o with { HeadlineCompoundParts = v > 0 },
         _ => throw new ArgumentException($"unknown option {name}", nameof(name)),
     };
 }

@@ -182,4 +182,12 @@ public sealed record StoryClusterOptions
     /// </remarks>
     /// <value>Default: 1.4 (three bridges: 0.47 of the one-bridge bar, five: 0.28).</value>
     public double BridgeEvidence { get; init; } = 1.4;
+
+    /// <summary>In a document with a title and no text, the parts of a hyphenated compound count as words too (Fannie-Freddie: fannie, freddie).</summary>
+    /// <remarks>
+    /// A headline has few words to share, and one event's names come both ways (Fannie-Freddie, Fannie and Freddie;
+    /// Johnson-Crapo, Crapo-Johnson). Documents with text keep compounds whole: their other words carry the match.
+    /// </remarks>
+    /// <value>Default: true.</value>
+    public bool HeadlineCompoundParts { get; init; } = true;
 }

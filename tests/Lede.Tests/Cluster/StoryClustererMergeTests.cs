@@ -52,7 +52,7 @@ public sealed class StoryClustererMergeTests
     [Fact]
     public void A_second_bridging_headline_lowers_the_bar_again()
     {
-        var (stories, assignments) = Run(new StoryClusterOptions { BridgeEvidence = 0 });
+        var (stories, assignments) = Run(new StoryClusterOptions { BridgeEvidence = 0, HeadlineCompoundParts = false });
         var why = assignments.SelectMany(a => a.Why).ToList();
 
         stories.Count.ShouldBe(1, string.Join("\n", why));
