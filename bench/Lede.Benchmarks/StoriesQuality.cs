@@ -211,6 +211,8 @@ internal static class StoriesQuality
         "CloseHeadlines" => o with { CloseHeadlines = (int)v },
         "CloseHeadlineCosine" => o with { CloseHeadlineCosine = v },
         "HeadlinesKept" => o with { HeadlinesKept = (int)v },
+        "BridgeEvidence" => o with { BridgeEvidence = v },
+        "HeadlineCompoundParts" => o with { HeadlineCompoundParts = v > 0 },
         _ => throw new ArgumentException($"unknown option {name}", nameof(name)),
     };
 }

@@ -172,4 +172,22 @@ public sealed record StoryClusterOptions
     /// <summary>Headline-length members whose title vectors a story keeps for <see cref="CloseHeadlines"/>.</summary>
     /// <value>Default: 32.</value>
     public int HeadlinesKept { get; init; } = 32;
+
+    /// <summary>Once at least as many articles have bridged two headline stories as the smaller one holds, the headline merge bar's factor is this ÷ the number of bridges (at most <see cref="RepeatBridgeFactor"/>).</summary>
+    /// <remarks>
+    /// Two headline stories of one event keep being bridged by its new headlines while their sums share few words (a compound
+    /// written two ways, a name and its nickname): a small story that articles of a big one fit again and again is part of it.
+    /// A big story bridged now and then to another story of some size is not (two stories that share a topic word). Full-text
+    /// bars do not move. 0 switches it off.
+    /// </remarks>
+    /// <value>Default: 1.4 (three bridges: 0.47 of the one-bridge bar, five: 0.28).</value>
+    public double BridgeEvidence { get; init; } = 1.4;
+
+    /// <summary>In a document with a title and no text, the parts of a hyphenated compound count as words too (Fannie-Freddie: fannie, freddie).</summary>
+    /// <remarks>
+    /// A headline has few words to share, and one event's names come both ways (Fannie-Freddie, Fannie and Freddie;
+    /// Johnson-Crapo, Crapo-Johnson). Documents with text keep compounds whole: their other words carry the match.
+    /// </remarks>
+    /// <value>Default: true.</value>
+    public bool HeadlineCompoundParts { get; init; } = true;
 }

@@ -29,9 +29,10 @@ public sealed partial class StoryClusterer
 
             var similarity = StorySimilarity(survivor, story);
             // Headline-only stories' sums share fewer words: their bar falls the way a headline's join threshold does, and again
-            // once an earlier article bridged the same two stories (each bridge is more evidence; full-text bars do not move).
+            // once an earlier article bridged the same two stories, and further as bridges outnumber the smaller story (each bridge is
+            // more evidence; full-text bars do not move).
             var bridges = CountBridge(survivor, story);
-            var shortFactor = _options.MergeShortFactor * (bridges > 1 ? _options.RepeatBridgeFactor : 1);
+            var shortFactor = _options.MergeShortFactor * RepeatBridgeShare(bridges, Math.Min(survivor.Members.Count, story.Members.Count));
             var mergeAt = _options.MergeThreshold * ShortFactor(Math.Max(survivor.MeanTerms, story.MeanTerms), shortFactor);
             if (similarity < mergeAt)
             {
@@ -53,6 +54,21 @@ public sealed partial class StoryClusterer
         }
 
         return survivor;
+    }
+
+    // The share of the headline merge bar left after this many bridges: one step at the second, then, when BridgeEvidence is
+    // set and at least as many articles have bridged the two stories as the smaller one holds, falling as 1 / bridges (each
+    // bridge is one more article that fits both; a big story bridged now and then to a small one is not evidence of one event).
+    private double RepeatBridgeShare(int bridges, int smaller)
+    {
+        if (bridges <= 1)
+        {
+            return 1;
+        }
+
+        return _options.BridgeEvidence > 0 && bridges >= smaller
+            ? Math.Min(_options.RepeatBridgeFactor, _options.BridgeEvidence / bridges)
+            : _options.RepeatBridgeFactor;
     }
 
     // Counts one more article that fits both stories; returns how many have so far (this one included).

@@ -115,6 +115,10 @@ internal sealed class StoryFeaturizer
         AddTerms(fields[(int)StoryField.Lead], textIds[..Math.Clamp(_options.LeadWords, 0, textIds.Length)]);
         AddTerms(fields[(int)StoryField.All], titleKeys);
         AddTerms(fields[(int)StoryField.All], textIds);
+        if (hasTitle && _options.HeadlineCompoundParts && text.Count == 0)
+        {
+            AddCompoundParts(fields, title);
+        }
         if (hasTitle)
         {
             AddEntities(fields[(int)StoryField.Entities], title, _titleSlots, titleIds);
@@ -206,6 +210,43 @@ internal sealed class StoryFeaturizer
         }
 
         return buffer.AsSpan(0, slots.Count);
+    }
+
+    // A headline has few words to share: the parts of a hyphenated compound (Fannie-Freddie, Housing-Finance) count as words
+    // too, so that one written as a compound meets the same names written apart.
+    private void AddCompoundParts(TermWeights[] fields, List<StoryToken> title)
+    {
+        foreach (var t in title)
+        {
+            var word = t.Text;
+            if (word.IndexOf('-') <= 0 || !char.IsLetter(t.First))
+            {
+                continue;
+            }
+
+            foreach (var range in word.Split('-'))
+            {
+                var part = word[range];
+                if (part.Length < 2 || !char.IsLetter(part[0]))
+                {
+                    continue;
+                }
+
+                if (_chars.Length < part.Length)
+                {
+                    _chars = new char[Math.Max(part.Length, _chars.Length * 2)];
+                }
+
+                var written = part.ToLowerInvariant(_chars);
+                var id = _words.TermId(_words.Slot(_chars.AsSpan(0, written)), Terms);
+                if (id >= 0)
+                {
+                    fields[(int)StoryField.Title].Add(id, 1);
+                    fields[(int)StoryField.Lead].Add(id, 1);
+                    fields[(int)StoryField.All].Add(id, 1);
+                }
+            }
+        }
     }
 
     private static void AddTerms(TermWeights field, ReadOnlySpan<int> ids)

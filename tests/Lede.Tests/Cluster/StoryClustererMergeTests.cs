@@ -33,7 +33,7 @@ public sealed class StoryClustererMergeTests
     [Fact]
     public void Headline_only_stories_of_one_event_merge_at_the_lowered_bar()
     {
-        var (stories, assignments) = Run(new StoryClusterOptions { RepeatBridgeFactor = 1 });
+        var (stories, assignments) = Run(new StoryClusterOptions { RepeatBridgeFactor = 1, BridgeEvidence = 0 });
 
         stories.Count.ShouldBe(1, string.Join("\n", assignments.SelectMany(a => a.Why)));
         assignments.SelectMany(a => a.Merged).ShouldNotBeEmpty();
@@ -52,7 +52,7 @@ public sealed class StoryClustererMergeTests
     [Fact]
     public void A_second_bridging_headline_lowers_the_bar_again()
     {
-        var (stories, assignments) = Run(new StoryClusterOptions());
+        var (stories, assignments) = Run(new StoryClusterOptions { BridgeEvidence = 0, HeadlineCompoundParts = false });
         var why = assignments.SelectMany(a => a.Why).ToList();
 
         stories.Count.ShouldBe(1, string.Join("\n", why));
