@@ -10,7 +10,7 @@
 -- the store ranked them (rank, the newest, the id). A query holding a phrase of adjacent words comes back with its
 -- first row only, when no paired_match is given: the store rewrites its two-word phrases into the pair lexemes of
 -- migration 005 (PostgresPhrasePairs; `unpaired` says whether some vector holds none) and calls again with that match.
-CREATE FUNCTION lede_search(search_text text, topic_name text, since timestamptz, published_only boolean, hits integer,
+CREATE OR REPLACE FUNCTION lede_search(search_text text, topic_name text, since timestamptz, published_only boolean, hits integer,
                             candidates integer, probe_rows bigint, slice_margin double precision, growth_when_none bigint,
                             compound_rows bigint, paired_match text)
 RETURNS TABLE (id bigint, title text, excerpt text, web_url text, provider_name text, published_at timestamptz,
