@@ -93,8 +93,9 @@ BEGIN
     -- Then slices further down, each sized from how often the rows searched so far matched, at least as long as all of
     -- them and at most growth_when_none times as long (a rate guessed from a match or two can be far too low). The
     -- hits never depend on the sizes: each slice keeps its newest matches still wanted, so the walk keeps the newest
-    -- `candidates` matches above the floor whatever the slices. Materialized: planned without the LIMIT, a slice's matches come off a bitmap of the GIN index (and of
-    -- the stored order), never from walking the slice row by row in search of matches that may be few.
+    -- `candidates` matches above the floor whatever the slices. Materialized: planned without the LIMIT, a slice's
+    -- matches come off a bitmap of the GIN index (and of the stored order), never from walking the slice row by row in
+    -- search of matches that may be few.
     WHILE found < candidates AND top_seq > floor_seq LOOP
         searched := start_seq - top_seq;
         bottom_seq := greatest(floor_seq, top_seq - CASE WHEN found = 0 THEN growth_when_none * searched
