@@ -147,6 +147,27 @@ public sealed class PostgresSearchTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_search_walks_down_the_stored_order_to_older_matches_and_ranks_them_all_together()
+    {
+        await SaveAsync(9, "Airship crosses the bay", "The airship landed at noon.", [], published: true);
+        using (var connection = _database!.Connect())
+        {
+            connection.Execute("ALTER TABLE article ALTER COLUMN seq RESTART WITH 290000");
+        }
+
+        await SaveAsync(8, "Harbour notes", "An airship passed over the harbour.", [], published: true);
+
+        // The newest rows hold 8 only: the walk goes on down to 9, 290,000 rows older, which ranks first (its title).
+        (await IdsAsync(new SearchQuery("airship"))).ShouldBe([9UL, 8UL]);
+        // Nothing among the newest rows: slices grow until they reach it.
+        (await IdsAsync(new SearchQuery("bay"))).ShouldBe([9UL]);
+        // A compound search stops at the newest 250,000 rows.
+        (await IdsAsync(new SearchQuery("airship bay"))).ShouldBeEmpty();
+        (await IdsAsync(new SearchQuery("airship harbour"))).ShouldBe([8UL]);
+        (await IdsAsync(new SearchQuery("airship", Limit: 1))).ShouldBe([9UL]);
+    }
+
+    [Fact]
     public async Task A_phrase_is_found_in_a_vector_without_pairs_by_its_positions()
     {
         (await IdsAsync(new SearchQuery("\"recognition rules\""))).ShouldBe([1UL]);

@@ -3,8 +3,8 @@ using Npgsql;
 
 namespace Lede.Storage.Postgres;
 
-/// <summary>One open transaction and the token to cancel it: what every store operation runs its SQL through.</summary>
-internal sealed class PostgresSession(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+/// <summary>One open transaction (or a connection alone: each statement its own) and the token to cancel it: what every store operation runs its SQL through.</summary>
+internal sealed class PostgresSession(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken ct)
 {
     public Task<int> ExecuteAsync(string sql, object? values = null) => connection.ExecuteAsync(Command(sql, values));
 

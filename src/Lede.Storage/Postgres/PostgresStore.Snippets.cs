@@ -13,7 +13,7 @@ public sealed partial class PostgresStore
         WHERE tsvector_to_array(to_tsvector('english', w)) && @Lexemes::text[]
         """;
 
-    private static async Task<IReadOnlyList<SearchHit>> SnippetsAsync(PostgresSession s, List<HitRow> rows, HashSet<string> lexemes)
+    private static async Task<IReadOnlyList<SearchHit>> SnippetsAsync(PostgresSession s, List<SearchRow> rows, HashSet<string> lexemes)
     {
         var texts = rows.ConvertAll(r => (Title: T.Decode(r.Title), Excerpt: T.Decode(r.Excerpt)));
         var candidates = new HashSet<string>(StringComparer.Ordinal);

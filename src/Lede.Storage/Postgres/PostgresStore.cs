@@ -111,6 +111,26 @@ public sealed partial class PostgresStore : IStore, IMigratedStore
         }
     }
 
+    /// <summary>Runs <paramref name="work"/> on a pooled connection without a transaction (each statement is its own); again from the start after a transient failure.</summary>
+    /// <remarks>For reads of one statement (or of statements that need no common snapshot): no commit to wait for.</remarks>
+    private async Task<T> OnConnectionAsync<T>(Func<PostgresSession, Task<T>> work, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var connection = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+                await using var connectionScope = connection.ConfigureAwait(false);
+                return await work(new PostgresSession(connection, null, ct)).ConfigureAwait(false);
+            }
+            catch (Exception e) when (attempt < PostgresRetry.MaxAttempts && PostgresRetry.IsTransient(e) && !ct.IsCancellationRequested)
+            {
+                _dataSource.Clear();
+                await Task.Delay(PostgresRetry.Backoff(attempt), ct).ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>53100 disk_full: the server could not extend a file.</summary>
     private const string DiskFull = "53100";
 
