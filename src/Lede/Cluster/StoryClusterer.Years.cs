@@ -10,9 +10,10 @@ public sealed partial class StoryClusterer
 
     // Two stories both take the document: the bigger sum wins on the raw score, since it holds more of the topic's words. When the
     // document's lead names a year that the best story's texts predate and the runner-up's name, the document joins the runner-up.
+    // Full-text documents only (as key details): a headline's year is seldom its date.
     private CandidateScore ChooseByYears(DocumentVectors doc, CandidateScore best, CandidateScore? second, double threshold, List<string> why)
     {
-        if (!_options.YearOrder || doc.Published is not null || second is not { } rival || rival.Score < threshold || !Check(doc, rival).Passed)
+        if (!_options.YearOrder || doc.Published is not null || doc.Keys(StoryField.All).Length < _options.DetailMinTerms || second is not { } rival || rival.Score < threshold || !Check(doc, rival).Passed)
         {
             return best;
         }
@@ -29,8 +30,11 @@ public sealed partial class StoryClusterer
         return rival;
     }
 
-    // Stories of different times, one of them undated: one story's leads name a year later than any the other story's texts name (and it names some).
-    private bool YearsApart(StoryState a, StoryState b) => _options.YearOrder && (a.Oldest is null || b.Oldest is null) && (Predates(a, b) || Predates(b, a));
+    // Stories of different times, one of them undated: one story's leads name a year later than any the other story's texts name (and it
+    // names some). Full text only: a headline that names a year names a season or a fiscal quarter more often than its own date.
+    private bool YearsApart(StoryState a, StoryState b)
+        => _options.YearOrder && (a.Oldest is null || b.Oldest is null) && Math.Min(a.MeanTerms, b.MeanTerms) >= _options.DetailMinTerms
+            && (Predates(a, b) || Predates(b, a));
 
     private bool Predates(StoryState older, StoryState newer)
     {

@@ -6,10 +6,11 @@ public sealed class StoryClustererYearTests
 {
     private static readonly DateTime Day = new(2026, 3, 10, 9, 0, 0, DateTimeKind.Utc);
 
-    // Two emergency patches of one product years apart: the first report's words, and the second's.
+    // Two emergency patches of one product years apart: the first report's words, and the second's (full text: at least 48 distinct terms).
     private const string Before = "the company issued an emergency patch for its browser after attackers exploited a flaw in the data binding code "
         + "security researchers said criminals planted malicious code on thousands of websites to steal passwords from visitors "
-        + "the update reached hundreds of millions of computers through automatic updates within days of the first attacks";
+        + "the update reached hundreds of millions of computers through automatic updates within days of the first attacks "
+        + "engineers worked through the weekend to build and test the repair while administrators scheduled reboots across corporate networks";
 
     private const string After = "a temporary fix tool blocks the attack until a full update arrives while targeted attacks hit a few organisations "
         + "users were told to raise the internet zone setting to high and to turn off active scripting in trusted sites "
@@ -74,6 +75,17 @@ public sealed class StoryClustererYearTests
         var (all, last) = Run(new StoryClusterOptions(), Dated("c", "2013"), background: "2000s");
 
         last.StoryId.ShouldBe(all[0].StoryId, Why(all));
+    }
+
+    [Fact]
+    public void A_headline_that_names_a_year_is_not_judged_by_years()
+    {
+        var headline = new StoryDocument("c", "September 2013 : Microsoft releases emergency patch for Explorer as Trusteer warns of targeted attacks", "", null, null, null);
+        var (anyLength, judged) = Run(new StoryClusterOptions { DetailMinTerms = 1 }, headline);
+        var (all, last) = Run(new StoryClusterOptions(), headline);
+
+        judged.Why.ShouldContain(line => line.StartsWith("years:", StringComparison.Ordinal), Why(anyLength));
+        last.Why.ShouldNotContain(line => line.StartsWith("years:", StringComparison.Ordinal), Why(all));
     }
 
     [Fact]
