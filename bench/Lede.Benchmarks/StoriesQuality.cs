@@ -213,6 +213,7 @@ internal static class StoriesQuality
         "HeadlinesKept" => o with { HeadlinesKept = (int)v },
         "BridgeEvidence" => o with { BridgeEvidence = v },
         "HeadlineCompoundParts" => o with { HeadlineCompoundParts = v > 0 },
+        "YearOrder" => o with { YearOrder = v != 0 },
         _ => throw new ArgumentException($"unknown option {name}", nameof(name)),
     };
 }

@@ -190,4 +190,16 @@ public sealed record StoryClusterOptions
     /// </remarks>
     /// <value>Default: true.</value>
     public bool HeadlineCompoundParts { get; init; } = true;
+
+    /// <summary>Whether the years the texts name keep apart stories of one kind of event told years apart, when publication times are missing.</summary>
+    /// <remarks>
+    /// A document whose lead (title and first <see cref="LeadWords"/> words) names a year, and that two stories would both take, joins
+    /// the runner-up when the runner-up names that year and the best story names years but all earlier ones; two stories of which one's
+    /// leads name a year later than any the other names merge only at <see cref="DetailConflictFactor"/> × their similarity. A story
+    /// that names no year is never judged by years: older reports seldom name their own year. Only full-text documents and stories
+    /// (at least <see cref="DetailMinTerms"/> distinct terms, per article for a story) are judged: a headline's year names a season or a
+    /// fiscal quarter more often than its date.
+    /// </remarks>
+    /// <value>Default: true.</value>
+    public bool YearOrder { get; init; } = true;
 }

@@ -37,7 +37,7 @@ public sealed partial class StoryClusterer
             if (similarity < mergeAt)
             {
                 why.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"not merged with story {story.Id}: the stories' similarity {similarity:0.000} < {mergeAt:0.000} (bridges {bridges})"));
+                    $"not merged with story {story.Id}: the stories' similarity {similarity:0.000} < {mergeAt:0.000} (bridges {bridges}{(YearsApart(survivor, story) ? "; halved: one names a later year than any the other names" : "")})"));
                 continue;
             }
 
@@ -121,6 +121,11 @@ public sealed partial class StoryClusterer
         }
 
         var score = total > 0 ? text / total : 0;
+        if (YearsApart(a, b))
+        {
+            score *= _options.DetailConflictFactor;
+        }
+
         if (a.Oldest is { } ao && a.Newest is { } an && b.Oldest is { } bo && b.Newest is { } bn)
         {
             var days = an < bo ? (bo - an).TotalDays : bn < ao ? (ao - bn).TotalDays : 0;

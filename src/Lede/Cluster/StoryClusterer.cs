@@ -98,6 +98,12 @@ public sealed partial class StoryClusterer
         var threshold = Threshold(vectors);
         var check = Check(vectors, best);
         var why = Explain(vectors, best, second, check, threshold);
+        if (best.Score >= threshold && check.Passed && ChooseByYears(vectors, best, second, threshold, why) is var chosen && !ReferenceEquals(chosen.Story, best.Story))
+        {
+            best = chosen;
+            check = Check(vectors, best);
+        }
+
         var close = best.Score >= threshold && check.Passed ? 0 : CloseHeadlines(vectors, norms, best.Story);
         var closeEnough = _options.CloseHeadlines > 0 && close >= _options.CloseHeadlines;
         if (closeEnough)

@@ -36,6 +36,11 @@ internal static class StoryWords
     /// <summary>True for capitalised words that name no person, place, organisation or product: months, rubrics.</summary>
     public static bool IsNotName(string lower) => NotNames.Contains(lower);
 
+    /// <summary>True for a four-digit year from 1900 to 2099: "2013" dates what a report tells.</summary>
+    public static bool IsYear(ReadOnlySpan<char> word)
+        => word.Length == 4 && ((word[0] == '1' && word[1] == '9') || (word[0] == '2' && word[1] == '0'))
+            && char.IsAsciiDigit(word[2]) && char.IsAsciiDigit(word[3]);
+
     /// <summary>Folds plural and third-person endings: "recalls" → "recall", "companies" → "company".</summary>
     public static string Stem(string lower)
     {
