@@ -14,6 +14,10 @@ public sealed record FetchOptions
     /// <value>Default: 20 seconds.</value>
     public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>How long a pooled connection is reused; after it the host is resolved again and the new address checked by the guard.</summary>
+    /// <value>Default: 5 minutes.</value>
+    public TimeSpan ConnectionLifetime { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The <see cref="TotalTimeout"/> of an image fetch: an image is worth less than a feed or a page, so a slow image host is given up sooner.</summary>
     /// <value>Default: 10 seconds.</value>
     public TimeSpan ImageTimeout { get; init; } = TimeSpan.FromSeconds(10);
@@ -83,6 +87,7 @@ public sealed record FetchOptions
         Require(ConnectTimeout > TimeSpan.Zero, nameof(ConnectTimeout), "must be positive");
         Require(TotalTimeout > TimeSpan.Zero, nameof(TotalTimeout), "must be positive");
         Require(ImageTimeout > TimeSpan.Zero, nameof(ImageTimeout), "must be positive");
+        Require(ConnectionLifetime > TimeSpan.Zero, nameof(ConnectionLifetime), "must be positive");
         Require(MaxRedirects >= 0, nameof(MaxRedirects), "must not be negative");
         Require(MaxUrlLength >= 32, nameof(MaxUrlLength), "must be at least 32");
         Require(MaxFeedBytes > 0 && MaxPageBytes > 0 && MaxImageBytes > 0, "Max*Bytes", "must be positive");

@@ -43,7 +43,7 @@ public sealed class Fetcher : IFetcher, IDisposable
             UseProxy = false,
             UseCookies = false,
             // Pooled connections are re-dialled now and then, so DNS changes are seen and re-checked.
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionLifetime = options.ConnectionLifetime,
             MaxConnectionsPerServer = options.PerHostConcurrency,
             // A header block past 64 KiB fails the fetch before any body is read (a header flood; the .NET default, said here).
             MaxResponseHeadersLength = 64,
