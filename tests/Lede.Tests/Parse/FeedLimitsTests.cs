@@ -106,6 +106,18 @@ public sealed class FeedLimitsTests
     }
 
     [Fact]
+    public void An_author_name_past_the_name_limit_is_cut_and_a_long_author_uri_is_kept()
+    {
+        var atom = $"<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>F</title><entry><id>e</id><title>t</title><author><name>{new string('n', 1000)}</name>"
+                   + $"<uri>https://example.com/{new string('u', 400)}</uri></author></entry></feed>";
+        var result = FeedParser.Parse(new FeedInput(Encoding.UTF8.GetBytes(atom)));
+        var author = result.Feed.ShouldNotBeNull().Items.Single().Authors.Single();
+        author.Name!.Length.ShouldBe(256);
+        author.Uri!.Length.ShouldBe(420);
+        result.Warnings.ShouldContain(new ParseWarning("limit", "item 1 author name of 1000 characters cut to 256"));
+    }
+
+    [Fact]
     public void A_feed_within_every_limit_is_returned_as_read()
     {
         var xml = Item("A title", "g1", "Tue, 03 Mar 2026 12:00:00 GMT", "https://example.com/a", "&lt;p&gt;text&lt;/p&gt;");
