@@ -78,8 +78,16 @@ internal static class FeedCaps
 
             return item with
             {
-                Id = id!, Guid = guid, Title = title, Description = description, Content = content, Link = link,
-                Image = image, Enclosures = enclosures, Categories = categories, Authors = authors,
+                Id = id!,
+                Guid = guid,
+                Title = title,
+                Description = description,
+                Content = content,
+                Link = link,
+                Image = image,
+                Enclosures = enclosures,
+                Categories = categories,
+                Authors = authors,
             };
         }
 
