@@ -6,7 +6,7 @@ using Lede.Storage;
 
 namespace Lede.Cli;
 
-/// <summary><c>lede sources list [--json]</c>: every source with its health.</summary>
+/// <summary><c>lede sources list [--json]</c>: every source with its health; a host that is not plain ASCII is shown in punycode too.</summary>
 internal static class SourcesListCommand
 {
     public static Command Create(GlobalOptions global)
@@ -38,6 +38,7 @@ internal static class SourcesListCommand
     {
         s.Id,
         s.Url,
+        asciiHost = SourceUrl.AsciiHost(s.Url),
         s.Title,
         s.Topics,
         lastFetched = s.State.LastFetchedAt,
@@ -54,7 +55,7 @@ internal static class SourcesListCommand
         var rows = sources.Select(s => new[]
         {
             s.Id.ToString(CultureInfo.InvariantCulture),
-            s.Url,
+            SourceUrl.Display(s.Url),
             Time(s.State.LastFetchedAt),
             s.State.LastStatus?.ToString(CultureInfo.InvariantCulture) ?? "-",
             s.State.ConsecutiveErrors.ToString(CultureInfo.InvariantCulture),

@@ -38,6 +38,18 @@ public sealed class CrawlCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sources_list_shows_a_unicode_host_beside_its_punycode()
+    {
+        (await Lede("sources", "add", "https://bücher.example/feed")).ExitCode.ShouldBe(0);
+
+        var table = await Lede("sources", "list");
+        var json = await Lede("sources", "list", "--json");
+
+        table.Stdout.ShouldContain("https://bücher.example/feed (xn--bcher-kva.example)");
+        json.Stdout.ShouldContain("\"asciiHost\":\"xn--bcher-kva.example\"");
+    }
+
+    [Fact]
     public async Task A_crawl_stores_each_item_once_and_a_second_crawl_nothing()
     {
         await Lede("sources", "add", Feed("www.dailydot.com/feed.xml"));

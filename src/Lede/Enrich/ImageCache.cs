@@ -8,24 +8,31 @@ namespace Lede.Enrich;
 /// Only JPEG, PNG, GIF, WebP and AVIF are kept, recognised from their bytes. SVG is refused (it can carry scripts),
 /// ICO and BMP too (icons and uncompressed bitmaps are never article pictures), and so is anything over
 /// <see cref="ImageCacheOptions.MaxPixels"/>. Files are written to a temporary name and renamed, so a reader never sees half a file;
-/// one instance may be shared by concurrent callers.
+/// one instance may be shared by concurrent callers. The folder stays within <see cref="ImageCacheOptions.MaxTotalBytes"/>
+/// and <see cref="ImageCacheOptions.MaxAge"/>: the oldest images (least recently stored or reused) go first.
 /// </remarks>
 public sealed class ImageCache
 {
     private readonly IFetcher _fetcher;
     private readonly ImageCacheOptions _options;
+    private readonly ImageCacheSweeper _sweeper;
 
-    public ImageCache(IFetcher fetcher, ImageCacheOptions options)
+    /// <summary>A cache under <see cref="ImageCacheOptions.Root"/>; <paramref name="time"/> dates the files for expiry (the system clock when null).</summary>
+    public ImageCache(IFetcher fetcher, ImageCacheOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(fetcher);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _fetcher = fetcher;
         _options = options;
+        _sweeper = new ImageCacheSweeper(Folder, options, time ?? TimeProvider.System);
     }
 
     /// <summary>The folder images are stored under: <c>&lt;Root&gt;/images</c>.</summary>
     public string Folder => System.IO.Path.Combine(_options.Root, "images");
+
+    /// <summary>Deletes expired images, then the oldest while the folder is over its quota; also done on its own while storing.</summary>
+    public ImageSweep Sweep() => _sweeper.Sweep();
 
     /// <summary>Fetches an image (10 MiB limit, see <see cref="FetchOptions.MaxImageBytes"/>) and stores it; a failure is a warning in the result, not an exception.</summary>
     /// <exception cref="OperationCanceledException">Only when <paramref name="ct"/> is cancelled.</exception>
@@ -77,7 +84,8 @@ public sealed class ImageCache
         var warnings = new List<string>();
         try
         {
-            await WriteOnceAsync(path, bytes, ct).ConfigureAwait(false);
+            if (await WriteOnceAsync(path, bytes, ct).ConfigureAwait(false)) _sweeper.Added(bytes.Length);
+            else _sweeper.Touch(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -89,9 +97,10 @@ public sealed class ImageCache
     }
 
     /// <summary>Writes a temporary file beside the target and renames it; an existing file (same hash, same bytes) is left alone.</summary>
-    private static async Task WriteOnceAsync(string path, byte[] bytes, CancellationToken ct)
+    /// <returns>True when this call added the file.</returns>
+    private async Task<bool> WriteOnceAsync(string path, byte[] bytes, CancellationToken ct)
     {
-        if (File.Exists(path)) return;
+        if (File.Exists(path)) return false;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         try
@@ -100,10 +109,14 @@ public sealed class ImageCache
             try
             {
                 File.Move(temp, path, overwrite: false);
+                // Dated by the cache's clock, which decides expiry (the file system's may differ in tests).
+                File.SetLastWriteTimeUtc(path, _sweeper.Now.UtcDateTime);
+                return true;
             }
             catch (IOException) when (File.Exists(path))
             {
                 // Another writer stored the same bytes first: content addressing makes theirs as good as ours.
+                return false;
             }
         }
         finally

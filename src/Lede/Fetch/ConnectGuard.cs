@@ -9,7 +9,9 @@ namespace Lede.Fetch;
 /// being dialled, so a redirect to a private host or a name that re-resolves to one (DNS rebinding) is caught
 /// too. Forbidden addresses of a host are skipped; when none is left the connection is refused.
 /// </remarks>
-internal sealed class ConnectGuard(Func<IPAddress, string?> whyForbidden)
+/// <param name="whyForbidden">Why an address may not be dialled, or null when it may.</param>
+/// <param name="resolve">Resolves a host name (the system's DNS when null); tests give their own to change an address under a running fetcher.</param>
+internal sealed class ConnectGuard(Func<IPAddress, string?> whyForbidden, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
 {
     /// <summary>A guard that refuses every non-public address.</summary>
     public static ConnectGuard PublicOnly { get; } = new(AddressGuard.WhyNotPublic);
@@ -46,7 +48,7 @@ internal sealed class ConnectGuard(Func<IPAddress, string?> whyForbidden)
         }
     }
 
-    private static async Task<(IPAddress[] Addresses, bool Literal)> ResolveAsync(string host, CancellationToken ct)
+    private async Task<(IPAddress[] Addresses, bool Literal)> ResolveAsync(string host, CancellationToken ct)
     {
         // An IP literal is checked as written; brackets of an IPv6 literal may or may not be there.
         if (IPAddress.TryParse(host.Trim('[', ']'), out var literal))
@@ -54,6 +56,6 @@ internal sealed class ConnectGuard(Func<IPAddress, string?> whyForbidden)
             return ([literal], true);
         }
 
-        return (await Dns.GetHostAddressesAsync(host, ct).ConfigureAwait(false), false);
+        return (await (resolve ?? Dns.GetHostAddressesAsync)(host, ct).ConfigureAwait(false), false);
     }
 }

@@ -14,9 +14,21 @@ public sealed record FetchOptions
     /// <value>Default: 20 seconds.</value>
     public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>How long a pooled connection is reused; after it the host is resolved again and the new address checked by the guard.</summary>
+    /// <value>Default: 5 minutes.</value>
+    public TimeSpan ConnectionLifetime { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The <see cref="TotalTimeout"/> of an image fetch: an image is worth less than a feed or a page, so a slow image host is given up sooner.</summary>
+    /// <value>Default: 10 seconds.</value>
+    public TimeSpan ImageTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How many redirects one fetch follows.</summary>
     /// <value>Default: 5.</value>
     public int MaxRedirects { get; init; } = 5;
+
+    /// <summary>The longest URL fetched, the first one and every redirect target: a longer one is refused as <see cref="FetchFailure.Blocked"/>.</summary>
+    /// <value>Default: 2048 characters, the limit <c>sources add</c> applies.</value>
+    public int MaxUrlLength { get; init; } = 2048;
 
     /// <summary>The largest feed body, counted after decompression.</summary>
     /// <value>Default: 15 MiB.</value>
@@ -56,6 +68,9 @@ public sealed record FetchOptions
     /// <value>Default: Lede/0.1 (+https://github.com/lede-news/lede).</value>
     public string UserAgent { get; init; } = "Lede/0.1 (+https://github.com/lede-news/lede)";
 
+    /// <summary>The deadline of one fetch of a kind, from its first request to the last body byte: <see cref="ImageTimeout"/> for images, else <see cref="TotalTimeout"/>.</summary>
+    public TimeSpan Timeout(FetchKind kind) => kind == FetchKind.Image ? ImageTimeout : TotalTimeout;
+
     /// <summary>The body size limit for a kind of fetch.</summary>
     public long MaxBytes(FetchKind kind) => kind switch
     {
@@ -71,7 +86,10 @@ public sealed record FetchOptions
     {
         Require(ConnectTimeout > TimeSpan.Zero, nameof(ConnectTimeout), "must be positive");
         Require(TotalTimeout > TimeSpan.Zero, nameof(TotalTimeout), "must be positive");
+        Require(ImageTimeout > TimeSpan.Zero, nameof(ImageTimeout), "must be positive");
+        Require(ConnectionLifetime > TimeSpan.Zero, nameof(ConnectionLifetime), "must be positive");
         Require(MaxRedirects >= 0, nameof(MaxRedirects), "must not be negative");
+        Require(MaxUrlLength >= 32, nameof(MaxUrlLength), "must be at least 32");
         Require(MaxFeedBytes > 0 && MaxPageBytes > 0 && MaxImageBytes > 0, "Max*Bytes", "must be positive");
         Require(PerHostConcurrency >= 1, nameof(PerHostConcurrency), "must be at least 1");
         Require(PerHostDelay >= TimeSpan.Zero, nameof(PerHostDelay), "must not be negative");

@@ -43,7 +43,7 @@ public sealed class Fetcher : IFetcher, IDisposable
             UseProxy = false,
             UseCookies = false,
             // Pooled connections are re-dialled now and then, so DNS changes are seen and re-checked.
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionLifetime = options.ConnectionLifetime,
             MaxConnectionsPerServer = options.PerHostConcurrency,
             // A header block past 64 KiB fails the fetch before any body is read (a header flood; the .NET default, said here).
             MaxResponseHeadersLength = 64,
@@ -69,7 +69,7 @@ public sealed class Fetcher : IFetcher, IDisposable
         catch (Exception e) when (e is not FetchException && deadline.IsCancellationRequested && !ct.IsCancellationRequested)
         {
             // Whatever the deadline interrupted (a connect, a header wait, a body read) surfaces in its own way.
-            throw new FetchException(request.Url, FetchFailure.Timeout, $"no complete response within {Seconds(_options.TotalTimeout)}", inner: e);
+            throw new FetchException(request.Url, FetchFailure.Timeout, $"no complete response within {Seconds(_options.Timeout(request.Kind))}", inner: e);
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
@@ -101,7 +101,7 @@ public sealed class Fetcher : IFetcher, IDisposable
 
     private async Task<FetchResponse> FollowAsync(FetchRequest request, CancellationTokenSource deadline, CancellationToken ct)
     {
-        var hops = new RedirectTrail(request.Url, _options.MaxRedirects);
+        var hops = new RedirectTrail(request.Url, _options.MaxRedirects, _options.MaxUrlLength);
         while (true)
         {
             // Asked before taking the host's turn: the robots.txt request needs a turn of its own.
@@ -110,7 +110,7 @@ public sealed class Fetcher : IFetcher, IDisposable
             if (hops.Count == 0)
             {
                 // The clock starts once the first request may go: time queued behind the host's other fetches is not the server's fault.
-                deadline.CancelAfter(_options.TotalTimeout);
+                deadline.CancelAfter(_options.Timeout(request.Kind));
             }
 
             using var message = CreateMessage(request, hops.Current);

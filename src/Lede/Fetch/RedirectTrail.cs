@@ -1,19 +1,21 @@
 namespace Lede.Fetch;
 
 /// <summary>The hops of one fetch: where it is now, whether every redirect so far was permanent, loops and the hop limit.</summary>
-/// <remarks>Every hop is checked like the first URL: absolute http(s), no user:password.</remarks>
+/// <remarks>Every hop is checked like the first URL: absolute http(s), no user:password, no longer than the URL length limit.</remarks>
 internal sealed class RedirectTrail
 {
     private readonly Uri _start;
     private readonly int _maxRedirects;
+    private readonly int _maxUrlLength;
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private bool _permanent = true;
 
-    public RedirectTrail(Uri start, int maxRedirects)
+    public RedirectTrail(Uri start, int maxRedirects, int maxUrlLength = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(start);
         _start = start;
         _maxRedirects = maxRedirects;
+        _maxUrlLength = maxUrlLength;
         Check(start);
         Current = start;
         _seen.Add(Key(start));
@@ -72,6 +74,14 @@ internal sealed class RedirectTrail
         {
             var where = url == _start ? "" : $" (redirect to {url.GetLeftPart(UriPartial.Authority)})";
             throw new FetchException(_start, FetchFailure.Blocked, $"port {url.Port} belongs to another protocol and is not fetched{where}");
+        }
+
+        // A redirect can be longer than any URL a source or a feed may give: it meets the same limit.
+        if (url.OriginalString.Length > _maxUrlLength || url.AbsoluteUri.Length > _maxUrlLength)
+        {
+            var length = Math.Max(url.OriginalString.Length, url.AbsoluteUri.Length);
+            var where = url == _start ? "" : $" (a redirect from {Current})";
+            throw new FetchException(_start, FetchFailure.Blocked, $"URL of {length} characters is over the limit of {_maxUrlLength}; not fetched{where}");
         }
 
         // Credentials in a URL end up in logs and records, and user@host is a classic way to disguise the host.

@@ -5,9 +5,20 @@ namespace Lede.Parse;
 /// <summary>The parse stage: feed bytes in any supported format to a <see cref="Feed"/>, with every repair as a warning.</summary>
 public static class FeedParser
 {
-    /// <summary>Detects the format (RSS, RSS 1.0/RDF, Atom, JSON Feed, news-JSON) and reads it.</summary>
+    /// <summary>Detects the format (RSS, RSS 1.0/RDF, Atom, JSON Feed, news-JSON) and reads it within <see cref="FeedLimits.Default"/>.</summary>
     /// <remarks>Never throws on bad content: what cannot be read at all is an <see cref="ParseResult.Error"/>.</remarks>
-    public static ParseResult Parse(FeedInput input)
+    public static ParseResult Parse(FeedInput input) => Parse(input, FeedLimits.Default);
+
+    /// <summary>Detects the format and reads it; items and fields past <paramref name="limits"/> are dropped or cut, with a <c>limit</c> warning.</summary>
+    /// <remarks>Never throws on bad content: what cannot be read at all is an <see cref="ParseResult.Error"/>.</remarks>
+    public static ParseResult Parse(FeedInput input, FeedLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        limits.Validate();
+        return FeedCaps.Apply(ParseWhole(input), limits);
+    }
+
+    private static ParseResult ParseWhole(FeedInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var warnings = new List<ParseWarning>();

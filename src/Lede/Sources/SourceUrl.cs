@@ -37,4 +37,21 @@ public static class SourceUrl
 
         return BadPorts.Contains(url.Port) ? (null, $"'{text}' names port {url.Port}, which belongs to another protocol") : (url, null);
     }
+
+    /// <summary>The URL as stored, followed by its host in punycode when the host is not plain ASCII, so a look-alike host shows for what it is.</summary>
+    /// <remarks>"https://раураl.example/feed" (Cyrillic letters) reads like a Latin name; its punycode, "xn--…", does not.</remarks>
+    public static string Display(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return AsciiHost(url) is { } ascii ? $"{url} ({ascii})" : url;
+    }
+
+    /// <summary>The host in punycode when the URL's host is not plain ASCII; null otherwise (or when the URL cannot be read).</summary>
+    public static string? AsciiHost(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return null;
+        var idn = uri.IdnHost;
+        return string.Equals(idn, uri.Host, StringComparison.OrdinalIgnoreCase) ? null : idn;
+    }
 }

@@ -116,4 +116,20 @@ public sealed class FetcherLimitTests(HostileServer server, ITestOutputHelper ou
         await Should.ThrowAsync<OperationCanceledException>(
             () => _fetcher.FetchAsync(new FetchRequest(server.Url("/slow-headers"), FetchKind.Feed), cts.Token));
     }
+
+    [Fact]
+    public async Task An_image_gives_up_at_the_image_timeout_while_a_feed_keeps_the_total_timeout()
+    {
+        using var fetcher = Loopback.Fetcher(Loopback.Options with { TotalTimeout = TimeSpan.FromSeconds(60), ImageTimeout = TimeSpan.FromSeconds(1) });
+        var clock = Stopwatch.StartNew();
+
+        var e = await fetcher.FailAsync(server.Url("/drip"), FetchKind.Image);
+
+        e.Failure.ShouldBe(FetchFailure.Timeout);
+        e.Message.ShouldEndWith("no complete response within 1 s");
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        // The same drip as a feed is still being read long after the image gave up: only the caller's token stops it.
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        await Should.ThrowAsync<OperationCanceledException>(() => fetcher.FetchAsync(new FetchRequest(server.Url("/drip"), FetchKind.Feed), cts.Token));
+    }
 }

@@ -142,4 +142,28 @@ public sealed class FetcherRedirectTests(HostileServer server) : IClassFixture<H
             echoed.ShouldNotContain("s3cr3t");
         }
     }
+
+    [Fact]
+    public async Task A_redirect_to_a_url_past_the_length_limit_is_refused()
+    {
+        (await _fetcher.GetAsync(server.Url("/redirect-long/1000"))).Status.ShouldBe(200);
+
+        var e = await _fetcher.FailAsync(server.Url("/redirect-long/3000"));
+
+        e.Failure.ShouldBe(FetchFailure.Blocked);
+        e.IsTransient.ShouldBeFalse();
+        e.Message.ShouldEndWith($"failed: URL of {server.Url("/ok?q=").AbsoluteUri.Length + 3000} characters is over the limit of 2048; not fetched (a redirect from {server.Url("/redirect-long/3000")})");
+    }
+
+    [Fact]
+    public async Task A_url_past_the_length_limit_is_refused_before_any_request()
+    {
+        using var fetcher = Loopback.Fetcher(Loopback.Options with { MaxUrlLength = 100 });
+
+        (await fetcher.GetAsync(server.Url("/ok?q=" + new string('a', 20)))).Status.ShouldBe(200);
+        var e = await fetcher.FailAsync(server.Url("/ok?q=" + new string('a', 100)));
+
+        e.Failure.ShouldBe(FetchFailure.Blocked);
+        e.Message.ShouldEndWith("characters is over the limit of 100; not fetched");
+    }
 }

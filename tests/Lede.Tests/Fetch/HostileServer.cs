@@ -77,6 +77,7 @@ public sealed class HostileServer : IAsyncLifetime
         app.MapGet("/mixed", (HttpContext http) => Redirect(http, 301, "/redirect/1?code=302"));
         app.MapGet("/loop/{side}", (HttpContext http, string side) => Redirect(http, 302, side == "a" ? "/loop/b" : "/loop/a#again"));
         app.MapGet("/redirect-to", (HttpContext http, string url) => Redirect(http, 302, url));
+        app.MapGet("/redirect-long/{length:int}", (HttpContext http, int length) => Redirect(http, 302, "/ok?q=" + new string('a', length)));
         app.MapGet("/no-location", () => Results.StatusCode(302));
         app.MapGet("/cookie-redirect", (HttpContext http, string url) =>
         {

@@ -51,4 +51,13 @@ public sealed class SourceUrlTests
         problem.ShouldNotBeNull().ShouldContain($"is {SourceUrl.MaxLength + 1} characters long, over the limit of {SourceUrl.MaxLength}");
         problem.Length.ShouldBeLessThan(200);
     }
+
+    [Theory]
+    [InlineData("https://bücher.example/feed", "https://bücher.example/feed (xn--bcher-kva.example)")]
+    [InlineData("https://\u0430pple.com/rss", "https://\u0430pple.com/rss (xn--pple-43d.com)")]
+    [InlineData("https://example.com/caf\u00e9", "https://example.com/caf\u00e9")]
+    [InlineData("https://example.com/feed", "https://example.com/feed")]
+    [InlineData("not a url", "not a url")]
+    public void A_host_that_is_not_plain_ascii_is_shown_beside_its_punycode(string url, string shown)
+        => SourceUrl.Display(url).ShouldBe(shown);
 }
