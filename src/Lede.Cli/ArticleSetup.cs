@@ -35,7 +35,7 @@ internal static class ArticleSetup
             Console.Error.WriteLine($"lede: no key ({keyFile} or {KeyRing.EnvironmentVariable}): articles' full text is not kept; 'lede keys new' creates one");
         }
 
-        var images = new ImageCache(fetcher, new ImageCacheOptions { Root = DataFolder(db) });
+        var images = new ImageCache(fetcher, (global.Configuration(parse).Images ?? new ImageCacheOptions()) with { Root = DataFolder(db) });
         var boilerplatePath = Path.Combine(DataFolder(db), "boilerplate.json");
         var boilerplate = BoilerplateFile.Load(boilerplatePath);
         var taxonomy = global.Configuration(parse).Topics ?? Taxonomy.Default;

@@ -50,6 +50,34 @@ public sealed class CrawlCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_image_cache_keeps_no_more_than_lede_yml_allows()
+    {
+        // The newsroom's lead images come to about 350 KB; a tenth of a megabyte holds only some of them.
+        await File.WriteAllTextAsync(Path.Combine(_work, "lede.yml"), "images:\n  max_total_mb: 0.1\n  max_age_days: 30\n");
+
+        var demo = await Lede("demo");
+
+        demo.ExitCode.ShouldBe(0, demo.Stderr);
+        var images = Directory.GetFiles(Path.Combine(_work, "data", "images"), "*", SearchOption.AllDirectories);
+        images.ShouldNotBeEmpty();
+        images.Sum(file => new FileInfo(file).Length).ShouldBeLessThanOrEqualTo(1024 * 1024 / 10);
+    }
+
+    [Theory]
+    [InlineData("images:\n  max_total_mb: 0\n", "lede: ./lede.yml:2: expected images.max_total_mb to be 0.01–10000000 (megabytes), found '0'")]
+    [InlineData("images:\n  max_age: 3\n", "lede: ./lede.yml:2: unknown images setting 'max_age' (known: max_total_mb, max_age_days)")]
+    [InlineData("fetch:\n  image_timeout: 0.5\n", "lede: ./lede.yml:2: expected fetch.image_timeout to be 1–300 seconds, found '0.5'")]
+    public async Task A_bad_image_setting_in_lede_yml_is_one_line_naming_it(string config, string error)
+    {
+        await File.WriteAllTextAsync(Path.Combine(_work, "lede.yml"), config);
+
+        var run = await Lede("crawl");
+
+        run.ExitCode.ShouldBe(1);
+        run.Stderr.ShouldBe(error + "\n");
+    }
+
+    [Fact]
     public async Task A_crawl_stores_each_item_once_and_a_second_crawl_nothing()
     {
         await Lede("sources", "add", Feed("www.dailydot.com/feed.xml"));
